@@ -1,0 +1,18 @@
+package org.divergencelab.bench;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every benchmark workload, in the order {@code bench --list} prints them. Add new workloads here. */
+public final class Workloads {
+    private Workloads() {
+    }
+
+    public static List<Workload> all() {
+        return List.of();
+    }
+
+    public static Optional<Workload> find(String name) {
+        return all().stream().filter(w -> w.name().equals(name)).findFirst();
+    }
+}
