@@ -27,7 +27,7 @@ class GemmTest {
     /** Written outside C's m×n window: must survive every call untouched. */
     private static final float SENTINEL = -7777.25f;
 
-    /** Sizes around the kernel's tile (6 rows × 32 columns with AVX-512), block and lane boundaries. */
+    /** Sizes around the kernel's tile (6 rows × 32 columns with AVX-512) and lane boundaries (blocks: see below). */
     private static final int[] SIZES = {1, 2, 3, 5, 6, 7, 8, 13, 15, 16, 17, 31, 32, 33, 47, 48, 49, 63, 64, 65,
         95, 96, 97, 127, 128, 129, 191, 193, 255, 256, 257, 263, 300};
 
@@ -53,11 +53,12 @@ class GemmTest {
         randomShapes(Gemm.Path.REFERENCE, 13, 40);
     }
 
+    /** The MLP's shapes, plus k above the 512-deep block, n above the 1024-wide block, m above 384 rows. */
     @Test
     void mlpShapesOnEveryTransposeAndPath() {
         int[][] shapes = {{256, 512, 512}, {512, 512, 256}, {256, 512, 2}, {2, 512, 256}, {256, 1, 512},
             {512, 1, 256}, {256, 512, 1}, {256, 64, 64}, {64, 64, 256}, {256, 2, 64}, {64, 2, 256}, {256, 4, 5},
-            {256, 5, 33}, {7, 1100, 20}, {20, 40, 600}};
+            {256, 5, 33}, {7, 1100, 20}, {20, 40, 600}, {400, 40, 30}, {13, 37, 1030}};
         SplittableRandom rng = new SplittableRandom(21);
         for (Gemm.Path path : new Gemm.Path[] {Gemm.Path.VECTOR, Gemm.Path.SCALAR}) {
             for (int[] s : shapes) {
