@@ -34,6 +34,8 @@ final class VectorGemm {
     static final int NC = 1024 / NR * NR;
     /** Up to this many columns of C, a dot-product / axpy path beats a padded NR-wide tile. */
     static final int SMALL_N = 4;
+    /** Up to this many rows of C, a row-contiguous B is read in place instead of packed. */
+    static final int IN_PLACE_MAX_M = 16 * MR;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
@@ -75,15 +77,35 @@ final class VectorGemm {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 float betaBlock = pc == 0 ? beta : 1f;
-                float[] bp = buf.b(panels * kc * NR);
-                packB(b, bOff + pc * brs + jc * bcs, brs, bcs, kc, nc, bp, panels);
+                // Packing op(B) costs k·n copies; it pays back over m/MR row tiles, not for a few rows, where
+                // a row-contiguous B is read in place (only the zero-padded right-edge panel is packed).
+                boolean inPlace = !transB && m <= IN_PLACE_MAX_M;
+                int fullPanels = nc / NR;
+                float[] bp;
+                if (inPlace) {
+                    bp = buf.b(kc * NR);
+                    if (fullPanels < panels) {
+                        packB(b, bOff + pc * brs + (jc + fullPanels * NR) * bcs, brs, bcs, kc, nc - fullPanels * NR,
+                                bp, 1);
+                    }
+                } else {
+                    bp = buf.b(panels * kc * NR);
+                    packB(b, bOff + pc * brs + jc * bcs, brs, bcs, kc, nc, bp, panels);
+                }
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     int aBase = aOff + ic * ars + pc * acs;
                     for (int jr = 0; jr < panels; jr++) {
                         int j0 = jc + jr * NR;
                         int nr = Math.min(NR, n - j0);
-                        int bIdx = jr * kc * NR;
+                        float[] bSrc = bp;
+                        int bIdx = inPlace ? 0 : jr * kc * NR;
+                        int bStride = NR;
+                        if (inPlace && jr < fullPanels) {
+                            bSrc = b;
+                            bIdx = bOff + pc * ldb + j0;
+                            bStride = ldb;
+                        }
                         int cCol = cOff + j0;
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
@@ -91,18 +113,18 @@ final class VectorGemm {
                             int cIdx = cCol + (ic + ir) * ldc;
                             if (nr == NR) {
                                 if (mr == MR) {
-                                    k6x2(kc, a, aIdx, ars, acs, bp, bIdx, NR, alpha, betaBlock, c, cIdx, ldc);
+                                    k6x2(kc, a, aIdx, ars, acs, bSrc, bIdx, bStride, alpha, betaBlock, c, cIdx, ldc);
                                 } else {
-                                    edge(mr, kc, a, aIdx, ars, acs, bp, bIdx, alpha, betaBlock, c, cIdx, ldc);
+                                    edge(mr, kc, a, aIdx, ars, acs, bSrc, bIdx, bStride, alpha, betaBlock, c, cIdx, ldc);
                                 }
                             } else {
                                 // Right edge: a full-width tile into scratch (B's padding is zero), then merge
                                 // the nr real columns with the same rounding as store().
                                 float[] t = buf.tile;
                                 if (mr == MR) {
-                                    k6x2(kc, a, aIdx, ars, acs, bp, bIdx, NR, 1f, 0f, t, 0, NR);
+                                    k6x2(kc, a, aIdx, ars, acs, bSrc, bIdx, bStride, 1f, 0f, t, 0, NR);
                                 } else {
-                                    edge(mr, kc, a, aIdx, ars, acs, bp, bIdx, 1f, 0f, t, 0, NR);
+                                    edge(mr, kc, a, aIdx, ars, acs, bSrc, bIdx, bStride, 1f, 0f, t, 0, NR);
                                 }
                                 for (int r = 0; r < mr; r++) {
                                     int cr = cIdx + r * ldc;
@@ -119,14 +141,14 @@ final class VectorGemm {
     }
 
     /** Bottom edge: the mr < MR remaining rows with the kernel of exactly that height. */
-    private static void edge(int mr, int kc, float[] a, int ai, int ars, int acs, float[] b, int bi,
+    private static void edge(int mr, int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bcs,
                              float alpha, float beta, float[] c, int ci, int ldc) {
         switch (mr) {
-            case 1 -> k1x2(kc, a, ai, ars, acs, b, bi, NR, alpha, beta, c, ci, ldc);
-            case 2 -> k2x2(kc, a, ai, ars, acs, b, bi, NR, alpha, beta, c, ci, ldc);
-            case 3 -> k3x2(kc, a, ai, ars, acs, b, bi, NR, alpha, beta, c, ci, ldc);
-            case 4 -> k4x2(kc, a, ai, ars, acs, b, bi, NR, alpha, beta, c, ci, ldc);
-            case 5 -> k5x2(kc, a, ai, ars, acs, b, bi, NR, alpha, beta, c, ci, ldc);
+            case 1 -> k1x2(kc, a, ai, ars, acs, b, bi, bcs, alpha, beta, c, ci, ldc);
+            case 2 -> k2x2(kc, a, ai, ars, acs, b, bi, bcs, alpha, beta, c, ci, ldc);
+            case 3 -> k3x2(kc, a, ai, ars, acs, b, bi, bcs, alpha, beta, c, ci, ldc);
+            case 4 -> k4x2(kc, a, ai, ars, acs, b, bi, bcs, alpha, beta, c, ci, ldc);
+            case 5 -> k5x2(kc, a, ai, ars, acs, b, bi, bcs, alpha, beta, c, ci, ldc);
             default -> throw new IllegalArgumentException("edge rows " + mr);
         }
     }
