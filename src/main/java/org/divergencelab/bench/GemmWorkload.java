@@ -19,6 +19,7 @@ public final class GemmWorkload implements Workload {
     /** Floating-point work per timed repetition: long enough for a stable median, short on a busy machine. */
     private static final double FLOPS_PER_REPEAT_FAST = 1.0e9;
     private static final double FLOPS_PER_REPEAT_SLOW = 1.5e8;
+    private static final double WARM_UP_SECONDS = 0.4;
 
     private final boolean transA;
     private final boolean transB;
@@ -81,12 +82,16 @@ public final class GemmWorkload implements Workload {
 
         Timing vector = null;
         if (Gemm.vectorAvailable()) {
+            // The Vector API is only fast once C2 has compiled the kernels: a few big calls are not enough.
+            warmUp(() -> Gemm.gemm(Gemm.Path.VECTOR, transA, transB, m, n, k, 1f, a, 0, aCols, b, 0, bCols, 0f, c,
+                    0, n));
             vector = Timing.measure(options.warmup(), options.repeats(), () -> {
                 for (int i = 0; i < fastCalls; i++) {
                     Gemm.gemm(Gemm.Path.VECTOR, transA, transB, m, n, k, 1f, a, 0, aCols, b, 0, bCols, 0f, c, 0, n);
                 }
             });
         }
+        warmUp(() -> Gemm.gemm(Gemm.Path.SCALAR, transA, transB, m, n, k, 1f, a, 0, aCols, b, 0, bCols, 0f, c, 0, n));
         Timing scalar = Timing.measure(options.warmup(), options.repeats(), () -> {
             for (int i = 0; i < slowCalls; i++) {
                 Gemm.gemm(Gemm.Path.SCALAR, transA, transB, m, n, k, 1f, a, 0, aCols, b, 0, bCols, 0f, c, 0, n);
@@ -122,6 +127,14 @@ public final class GemmWorkload implements Workload {
                     name(), scalarG, scalar.repeats(), gflops(flops * slowCalls, scalar.maxSeconds()),
                     gflops(flops * slowCalls, scalar.minSeconds()), ejmlG, slowCalls,
                     scalar.medianSeconds() / slowCalls * 1e6);
+        }
+    }
+
+    /** Calls body for at least WARM_UP_SECONDS and 20 calls (untimed), so the JIT has settled. */
+    private static void warmUp(Runnable body) {
+        long end = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
+        for (int calls = 0; calls < 20 || System.nanoTime() < end; calls++) {
+            body.run();
         }
     }
 

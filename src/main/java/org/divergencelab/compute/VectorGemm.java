@@ -20,8 +20,9 @@ final class VectorGemm {
     /** Floats per vector: 16 with AVX-512, 8 with AVX2. */
     static final int L = S.length();
     /**
-     * Micro-tile: MR rows × NV vectors (NR = NV·L columns of C). 6×2 keeps 12 accumulators, 2 B vectors
-     * and 1 broadcast live: fits AVX2's 16 registers and measured fastest with AVX-512 too (docs/benchmarks.md).
+     * Micro-tile: MR rows × NV vectors (NR = NV·L columns of C): 12 accumulators, 2 B vectors and 1
+     * broadcast live, so it fits AVX2's 16 registers too. With AVX-512 on the benchmark machine 4×4, 5×4,
+     * 6×3, 6×4 and 8×3 were no faster (within noise, some slower); see docs/benchmarks.md.
      */
     static final int MR = 6;
     static final int NV = 2;
@@ -41,9 +42,17 @@ final class VectorGemm {
 
     /** Packing buffers, one set per thread, grown on demand and then reused (no per-call garbage). */
     private static final class Buffers {
+        float[] a = new float[0];
         float[] b = new float[0];
         final float[] tile = new float[MR * NR];
         final float[] lanes = new float[L];
+
+        float[] a(int size) {
+            if (a.length < size) {
+                a = new float[size];
+            }
+            return a;
+        }
 
         float[] b(int size) {
             if (b.length < size) {
@@ -95,6 +104,14 @@ final class VectorGemm {
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     int aBase = aOff + ic * ars + pc * acs;
+                    // Full tiles with packed B run kernels whose indices are linear in p with constant
+                    // strides, so C2 hoists their range checks: A's rows in place when A is row-major,
+                    // else (Aᵀ, stride lda along p) A's full MR-row slivers packed first.
+                    float[] ap = null;
+                    if (!inPlace && transA) {
+                        ap = buf.a((mc / MR) * MR * kc);
+                        packA(a, aBase, lda, mc / MR, kc, ap);
+                    }
                     for (int jr = 0; jr < panels; jr++) {
                         int j0 = jc + jr * NR;
                         int nr = Math.min(NR, n - j0);
@@ -112,8 +129,14 @@ final class VectorGemm {
                             int aIdx = aBase + ir * ars;
                             int cIdx = cCol + (ic + ir) * ldc;
                             if (nr == NR) {
-                                if (mr == MR) {
-                                    k6x2(kc, a, aIdx, ars, acs, bSrc, bIdx, bStride, alpha, betaBlock, c, cIdx, ldc);
+                                if (mr == MR && !inPlace) {
+                                    if (transA) {
+                                        pTile(kc, ap, (ir / MR) * MR * kc, bSrc, bIdx, alpha, betaBlock, c, cIdx, ldc);
+                                    } else {
+                                        rTile(kc, a, aIdx, ars, bSrc, bIdx, alpha, betaBlock, c, cIdx, ldc);
+                                    }
+                                } else if (mr == MR) {
+                                    kTile(kc, a, aIdx, ars, acs, bSrc, bIdx, bStride, alpha, betaBlock, c, cIdx, ldc);
                                 } else {
                                     edge(mr, kc, a, aIdx, ars, acs, bSrc, bIdx, bStride, alpha, betaBlock, c, cIdx, ldc);
                                 }
@@ -122,7 +145,7 @@ final class VectorGemm {
                                 // the nr real columns with the same rounding as store().
                                 float[] t = buf.tile;
                                 if (mr == MR) {
-                                    k6x2(kc, a, aIdx, ars, acs, bSrc, bIdx, bStride, 1f, 0f, t, 0, NR);
+                                    kTile(kc, a, aIdx, ars, acs, bSrc, bIdx, bStride, 1f, 0f, t, 0, NR);
                                 } else {
                                     edge(mr, kc, a, aIdx, ars, acs, bSrc, bIdx, bStride, 1f, 0f, t, 0, NR);
                                 }
@@ -137,19 +160,6 @@ final class VectorGemm {
                     }
                 }
             }
-        }
-    }
-
-    /** Bottom edge: the mr < MR remaining rows with the kernel of exactly that height. */
-    private static void edge(int mr, int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bcs,
-                             float alpha, float beta, float[] c, int ci, int ldc) {
-        switch (mr) {
-            case 1 -> k1x2(kc, a, ai, ars, acs, b, bi, bcs, alpha, beta, c, ci, ldc);
-            case 2 -> k2x2(kc, a, ai, ars, acs, b, bi, bcs, alpha, beta, c, ci, ldc);
-            case 3 -> k3x2(kc, a, ai, ars, acs, b, bi, bcs, alpha, beta, c, ci, ldc);
-            case 4 -> k4x2(kc, a, ai, ars, acs, b, bi, bcs, alpha, beta, c, ci, ldc);
-            case 5 -> k5x2(kc, a, ai, ars, acs, b, bi, bcs, alpha, beta, c, ci, ldc);
-            default -> throw new IllegalArgumentException("edge rows " + mr);
         }
     }
 
@@ -171,6 +181,24 @@ final class VectorGemm {
                 old = old.mul(beta);
             }
             acc.fma(va, old).intoArray(c, idx);
+        }
+    }
+
+    /**
+     * Packs {@code slivers} MR-row slivers of op(A) = Aᵀ (element (i,p) at src[off + p·lda + i]) as
+     * dst[s·MR·kc + p·MR + r]: MR contiguous floats per p, copied in order.
+     */
+    private static void packA(float[] src, int off, int lda, int slivers, int kc, float[] dst) {
+        int d = 0;
+        for (int s = 0; s < slivers; s++) {
+            int base = off + s * MR;
+            for (int p = 0; p < kc; p++) {
+                int q = base + p * lda;
+                for (int r = 0; r < MR; r++) {
+                    dst[d + r] = src[q + r];
+                }
+                d += MR;
+            }
         }
     }
 
@@ -327,9 +355,24 @@ final class VectorGemm {
         }
     }
 
-    /** Micro-kernel: a 6-row by 2-vector tile of C, k-loop fully in registers. */
-    static void k6x2(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bcs,
-                       float alpha, float beta, float[] c, int ci, int ldc) {
+    // ---- Micro-kernels for the 6×2-vector tile, generated (one accumulator variable per register). ----
+
+    /** Bottom edge: the mr < MR remaining rows with the kernel of exactly that height. */
+    private static void edge(int mr, int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bcs,
+                             float alpha, float beta, float[] c, int ci, int ldc) {
+        switch (mr) {
+            case 1 -> kEdge1(kc, a, ai, ars, acs, b, bi, bcs, alpha, beta, c, ci, ldc);
+            case 2 -> kEdge2(kc, a, ai, ars, acs, b, bi, bcs, alpha, beta, c, ci, ldc);
+            case 3 -> kEdge3(kc, a, ai, ars, acs, b, bi, bcs, alpha, beta, c, ci, ldc);
+            case 4 -> kEdge4(kc, a, ai, ars, acs, b, bi, bcs, alpha, beta, c, ci, ldc);
+            case 5 -> kEdge5(kc, a, ai, ars, acs, b, bi, bcs, alpha, beta, c, ci, ldc);
+            default -> throw new IllegalArgumentException("edge rows " + mr);
+        }
+    }
+
+    /** 6×2-vector tile, any strides (A and Aᵀ in place, B packed or in place). */
+    static void kTile(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bcs,
+            float alpha, float beta, float[] c, int ci, int ldc) {
         FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S); FloatVector c21 = FloatVector.zero(S);
@@ -380,9 +423,110 @@ final class VectorGemm {
         store(c51, va, alpha, beta, c, ci + 5 * ldc + 1 * L);
     }
 
-    /** Micro-kernel: a 1-row by 2-vector tile of C, k-loop fully in registers. */
-    static void k1x2(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bcs,
-                       float alpha, float beta, float[] c, int ci, int ldc) {
+    /** 6×2-vector tile, row-major A in place, B packed: indices linear in p (range checks hoisted). */
+    static void rTile(int kc, float[] a, int ai, int ars, float[] b, int bi,
+            float alpha, float beta, float[] c, int ci, int ldc) {
+        FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S); FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S); FloatVector c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S); FloatVector c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S); FloatVector c51 = FloatVector.zero(S);
+        int a0 = ai + 0 * ars;
+        int a1 = ai + 1 * ars;
+        int a2 = ai + 2 * ars;
+        int a3 = ai + 3 * ars;
+        int a4 = ai + 4 * ars;
+        int a5 = ai + 5 * ars;
+        for (int p = 0; p < kc; p++) {
+            int bp = bi + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + 1 * L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            FloatVector x4 = FloatVector.broadcast(S, a[a4 + p]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            FloatVector x5 = FloatVector.broadcast(S, a[a5 + p]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+        }
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        store(c00, va, alpha, beta, c, ci);
+        store(c01, va, alpha, beta, c, ci + 1 * L);
+        store(c10, va, alpha, beta, c, ci + 1 * ldc);
+        store(c11, va, alpha, beta, c, ci + 1 * ldc + 1 * L);
+        store(c20, va, alpha, beta, c, ci + 2 * ldc);
+        store(c21, va, alpha, beta, c, ci + 2 * ldc + 1 * L);
+        store(c30, va, alpha, beta, c, ci + 3 * ldc);
+        store(c31, va, alpha, beta, c, ci + 3 * ldc + 1 * L);
+        store(c40, va, alpha, beta, c, ci + 4 * ldc);
+        store(c41, va, alpha, beta, c, ci + 4 * ldc + 1 * L);
+        store(c50, va, alpha, beta, c, ci + 5 * ldc);
+        store(c51, va, alpha, beta, c, ci + 5 * ldc + 1 * L);
+    }
+
+    /** 6×2-vector tile, A packed in MR-row slivers, B packed: indices linear in p. */
+    static void pTile(int kc, float[] a, int ai, float[] b, int bi,
+            float alpha, float beta, float[] c, int ci, int ldc) {
+        FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S); FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S); FloatVector c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S); FloatVector c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S); FloatVector c51 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int bp = bi + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + 1 * L);
+            int ap = ai + p * MR;
+            FloatVector x0 = FloatVector.broadcast(S, a[ap]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(S, a[ap + 1]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(S, a[ap + 2]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            FloatVector x3 = FloatVector.broadcast(S, a[ap + 3]);
+            c30 = x3.fma(b0, c30);
+            c31 = x3.fma(b1, c31);
+            FloatVector x4 = FloatVector.broadcast(S, a[ap + 4]);
+            c40 = x4.fma(b0, c40);
+            c41 = x4.fma(b1, c41);
+            FloatVector x5 = FloatVector.broadcast(S, a[ap + 5]);
+            c50 = x5.fma(b0, c50);
+            c51 = x5.fma(b1, c51);
+        }
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        store(c00, va, alpha, beta, c, ci);
+        store(c01, va, alpha, beta, c, ci + 1 * L);
+        store(c10, va, alpha, beta, c, ci + 1 * ldc);
+        store(c11, va, alpha, beta, c, ci + 1 * ldc + 1 * L);
+        store(c20, va, alpha, beta, c, ci + 2 * ldc);
+        store(c21, va, alpha, beta, c, ci + 2 * ldc + 1 * L);
+        store(c30, va, alpha, beta, c, ci + 3 * ldc);
+        store(c31, va, alpha, beta, c, ci + 3 * ldc + 1 * L);
+        store(c40, va, alpha, beta, c, ci + 4 * ldc);
+        store(c41, va, alpha, beta, c, ci + 4 * ldc + 1 * L);
+        store(c50, va, alpha, beta, c, ci + 5 * ldc);
+        store(c51, va, alpha, beta, c, ci + 5 * ldc + 1 * L);
+    }
+
+    /** 1×2-vector tile, any strides (A and Aᵀ in place, B packed or in place). */
+    static void kEdge1(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bcs,
+            float alpha, float beta, float[] c, int ci, int ldc) {
         FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
@@ -398,9 +542,9 @@ final class VectorGemm {
         store(c01, va, alpha, beta, c, ci + 1 * L);
     }
 
-    /** Micro-kernel: a 2-row by 2-vector tile of C, k-loop fully in registers. */
-    static void k2x2(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bcs,
-                       float alpha, float beta, float[] c, int ci, int ldc) {
+    /** 2×2-vector tile, any strides (A and Aᵀ in place, B packed or in place). */
+    static void kEdge2(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bcs,
+            float alpha, float beta, float[] c, int ci, int ldc) {
         FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S);
         int o1 = 1 * ars;
@@ -423,9 +567,9 @@ final class VectorGemm {
         store(c11, va, alpha, beta, c, ci + 1 * ldc + 1 * L);
     }
 
-    /** Micro-kernel: a 3-row by 2-vector tile of C, k-loop fully in registers. */
-    static void k3x2(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bcs,
-                       float alpha, float beta, float[] c, int ci, int ldc) {
+    /** 3×2-vector tile, any strides (A and Aᵀ in place, B packed or in place). */
+    static void kEdge3(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bcs,
+            float alpha, float beta, float[] c, int ci, int ldc) {
         FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S); FloatVector c21 = FloatVector.zero(S);
@@ -455,9 +599,9 @@ final class VectorGemm {
         store(c21, va, alpha, beta, c, ci + 2 * ldc + 1 * L);
     }
 
-    /** Micro-kernel: a 4-row by 2-vector tile of C, k-loop fully in registers. */
-    static void k4x2(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bcs,
-                       float alpha, float beta, float[] c, int ci, int ldc) {
+    /** 4×2-vector tile, any strides (A and Aᵀ in place, B packed or in place). */
+    static void kEdge4(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bcs,
+            float alpha, float beta, float[] c, int ci, int ldc) {
         FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S); FloatVector c21 = FloatVector.zero(S);
@@ -494,9 +638,9 @@ final class VectorGemm {
         store(c31, va, alpha, beta, c, ci + 3 * ldc + 1 * L);
     }
 
-    /** Micro-kernel: a 5-row by 2-vector tile of C, k-loop fully in registers. */
-    static void k5x2(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bcs,
-                       float alpha, float beta, float[] c, int ci, int ldc) {
+    /** 5×2-vector tile, any strides (A and Aᵀ in place, B packed or in place). */
+    static void kEdge5(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bcs,
+            float alpha, float beta, float[] c, int ci, int ldc) {
         FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S); FloatVector c21 = FloatVector.zero(S);
@@ -539,4 +683,5 @@ final class VectorGemm {
         store(c40, va, alpha, beta, c, ci + 4 * ldc);
         store(c41, va, alpha, beta, c, ci + 4 * ldc + 1 * L);
     }
+
 }
