@@ -10,6 +10,10 @@ JAR=target/divergence-lab.jar
 [ -f "$JAR" ] || { echo "missing $JAR: run mvn -B -q package -DskipTests first" >&2; exit 1; }
 /usr/bin/python3 -c 'import torch' 2>/dev/null || { echo "no torch for /usr/bin/python3: bash ../shared/bench/setup-peers.sh" >&2; exit 1; }
 
+# Debian's torch calls the pthread OpenBLAS, which ignores torch.set_num_threads(1): without these it used
+# both cores here (175-184 GFLOP/s on 256x512x512 with the machine idle, ~100 with one thread).
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+
 TORCH_PY=$(cat <<'PY'
 import sys, time, statistics, torch
 torch.set_num_threads(1)
@@ -27,11 +31,13 @@ flops = 2.0 * m * n * k
 calls = max(1, round(1e9 / flops))
 for _ in range(2):
     for _ in range(calls): torch.mm(x, y, out=c)
-times = []
+times, cpu = [], []
 for _ in range(repeats):
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for _ in range(calls): torch.mm(x, y, out=c)
-    times.append(time.perf_counter() - t0)
+    times.append(time.perf_counter() - t0); cpu.append(time.process_time() - c0)
+# CPU time / wall time above ~1.1 would mean torch ran on more than one thread: refuse to compare.
+if sum(cpu) / sum(times) > 1.1: sys.exit('torch used %.2f cores' % (sum(cpu) / sum(times)))
 print('%.2f' % (flops * calls / statistics.median(times) * 1e-9))
 PY
 )
