@@ -12,8 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Determinism: every element of C is the FMA chain over p = 0..k-1 in ascending order, restarted at
  * each {@code kc} block boundary (a fixed function of k), whether a full tile or an edge
- * computes it, so the same shape gives the same bits on every run. No lane reductions are
- * used (their order is unspecified by the Vector API).
+ * computes it; for n ≤ {@link #SMALL_N} it is a dot product split over the L lanes by p mod L, lanes
+ * then summed in lane order. Either way the order is a function of the shape only, so the same inputs give
+ * the same bits on every run. No Vector API lane reductions are used (their order is unspecified).
  */
 final class VectorGemm {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -74,8 +75,9 @@ final class VectorGemm {
             smallN(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, buf);
             return;
         }
-        // Strides of op(A)[i][p] and op(B)[p][j] in the arrays as stored. A is read in place: packing it
-        // into MR-row slivers measured 10-30 % slower on the MLP shapes (its rows already stream from L1/L2).
+        // Strides of op(A)[i][p] and op(B)[p][j] in the arrays as stored. Row-major A is read in place
+        // (packing it into MR-row slivers measured 10-30 % slower on the MLP shapes); Aᵀ is packed only for
+        // the full tiles of the packed-B path, where the copy is a cheap MR-float block per p.
         int ars = transA ? 1 : lda;
         int acs = transA ? lda : 1;
         int brs = transB ? 1 : ldb;
