@@ -75,6 +75,10 @@ final class VectorGemm {
             smallN(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, buf);
             return;
         }
+        if (k <= 2) {
+            tinyK(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, buf);
+            return;
+        }
         // Strides of op(A)[i][p] and op(B)[p][j] in the arrays as stored. Row-major A is read in place
         // (packing it into MR-row slivers measured 10-30 % slower on the MLP shapes); Aᵀ is packed only for
         // the full tiles of the packed-B path, where the copy is a cheap MR-float block per p.
@@ -160,6 +164,46 @@ final class VectorGemm {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * k ≤ 2 (the 2-D input layer, rank-1 updates): writing C is the whole cost, and a tile kernel call per
+     * 6×32 block costs more than its two FMAs. Row by row instead, with op(B)'s k rows packed contiguous.
+     */
+    private static void tinyK(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                              float beta, float[] c, int cOff, int ldc, Buffers buf) {
+        float[] bp = buf.b(k * n);
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                bp[p * n + j] = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+            }
+        }
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        int nv = n - n % L;
+        for (int i = 0; i < m; i++) {
+            float a0 = transA ? a[aOff + i] : a[aOff + i * lda];
+            float a1 = k < 2 ? 0f : transA ? a[aOff + lda + i] : a[aOff + i * lda + 1];
+            FloatVector x0 = FloatVector.broadcast(S, a0);
+            FloatVector x1 = FloatVector.broadcast(S, a1);
+            int ci = cOff + i * ldc;
+            if (k == 1) {
+                for (int j = 0; j < nv; j += L) {
+                    store(x0.mul(FloatVector.fromArray(S, bp, j)), va, alpha, beta, c, ci + j);
+                }
+                for (int j = nv; j < n; j++) {
+                    c[ci + j] = merge(a0 * bp[j], alpha, beta, c[ci + j]);
+                }
+            } else {
+                for (int j = 0; j < nv; j += L) {
+                    FloatVector acc = x0.mul(FloatVector.fromArray(S, bp, j));
+                    store(x1.fma(FloatVector.fromArray(S, bp, n + j), acc), va, alpha, beta, c, ci + j);
+                }
+                for (int j = nv; j < n; j++) {
+                    c[ci + j] = merge(Math.fma(a1, bp[n + j], a0 * bp[j]), alpha, beta, c[ci + j]);
                 }
             }
         }
