@@ -154,19 +154,23 @@ public final class HeatmapLayer implements Layer {
         p.setStroke(line);
         p.setLineWidth(Math.max(1, theme.lineWidth() * 0.7));
         p.setLineDashes();
+        // All levels share one colour: one batch, so a canvas rasterises them as one image.
         double[][] segs = contours();
-        for (double[] s : segs) {
-            int n = s.length / 4;
-            double[] px = new double[s.length];
-            for (int i = 0; i < n; i++) {
-                int k = 4 * i;
-                px[k] = a.toPixelX(s[k]);
-                px[k + 1] = a.toPixelY(s[k + 1]);
-                px[k + 2] = a.toPixelX(s[k + 2]);
-                px[k + 3] = a.toPixelY(s[k + 3]);
-            }
-            p.strokeSegments(px, n);
+        int total = 0;
+        for (double[] sg : segs) {
+            total += sg.length;
         }
+        double[] px = new double[total];
+        int k = 0;
+        for (double[] sg : segs) {
+            for (int i = 0; i < sg.length; i += 4) {
+                px[k++] = a.toPixelX(sg[i]);
+                px[k++] = a.toPixelY(sg[i + 1]);
+                px[k++] = a.toPixelX(sg[i + 2]);
+                px[k++] = a.toPixelY(sg[i + 3]);
+            }
+        }
+        p.strokeSegments(px, total / 4);
     }
 
     @Override

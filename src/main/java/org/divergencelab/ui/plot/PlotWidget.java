@@ -125,7 +125,8 @@ public abstract class PlotWidget extends Region {
 
     private void repaint() {
         long t0 = System.nanoTime();
-        painter.beginFrame();
+        painter.beginFrame(getScene() != null && getScene().getWindow() != null
+                ? getScene().getWindow().getOutputScaleX() : 1);
         paintAll(painter, canvas.getWidth(), canvas.getHeight());
         dirty = false;
         paintCount++;

@@ -46,25 +46,20 @@ public record ScatterLayer(String name, double[] xs, double[] ys, int palette, C
     public void paint(Painter p, Axes a, Theme theme) {
         Color c = Style.color(theme, palette, color);
         double r = theme.pointRadius() * sizeScale;
-        if (hollow) {
-            p.setStroke(c);
-            p.setLineWidth(Math.max(1, r / 2.5));
-            p.setLineDashes();
-        } else {
-            // Slight transparency shows where points pile up.
-            p.setFill(Style.alpha(c, 0.8));
-        }
+        double[] px = new double[xs.length];
+        double[] py = new double[xs.length];
+        int n = 0;
         for (int i = 0; i < xs.length; i++) {
-            double px = a.toPixelX(xs[i]);
-            double py = a.toPixelY(ys[i]);
-            if (Double.isFinite(px) && Double.isFinite(py)) {
-                if (hollow) {
-                    p.strokeCircle(px, py, r);
-                } else {
-                    p.fillCircle(px, py, r);
-                }
+            double x = a.toPixelX(xs[i]);
+            double y = a.toPixelY(ys[i]);
+            if (Double.isFinite(x) && Double.isFinite(y)) {
+                px[n] = x;
+                py[n] = y;
+                n++;
             }
         }
+        // Filled points slightly transparent so piles show; rings opaque so they stay legible.
+        p.fillCircles(px, py, n, r, hollow ? c : Style.alpha(c, 0.8), hollow, Math.max(1, r / 2.5));
     }
 
     @Override

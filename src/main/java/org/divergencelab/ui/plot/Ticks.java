@@ -140,7 +140,7 @@ public record Ticks(double step, double[] values, int decimals) {
         double a = Math.abs(v);
         if (a >= 1e6 || decimals > 5) {
             // Scientific with as many significant digits as the step needs relative to the value.
-            int sig = (int) Math.max(1, Math.min(6, Math.ceil(Math.log10(a / step)) + 1));
+            int sig = (int) Math.max(1, Math.min(6, Math.floor(Math.log10(a)) - Math.floor(Math.log10(step)) + 1));
             return String.format(Locale.ROOT, "%." + (sig - 1) + "e", v);
         }
         return String.format(Locale.ROOT, "%." + decimals + "f", v);

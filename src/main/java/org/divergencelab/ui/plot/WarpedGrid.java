@@ -99,9 +99,11 @@ public class WarpedGrid extends XYPlot {
         // Lines first, axes and points on top.
         p.setLineDashes();
         p.setLineWidth(Math.max(1, theme.lineWidth() * 0.9));
+        // The dark end of viridis vanishes on a dark background: start higher up the map there.
+        double c0 = theme.isDark() ? 0.3 : 0.05;
         for (int i = 0; i < z.length; i++) {
             double t = (z[i] - rz.min()) / rz.span();
-            p.setStroke(ColorMap.VIRIDIS.color(0.1 + 0.8 * t));
+            p.setStroke(ColorMap.VIRIDIS.color(c0 + (0.95 - c0) * t));
             p.strokeLine(left + (z[i] - rz.min()) / rz.span() * width, yz,
                     left + (x[i] - rx.min()) / rx.span() * width, yx);
         }
@@ -127,7 +129,7 @@ public class WarpedGrid extends XYPlot {
         double r = theme.pointRadius() * 1.2;
         for (int i = 0; i < z.length; i++) {
             double t = (z[i] - rz.min()) / rz.span();
-            p.setFill(ColorMap.VIRIDIS.color(0.1 + 0.8 * t));
+            p.setFill(ColorMap.VIRIDIS.color(c0 + (0.95 - c0) * t));
             p.fillCircle(left + (z[i] - rz.min()) / rz.span() * width, yz, r);
             p.fillCircle(left + (x[i] - rx.min()) / rx.span() * width, yx, r);
         }

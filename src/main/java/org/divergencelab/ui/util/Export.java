@@ -97,12 +97,25 @@ public final class Export {
         ThemeManager tm = new ThemeManager();
         tm.setTheme(theme);
         tm.attach(scene);
+        applyTheme(root, theme);
         root.applyCss();
         root.layout();
         // Widgets paint in layout; a second pass settles nodes whose size depended on the first.
         root.applyCss();
         root.layout();
         return snapshot(root, scale);
+    }
+
+    /** Sets {@code theme} on every plot widget under {@code node} whose theme is not bound elsewhere. */
+    private static void applyTheme(Node node, Theme theme) {
+        if (node instanceof PlotWidget w && !w.themeProperty().isBound()) {
+            w.setTheme(theme);
+        }
+        if (node instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                applyTheme(c, theme);
+            }
+        }
     }
 
     private static void requireFx() {
