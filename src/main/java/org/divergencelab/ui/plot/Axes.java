@@ -195,7 +195,13 @@ public final class Axes {
             double[] r = Ticks.niceRange(p.min(), p.max(), 6);
             return new Range(r[0], r[1]);
         }
-        return data.padded(AUTO_PADDING);
+        Range padded = data.padded(AUTO_PADDING);
+        // Sticky zero: densities, histograms and losses that start at 0 keep their baseline on the axis
+        // (and aligned with a secondary [0, 1] axis) instead of floating above a sliver of negative values.
+        if (data.min() == 0 && data.max() > 0) {
+            return new Range(0, padded.max());
+        }
+        return padded;
     }
 
     private static Ticks integerTicks(double min, double max) {

@@ -121,7 +121,7 @@ public class MatrixView extends PlotWidget {
         double barsW = Math.max(40, w * 0.18);
         double barsH = Math.max(30, h * 0.18);
         double left = x0 + lh + 8 + barsW + 6 + rowTickW + 6;
-        double top = y0 + barsH + 6;
+        double top = y0 + 8 + barsH + 6;
         double bottom = fh + 8 + lh + 6;
         double availW = Math.max(1, x0 + w - 8 - left);
         double availH = Math.max(1, y0 + h - bottom - top);
@@ -160,8 +160,8 @@ public class MatrixView extends PlotWidget {
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
                     double g = gamma[r * cols + c];
-                    if (g <= 0) {
-                        continue;
+                    if (g < 0.005) {
+                        continue; // would print as 0.00, which reads as "no mass"
                     }
                     double t = g * inv;
                     // Dark text on the bright (yellow) end of viridis, white on the dark end.
@@ -209,7 +209,8 @@ public class MatrixView extends PlotWidget {
         }
         p.setFont(label);
         p.fillText(colLabel, left + mw / 2, top + mh + fh + 8, TextAlignment.CENTER, VPos.TOP);
-        p.fillTextRotated(rowLabel, x0 + 4, top + mh / 2, -90, TextAlignment.CENTER, VPos.TOP);
+        double labelX = Math.max(x0 + 4, barRight - barsW - 8 - TextMetrics.height(label));
+        p.fillTextRotated(rowLabel, labelX, top + mh / 2, -90, TextAlignment.CENTER, VPos.TOP);
     }
 
     private static String fmt(double v) {

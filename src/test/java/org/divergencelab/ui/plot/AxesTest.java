@@ -56,7 +56,9 @@ class AxesTest {
     void autoRangePadsTheDataAndSecondaryAxisMaps() {
         Axes a = new Axes().setSecondaryYRange(new Range(0, 1)).setY2Label("D(x)");
         a.layout(0, 0, 500, 300, new Range(0, 10), new Range(2, 4), Theme.DARK, family(), 0);
-        assertTrue(a.xMin() < 0 && a.xMax() > 10);
+        assertEquals(0, a.xMin(), 0, "sticky zero: data starting at 0 keeps its baseline");
+        assertTrue(a.xMax() > 10);
+        assertTrue(a.yMin() < 2 && a.yMax() > 4, "4 % margin elsewhere");
         assertEquals(a.top() + a.height(), a.toPixelY2(0), 1e-9);
         assertEquals(a.top(), a.toPixelY2(1), 1e-9);
         Axes nice = new Axes().setNiceAutoRange(true);
