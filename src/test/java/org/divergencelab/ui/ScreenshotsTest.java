@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * each render has the asked size and is not blank; glyph shapes are never inspected, so the test passes on
  * a machine without CJK fonts.
  */
-class ScreenshotsTest {
+public class ScreenshotsTest {
 
     private static final Path OUT = Path.of("target", "screenshots");
 
@@ -87,7 +87,7 @@ class ScreenshotsTest {
     }
 
     /** Number of distinct colours on a coarse sample grid (a blank or single-colour image has 1). */
-    static int distinctColours(BufferedImage img) {
+    public static int distinctColours(BufferedImage img) {
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int y = 0; y < img.getHeight(); y += 3) {
             for (int x = 0; x < img.getWidth(); x += 3) {

@@ -104,6 +104,27 @@ public abstract class PlotWidget extends Region {
         return toSvg(Math.max(1, getWidth()), Math.max(1, getHeight()));
     }
 
+    /**
+     * The widget drawn into an image of {@code width × height} at {@code scale} device pixels per unit, on
+     * a canvas of its own: a sharp PNG for a slide (a plain snapshot of the on-screen canvas would only
+     * upscale its pixels). FX thread only.
+     */
+    public final javafx.scene.image.WritableImage renderImage(double width, double height, double scale) {
+        if (!(width > 0) || !(height > 0) || !(scale > 0)) {
+            throw new IllegalArgumentException("image size and scale must be positive, got " + width + "x" + height
+                    + " at " + scale);
+        }
+        Canvas c = new Canvas(Math.ceil(width * scale), Math.ceil(height * scale));
+        javafx.scene.canvas.GraphicsContext g = c.getGraphicsContext2D();
+        g.scale(scale, scale);
+        CanvasPainter cp = new CanvasPainter(g);
+        cp.beginFrame(scale);
+        paintAll(cp, width, height);
+        javafx.scene.SnapshotParameters sp = new javafx.scene.SnapshotParameters();
+        sp.setFill(javafx.scene.paint.Color.TRANSPARENT);
+        return c.snapshot(sp, null);
+    }
+
     @Override
     protected void layoutChildren() {
         boolean resized = resizeCanvas();

@@ -55,6 +55,16 @@ public final class Export {
         writePng(snapshot(node, scale), file);
     }
 
+    /**
+     * Writes a plot widget as a sharp PNG of {@code width × height} at {@code scale} (redrawn at that
+     * resolution, not an upscaled screen copy).
+     */
+    public static void png(PlotWidget widget, Path file, double width, double height, double scale)
+            throws IOException {
+        requireFx();
+        writePng(widget.renderImage(width, height, scale), file);
+    }
+
     /** Writes an image as PNG, creating parent folders. */
     public static void writePng(WritableImage image, Path file) throws IOException {
         BufferedImage img = SwingFXUtils.fromFXImage(image, null);

@@ -70,6 +70,19 @@ class ExportTest {
     }
 
     @Test
+    void widgetPngIsRedrawnAtTheAskedScale() throws Exception {
+        Path file = dir.resolve("crisp.png");
+        FxTestSupport.onFx(() -> {
+            Export.png(scatter(), file, 300, 200, 3);
+            return null;
+        });
+        BufferedImage img = ImageIO.read(file.toFile());
+        assertEquals(900, img.getWidth());
+        assertEquals(600, img.getHeight());
+        assertTrue(org.divergencelab.ui.ScreenshotsTest.distinctColours(img) > 20, "not blank");
+    }
+
+    @Test
     void svgIsWellFormedAndEscapesText() throws Exception {
         Path file = dir.resolve("scatter.svg");
         FxTestSupport.onFx(() -> {
