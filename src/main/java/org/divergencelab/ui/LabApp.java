@@ -14,7 +14,8 @@ import org.divergencelab.ui.theme.ThemeManager;
  * The desktop app: the main window with its theme and language switches. The training view and the
  * sandbox are still to come (the welcome tab says so); the widget gallery shows the plot widgets they will
  * use. System properties {@code divergencelab.theme} (light, dark, projector) and
- * {@code divergencelab.lang} (en, zh_TW, zh_CN) choose the start-up look.
+ * {@code divergencelab.lang} (en, zh_TW, zh_CN) choose the start-up look; {@code divergencelab.gallery=show}
+ * opens the widget gallery, {@code =animate} also starts its frame-rate demo (frame times in the status bar).
  */
 public final class LabApp extends Application {
 
@@ -31,6 +32,16 @@ public final class LabApp extends Application {
         window.attach(scene);
         stage.setScene(scene);
         stage.show();
+        String gallery = System.getProperty("divergencelab.gallery");
+        if (gallery != null) {
+            WidgetGallery g = window.showGallery();
+            if (gallery.equals("animate")) {
+                g.setAnimating(true);
+            } else if (!gallery.equals("show")) {
+                throw new IllegalArgumentException("divergencelab.gallery must be show or animate, got '" + gallery
+                        + "'");
+            }
+        }
     }
 
     /** A main window configured from the system properties (or English, light theme). */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -73,7 +74,19 @@ public final class WidgetGallery {
     private final double[] densP;
     private final double[] densG;
     private final double[] dOfX;
-    private final Field smooth;
+    private Field smooth;
+    private long animatedFrames;
+    private final CheckBox animate;
+    /**
+     * Frame-rate demo: every pulse the heatmap gets a new 128×128 field (colours and contours recomputed)
+     * and the critic plot new points, as a live training view would; the status bar shows the frame times.
+     */
+    private final javafx.animation.AnimationTimer animation = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            animateStep(now * 1e-9);
+        }
+    };
     private final Field criticField;
     private final double[][] criticPoints;
 
@@ -132,7 +145,17 @@ public final class WidgetGallery {
         Label title = new Label();
         title.textProperty().bind(i18n.get("gallery.title"));
         title.getStyleClass().add("section-title");
-        header = new VBox(4, title, note);
+        animate = new CheckBox();
+        animate.setId("gallery-animate");
+        animate.textProperty().bind(i18n.get("gallery.animate"));
+        animate.selectedProperty().addListener((o, a, on) -> {
+            if (on) {
+                animation.start();
+            } else {
+                animation.stop();
+            }
+        });
+        header = new VBox(4, title, note, animate);
         for (PlotWidget w : widgets()) {
             StackPane card = new StackPane(w);
             card.getStyleClass().add("plot-card");
@@ -164,6 +187,35 @@ public final class WidgetGallery {
     /** The line chart (tests check its series). */
     public LineChart chart() {
         return chart;
+    }
+
+    /** Pulses animated so far (tests read it). */
+    public long animatedFrames() {
+        return animatedFrames;
+    }
+
+    /** Starts or stops the frame-rate demo animation. */
+    public void setAnimating(boolean on) {
+        animate.setSelected(on); // its listener starts or stops the timer, and the box shows the state
+    }
+
+    private void animateStep(double seconds) {
+        animatedFrames++;
+        double ph = seconds * 1.5;
+        smooth = field(128, -3, 3, (x, y) -> Math.sin(1.2 * x + ph) * Math.cos(0.9 * y - 0.5 * ph) + 0.25 * x);
+        heatmap.setField(HeatmapLayer.of(smooth).contours(7).colorBarLabel(i18n.text("gallery.heatmap.value")).build());
+        double c = Math.cos(0.7 * seconds);
+        double sn = Math.sin(0.7 * seconds);
+        double[] gx = new double[blob[0].length];
+        double[] gy = new double[gx.length];
+        for (int i = 0; i < gx.length; i++) {
+            gx[i] = c * blob[0][i] - sn * blob[1][i];
+            gy[i] = sn * blob[0][i] + c * blob[1][i];
+        }
+        scatter.setSeries(new ScatterLayer(i18n.text("gallery.real"), ring[0], ring[1], Theme.REAL),
+                new ScatterLayer(i18n.text("gallery.generated"), gx, gy, Theme.GENERATED));
+        rising.append(rising.xRange().max() + 1, Math.log(2) + 0.02 * Math.sin(seconds * 7));
+        falling.append(falling.xRange().max() + 1, 0.05 + 0.03 * Math.cos(seconds * 5));
     }
 
     /** Number of card columns now shown. */

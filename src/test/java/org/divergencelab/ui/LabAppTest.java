@@ -90,6 +90,13 @@ class LabAppTest {
             assertEquals(Theme.PROJECTOR, w.getTheme(), w.getClass().getSimpleName());
             assertTrue(w.paintCount() > 0, "painted: " + w.getClass().getSimpleName());
         }
+        // The frame-rate demo animates and the status bar reports frame times.
+        robot.clickOn("#gallery-animate");
+        WaitForAsyncUtils.sleep(1200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        robot.clickOn("#gallery-animate");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.frameTimes().statsProperty().get().frames() > 0, "frame times published");
+        assertTrue(robot.lookup("#frame-times").queryAs(Label.class).getText().contains("p99"));
         // A language switch re-titles the widgets.
         String before = widgets.iterator().next().titleProperty().get();
         robot.clickOn("#lang-zh_CN");
