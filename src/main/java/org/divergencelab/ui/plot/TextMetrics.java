@@ -1,12 +1,27 @@
 package org.divergencelab.ui.plot;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
-/** Measures text the way JavaFX will render it (used for label layout on the canvas and in SVG). */
+/**
+ * Measures text the way JavaFX will render it (label layout on the canvas and in SVG). Results are cached:
+ * a live plot measures the same tick labels every frame, and each measurement builds a {@link Text} node.
+ */
 public final class TextMetrics {
 
+    /** Enough for every label of a window's plots in a few fonts; cleared wholesale when exceeded. */
+    private static final int CACHE_LIMIT = 8192;
+    private static final Map<String, Double> WIDTHS = new ConcurrentHashMap<>();
+    private static final Map<String, Double> HEIGHTS = new ConcurrentHashMap<>();
+
     private TextMetrics() {
+    }
+
+    private static String fontKey(Font font) {
+        return font.getName() + '\u0000' + font.getSize();
     }
 
     /** Width of {@code text} in {@code font}, pixels. */
@@ -14,15 +29,26 @@ public final class TextMetrics {
         if (text == null || text.isEmpty()) {
             return 0;
         }
-        Text t = new Text(text);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
+        String key = fontKey(font) + '\u0000' + text;
+        Double w = WIDTHS.get(key);
+        if (w == null) {
+            Text t = new Text(text);
+            t.setFont(font);
+            w = t.getLayoutBounds().getWidth();
+            if (WIDTHS.size() > CACHE_LIMIT) {
+                WIDTHS.clear();
+            }
+            WIDTHS.put(key, w);
+        }
+        return w;
     }
 
     /** Height of one line of {@code font}, pixels. */
     public static double height(Font font) {
-        Text t = new Text("Ag");
-        t.setFont(font);
-        return t.getLayoutBounds().getHeight();
+        return HEIGHTS.computeIfAbsent(fontKey(font), k -> {
+            Text t = new Text("Ag");
+            t.setFont(font);
+            return t.getLayoutBounds().getHeight();
+        });
     }
 }

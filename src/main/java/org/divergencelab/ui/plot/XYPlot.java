@@ -38,6 +38,20 @@ public class XYPlot extends PlotWidget {
         return axes;
     }
 
+    /**
+     * Data coordinates of a point given in this widget's local coordinates (a mouse event's
+     * {@code getX()/getY()}), as laid out by the last paint: for dragging and hover read-outs.
+     */
+    public final javafx.geometry.Point2D toData(double localX, double localY) {
+        return new javafx.geometry.Point2D(axes.toDataX(localX), axes.toDataY(localY));
+    }
+
+    /** True when a local point lies inside the plot rectangle of the last paint. */
+    public final boolean inPlotArea(double localX, double localY) {
+        return localX >= axes.left() && localX <= axes.left() + axes.width() && localY >= axes.top()
+                && localY <= axes.top() + axes.height();
+    }
+
     /** The layers, bottom first. Changing the list repaints. */
     public final ObservableList<Layer> layers() {
         return layers;

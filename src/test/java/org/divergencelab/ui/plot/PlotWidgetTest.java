@@ -206,6 +206,25 @@ class PlotWidgetTest {
     }
 
     @Test
+    void mousePositionsMapToDataThroughTheLastLayout() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        FxTestSupport.onFx(() -> {
+            scatter.setTitle("with a title, so the plot area is offset");
+            scatter.setSeries(new ScatterLayer("p", new double[] {-1, 3}, new double[] {0, 2}, Theme.REAL));
+            scatter.repaintNow();
+            Axes a = scatter.axes();
+            double px = a.toPixelX(3);
+            double py = a.toPixelY(2);
+            javafx.geometry.Point2D d = scatter.toData(px, py);
+            assertEquals(3, d.getX(), 1e-9);
+            assertEquals(2, d.getY(), 1e-9);
+            assertTrue(scatter.inPlotArea(px, py));
+            assertTrue(!scatter.inPlotArea(1, 1), "the title strip is outside the plot");
+            return null;
+        });
+    }
+
+    @Test
     void widgetsDrawInEveryThemeWithoutData() throws Exception {
         FxTestSupport.onFx(() -> {
             for (Theme t : Theme.builtIns()) {
