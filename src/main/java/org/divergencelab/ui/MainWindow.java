@@ -319,7 +319,9 @@ public final class MainWindow {
         StringBinding text = i18n.format("status.frames",
                 Bindings.createDoubleBinding(() -> frames.statsProperty().get().p50Millis(), frames.statsProperty()),
                 Bindings.createDoubleBinding(() -> frames.statsProperty().get().p99Millis(), frames.statsProperty()));
-        frameTimes.textProperty().bind(text);
+        javafx.beans.binding.BooleanBinding measured = Bindings.createBooleanBinding(
+                () -> frames.statsProperty().get().frames() > 0, frames.statsProperty());
+        frameTimes.textProperty().bind(Bindings.when(measured).then(text).otherwise(i18n.get("status.framesNone")));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(status, spacer, frameTimes);
