@@ -59,8 +59,12 @@ public class ScreenshotsTest {
                         Scene s = new Scene(holder, 720, 500);
                         tm.attach(s);
                         layout(s);
-                        check(Export.snapshot(holder, 1), 720, 500,
-                                OUT.resolve("widget-" + i + "-" + p.getClass().getSimpleName() + "-" + tag + ".png"));
+                        String name = "widget-" + i + "-" + p.getClass().getSimpleName() + "-" + tag;
+                        check(Export.snapshot(holder, 1), 720, 500, OUT.resolve(name + ".png"));
+                        if (locale.equals(I18n.ENGLISH)) {
+                            Export.svg(p, OUT.resolve(name + ".svg"));
+                            assertTrue(Files.readString(OUT.resolve(name + ".svg")).contains("</svg>"));
+                        }
                     }
                     assertEquals(8, g.widgets().size());
                     return null;

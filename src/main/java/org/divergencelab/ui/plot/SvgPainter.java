@@ -177,14 +177,18 @@ public final class SvgPainter implements Painter {
             case RIGHT -> "end";
             default -> "start";
         };
-        String dominant = switch (baseline) {
-            case TOP -> "text-before-edge";
-            case CENTER -> "central";
-            case BOTTOM -> "text-after-edge";
-            default -> "alphabetic";
+        // Baseline placed explicitly from the font's metrics, as JavaFX places it: not every SVG renderer
+        // honours dominant-baseline.
+        double top = TextMetrics.baseline(font);
+        double h = TextMetrics.height(font);
+        double dy = switch (baseline) {
+            case TOP -> top;
+            case CENTER -> top - h / 2;
+            case BOTTOM -> top - h;
+            default -> 0;
         };
-        body.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" text-anchor=\"")
-                .append(anchor).append("\" dominant-baseline=\"").append(dominant).append("\" font-family=\"")
+        body.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y + dy)).append("\" text-anchor=\"")
+                .append(anchor).append("\" stroke=\"none\" font-family=\"")
                 .append(escape(font.getFamily())).append(", sans-serif\" font-size=\"").append(n(font.getSize()))
                 .append('"');
         String style = font.getStyle().toLowerCase(Locale.ROOT);
@@ -198,8 +202,15 @@ public final class SvgPainter implements Painter {
         body.append('>').append(escape(text)).append("</text>\n");
     }
 
+    /** Rasters up to this many cells become rectangles: crisp in every renderer (a plan γ, a colour bar). */
+    static final int RECT_RASTER_LIMIT = 4096;
+
     @Override
     public void drawRaster(int[] argb, int w, int h, double x, double y, double dw, double dh) {
+        if ((long) w * h <= RECT_RASTER_LIMIT) {
+            rasterAsRects(argb, w, h, x, y, dw / w, dh / h);
+            return;
+        }
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         img.setRGB(0, 0, w, h, argb, 0, w);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
@@ -212,6 +223,34 @@ public final class SvgPainter implements Painter {
                 .append("\" height=\"").append(n(dh)).append("\" preserveAspectRatio=\"none\" ")
                 .append("style=\"image-rendering:pixelated;image-rendering:crisp-edges\" xlink:href=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png.toByteArray())).append("\"/>\n");
+    }
+
+    /** One rect per horizontal run of equal colour; transparent cells are left out. */
+    private void rasterAsRects(int[] argb, int w, int h, double x, double y, double cw, double ch) {
+        body.append("<g shape-rendering=\"crispEdges\">\n");
+        for (int r = 0; r < h; r++) {
+            int c = 0;
+            while (c < w) {
+                int col = argb[r * w + c];
+                int end = c + 1;
+                while (end < w && argb[r * w + end] == col) {
+                    end++;
+                }
+                int a = col >>> 24;
+                if (a != 0) {
+                    body.append("<rect x=\"").append(n(x + c * cw)).append("\" y=\"").append(n(y + r * ch))
+                            .append("\" width=\"").append(n((end - c) * cw)).append("\" height=\"").append(n(ch))
+                            .append("\" fill=\"").append(String.format(Locale.ROOT, "#%06x", col & 0xffffff))
+                            .append('"');
+                    if (a < 255) {
+                        body.append(" fill-opacity=\"").append(n(a / 255.0)).append('"');
+                    }
+                    body.append("/>\n");
+                }
+                c = end;
+            }
+        }
+        body.append("</g>\n");
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class TextMetrics {
     private static final int CACHE_LIMIT = 8192;
     private static final Map<String, Double> WIDTHS = new ConcurrentHashMap<>();
     private static final Map<String, Double> HEIGHTS = new ConcurrentHashMap<>();
+    private static final Map<String, Double> BASELINES = new ConcurrentHashMap<>();
 
     private TextMetrics() {
     }
@@ -41,6 +42,15 @@ public final class TextMetrics {
             WIDTHS.put(key, w);
         }
         return w;
+    }
+
+    /** Distance from the top of a line of {@code font} to its baseline, pixels. */
+    public static double baseline(Font font) {
+        return BASELINES.computeIfAbsent(fontKey(font), k -> {
+            Text t = new Text("Ag");
+            t.setFont(font);
+            return t.getBaselineOffset();
+        });
     }
 
     /** Height of one line of {@code font}, pixels. */

@@ -101,18 +101,19 @@ class ExportTest {
     @Test
     void svgOfAHeatmapEmbedsOneRaster() throws Exception {
         String svg = FxTestSupport.onFx(() -> {
-            double[] v = new double[64 * 64];
+            double[] v = new double[96 * 96];
             for (int i = 0; i < v.length; i++) {
                 v[i] = Math.sin(i * 0.01);
             }
             Heatmap h = new Heatmap();
-            h.setField(HeatmapLayer.of(new Field(v, 64, 64, 0, 1, 0, 1)).contours(3).build());
+            h.setField(HeatmapLayer.of(new Field(v, 96, 96, 0, 1, 0, 1)).contours(3).build());
             return h.toSvg(500, 400);
         });
         DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
-        // The field and the colour bar: two embedded PNGs, contours as paths.
-        assertEquals(2, svg.split("<image ", -1).length - 1);
+        // The 96×96 field is one embedded PNG; the 1×256 colour bar is small enough for crisp rects.
+        assertEquals(1, svg.split("<image ", -1).length - 1);
+        assertTrue(svg.contains("shape-rendering=\"crispEdges\""), "colour bar as rects");
         assertTrue(svg.contains("<path "), "contours");
     }
 
