@@ -203,8 +203,10 @@ public final class MainWindow {
         Menu view = menu("menu.view");
         Menu themeMenu = menu("menu.view.theme");
         ToggleGroup tg = new ToggleGroup();
+        int themeIndex = 0;
         for (Theme t : Theme.builtIns()) {
             RadioMenuItem r = new RadioMenuItem();
+            r.setAccelerator(themeShortcut(++themeIndex));
             r.setId("menu-theme-" + t.id());
             r.textProperty().bind(i18n.get("theme." + t.id()));
             r.setToggleGroup(tg);
@@ -215,8 +217,10 @@ public final class MainWindow {
         }
         Menu langMenu = menu("menu.view.language");
         ToggleGroup lg = new ToggleGroup();
+        int langIndex = 0;
         for (Locale l : I18n.SUPPORTED) {
             RadioMenuItem r = new RadioMenuItem(I18n.nativeName(l));
+            r.setAccelerator(languageShortcut(++langIndex));
             r.setId("menu-lang-" + l);
             r.setToggleGroup(lg);
             r.setSelected(i18n.getLocale().equals(l));
@@ -255,8 +259,10 @@ public final class MainWindow {
         Label themeLabel = new Label();
         themeLabel.textProperty().bind(i18n.get("toolbar.theme"));
         HBox themeBox = new HBox(2);
+        int themeIndex = 0;
         for (Theme t : Theme.builtIns()) {
             ToggleButton b = new ToggleButton();
+            b.setTooltip(new javafx.scene.control.Tooltip(themeShortcut(++themeIndex).getDisplayText()));
             b.setId("theme-" + t.id());
             b.textProperty().bind(i18n.get("theme." + t.id()));
             b.setToggleGroup(themeToggles);
@@ -271,8 +277,10 @@ public final class MainWindow {
         Label langLabel = new Label();
         langLabel.textProperty().bind(i18n.get("toolbar.language"));
         HBox langBox = new HBox(2);
+        int langIndex = 0;
         for (Locale l : I18n.SUPPORTED) {
             ToggleButton b = new ToggleButton(I18n.nativeName(l));
+            b.setTooltip(new javafx.scene.control.Tooltip(languageShortcut(++langIndex).getDisplayText()));
             b.setId("lang-" + l);
             b.setToggleGroup(languageToggles);
             b.setSelected(i18n.getLocale().equals(l));
@@ -349,6 +357,16 @@ public final class MainWindow {
             // The app keeps running; the reason shows in the status bar.
             setStatus(i18n.format("status.exportFailed", String.valueOf(ex.getMessage())));
         }
+    }
+
+    /** Shortcut+Shift+1…3: light, dark, projector (a lecturer switches without the mouse). */
+    static KeyCombination themeShortcut(int index) {
+        return KeyCombination.keyCombination("Shortcut+Shift+" + index);
+    }
+
+    /** Shortcut+Alt+1…3: English, 繁體中文, 简体中文. */
+    static KeyCombination languageShortcut(int index) {
+        return KeyCombination.keyCombination("Shortcut+Alt+" + index);
     }
 
     private Menu menu(String key) {

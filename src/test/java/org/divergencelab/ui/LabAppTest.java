@@ -77,6 +77,21 @@ class LabAppTest {
     }
 
     @Test
+    void keyboardShortcutsSwitchThemeAndLanguage(FxRobot robot) {
+        robot.clickOn("#title");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT,
+                javafx.scene.input.KeyCode.DIGIT3).release(javafx.scene.input.KeyCode.DIGIT3,
+                javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Theme.PROJECTOR, window.themes().getTheme());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ALT,
+                javafx.scene.input.KeyCode.DIGIT2).release(javafx.scene.input.KeyCode.DIGIT2,
+                javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(I18n.TRADITIONAL, window.i18n().getLocale());
+    }
+
+    @Test
     void galleryButtonOpensTheGalleryWithEveryWidgetThemed(FxRobot robot) {
         robot.clickOn("#show-gallery");
         WaitForAsyncUtils.waitForFxEvents();

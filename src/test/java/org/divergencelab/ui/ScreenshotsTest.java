@@ -63,6 +63,7 @@ public class ScreenshotsTest {
                         check(Export.snapshot(holder, 1), 720, 500, OUT.resolve(name + ".png"));
                         if (locale.equals(I18n.ENGLISH)) {
                             Export.svg(p, OUT.resolve(name + ".svg"));
+                            Export.png(p, OUT.resolve(name + "@2x.png"), 720, 500, 2);
                             assertTrue(Files.readString(OUT.resolve(name + ".svg")).contains("</svg>"));
                         }
                     }
