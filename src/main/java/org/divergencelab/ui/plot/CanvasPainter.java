@@ -27,6 +27,11 @@ public final class CanvasPainter implements Painter {
     private double deviceScale = 1;
     private int[] pointBuffer = new int[0];
     private float[] coverage = new float[0];
+    /** Points of several series accumulate in one raster, drawn when anything else is drawn. */
+    private boolean pointsPending;
+    private double[] pendingClip;
+    private int pendingW;
+    private int pendingH;
     private Color stroke = Color.BLACK;
     private double lineWidth = 1;
     private boolean dashed;
@@ -44,7 +49,21 @@ public final class CanvasPainter implements Painter {
     public void beginFrame(double scale) {
         rastersUsed = 0;
         clips.clear();
+        pointsPending = false;
         deviceScale = scale > 0 && Double.isFinite(scale) ? Math.min(scale, 4) : 1;
+    }
+
+    /** Ends a frame: draws any points still pending. */
+    public void endFrame() {
+        flushPoints();
+    }
+
+    private void flushPoints() {
+        if (pointsPending) {
+            pointsPending = false;
+            double s = deviceScale;
+            drawOverlay(pointBuffer, pendingW, pendingH, pendingClip);
+        }
     }
 
     @Override
@@ -82,11 +101,13 @@ public final class CanvasPainter implements Painter {
 
     @Override
     public void strokeLine(double x1, double y1, double x2, double y2) {
+        flushPoints();
         gc.strokeLine(x1, y1, x2, y2);
     }
 
     @Override
     public void strokePolyline(double[] xs, double[] ys, int n) {
+        flushPoints();
         if (n >= 2) {
             gc.strokePolyline(xs, ys, n);
         }
@@ -94,6 +115,7 @@ public final class CanvasPainter implements Painter {
 
     @Override
     public void strokeSegments(double[] xy, int n) {
+        flushPoints();
         if (n <= 0) {
             return;
         }
@@ -119,8 +141,11 @@ public final class CanvasPainter implements Painter {
     private void rasterSegments(double[] xy, int n) {
         double[] clip = clips.peekLast();
         double s = deviceScale;
-        int bw = (int) Math.ceil(clip[2] * s);
-        int bh = (int) Math.ceil(clip[3] * s);
+        // Buffer origin on a whole device pixel, so the overlay is blitted 1:1 (see drawOverlay).
+        double ox = Math.floor(clip[0] * s) / s;
+        double oy = Math.floor(clip[1] * s) / s;
+        int bw = (int) Math.ceil((clip[0] + clip[2]) * s) - (int) Math.floor(clip[0] * s);
+        int bh = (int) Math.ceil((clip[1] + clip[3]) * s) - (int) Math.floor(clip[1] * s);
         if (bw <= 0 || bh <= 0) {
             return;
         }
@@ -133,10 +158,10 @@ public final class CanvasPainter implements Painter {
         double reach = half + 1;
         for (int i = 0; i < n; i++) {
             int k = 4 * i;
-            double ax = (xy[k] - clip[0]) * s;
-            double ay = (xy[k + 1] - clip[1]) * s;
-            double bx = (xy[k + 2] - clip[0]) * s;
-            double by = (xy[k + 3] - clip[1]) * s;
+            double ax = (xy[k] - ox) * s;
+            double ay = (xy[k + 1] - oy) * s;
+            double bx = (xy[k + 2] - ox) * s;
+            double by = (xy[k + 3] - oy) * s;
             double vx = bx - ax;
             double vy = by - ay;
             double len2 = vx * vx + vy * vy;
@@ -170,11 +195,13 @@ public final class CanvasPainter implements Painter {
             float c = coverage[i];
             pointBuffer[i] = c <= 0 ? 0 : ((int) (c * alpha + 0.5) << 24) | rgb;
         }
-        drawRaster(pointBuffer, bw, bh, clip[0], clip[1], bw / s, bh / s);
+        flushPoints();
+        drawOverlay(pointBuffer, bw, bh, clip);
     }
 
     @Override
     public void fillPolygon(double[] xs, double[] ys, int n) {
+        flushPoints();
         if (n >= 3) {
             gc.fillPolygon(xs, ys, n);
         }
@@ -182,21 +209,25 @@ public final class CanvasPainter implements Painter {
 
     @Override
     public void fillRect(double x, double y, double w, double h) {
+        flushPoints();
         gc.fillRect(x, y, w, h);
     }
 
     @Override
     public void strokeRect(double x, double y, double w, double h) {
+        flushPoints();
         gc.strokeRect(x, y, w, h);
     }
 
     @Override
     public void fillCircle(double cx, double cy, double r) {
+        flushPoints();
         gc.fillOval(cx - r, cy - r, 2 * r, 2 * r);
     }
 
     @Override
     public void strokeCircle(double cx, double cy, double r) {
+        flushPoints();
         gc.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
     }
 
@@ -213,15 +244,25 @@ public final class CanvasPainter implements Painter {
         }
         double[] clip = clips.peekLast();
         double s = deviceScale;
-        int bw = (int) Math.ceil(clip[2] * s);
-        int bh = (int) Math.ceil(clip[3] * s);
+        // Buffer origin on a whole device pixel, so the overlay is blitted 1:1 (see drawOverlay).
+        double ox = Math.floor(clip[0] * s) / s;
+        double oy = Math.floor(clip[1] * s) / s;
+        int bw = (int) Math.ceil((clip[0] + clip[2]) * s) - (int) Math.floor(clip[0] * s);
+        int bh = (int) Math.ceil((clip[1] + clip[3]) * s) - (int) Math.floor(clip[1] * s);
         if (bw <= 0 || bh <= 0) {
             return;
         }
-        if (pointBuffer.length < bw * bh) {
-            pointBuffer = new int[bw * bh];
-        } else {
-            java.util.Arrays.fill(pointBuffer, 0, bw * bh, 0);
+        if (!(pointsPending && pendingClip == clip)) {
+            flushPoints();
+            if (pointBuffer.length < bw * bh) {
+                pointBuffer = new int[bw * bh];
+            } else {
+                java.util.Arrays.fill(pointBuffer, 0, bw * bh, 0);
+            }
+            pointsPending = true;
+            pendingClip = clip;
+            pendingW = bw;
+            pendingH = bh;
         }
         int[] buf = pointBuffer;
         double alpha = c.getOpacity();
@@ -232,8 +273,8 @@ public final class CanvasPainter implements Painter {
         double half = ringWidth * s / 2;
         double reach = rd + (ring ? half : 0) + 1;
         for (int i = 0; i < n; i++) {
-            double cx = (xs[i] - clip[0]) * s;
-            double cy = (ys[i] - clip[1]) * s;
+            double cx = (xs[i] - ox) * s;
+            double cy = (ys[i] - oy) * s;
             int x0 = Math.max(0, (int) Math.floor(cx - reach));
             int x1 = Math.min(bw - 1, (int) Math.ceil(cx + reach));
             int y0 = Math.max(0, (int) Math.floor(cy - reach));
@@ -280,11 +321,12 @@ public final class CanvasPainter implements Painter {
                 }
             }
         }
-        drawRaster(buf, bw, bh, clip[0], clip[1], bw / s, bh / s);
+        // Drawn later, together with any further series, by flushPoints().
     }
 
     @Override
     public void fillText(String text, double x, double y, TextAlignment align, VPos baseline) {
+        flushPoints();
         gc.setTextAlign(align);
         gc.setTextBaseline(baseline);
         gc.fillText(text, x, y);
@@ -292,6 +334,7 @@ public final class CanvasPainter implements Painter {
 
     @Override
     public void fillTextRotated(String text, double x, double y, double degrees, TextAlignment align, VPos baseline) {
+        flushPoints();
         gc.save();
         gc.translate(x, y);
         gc.rotate(degrees);
@@ -301,6 +344,39 @@ public final class CanvasPainter implements Painter {
 
     @Override
     public void drawRaster(int[] argb, int w, int h, double x, double y, double dw, double dh) {
+        flushPoints();
+        drawRasterNow(argb, w, h, x, y, dw, dh);
+    }
+
+    /**
+     * A device-resolution overlay (points, contour lines) drawn 1:1 at a whole-pixel position: no
+     * resampling, so the pipeline can take its plain blit path (nearest-neighbour scaling is a slow path in
+     * the software renderer).
+     */
+    private void drawOverlay(int[] argb, int w, int h, double[] clip) {
+        double s = deviceScale;
+        double x = Math.floor(clip[0] * s) / s;
+        double y = Math.floor(clip[1] * s) / s;
+        WritableImage raster = slot(w, h);
+        raster.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        gc.drawImage(raster, x, y, w / s, h / s);
+    }
+
+    private WritableImage slot(int w, int h) {
+        WritableImage raster = rastersUsed < rasters.size() ? rasters.get(rastersUsed) : null;
+        if (raster == null || (int) raster.getWidth() != w || (int) raster.getHeight() != h) {
+            raster = new WritableImage(w, h);
+            if (rastersUsed < rasters.size()) {
+                rasters.set(rastersUsed, raster);
+            } else {
+                rasters.add(raster);
+            }
+        }
+        rastersUsed++;
+        return raster;
+    }
+
+    private void drawRasterNow(int[] argb, int w, int h, double x, double y, double dw, double dh) {
         WritableImage raster = rastersUsed < rasters.size() ? rasters.get(rastersUsed) : null;
         if (raster == null || (int) raster.getWidth() != w || (int) raster.getHeight() != h) {
             raster = new WritableImage(w, h);
@@ -320,6 +396,7 @@ public final class CanvasPainter implements Painter {
 
     @Override
     public void pushClip(double x, double y, double w, double h) {
+        flushPoints();
         clips.addLast(new double[] {x, y, w, h});
         gc.save();
         gc.beginPath();
@@ -330,6 +407,7 @@ public final class CanvasPainter implements Painter {
 
     @Override
     public void popClip() {
+        flushPoints();
         clips.pollLast();
         gc.restore();
     }

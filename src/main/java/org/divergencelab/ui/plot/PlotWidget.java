@@ -120,6 +120,7 @@ public abstract class PlotWidget extends Region {
         CanvasPainter cp = new CanvasPainter(g);
         cp.beginFrame(scale);
         paintAll(cp, width, height);
+        cp.endFrame();
         javafx.scene.SnapshotParameters sp = new javafx.scene.SnapshotParameters();
         sp.setFill(javafx.scene.paint.Color.TRANSPARENT);
         return c.snapshot(sp, null);
@@ -149,6 +150,7 @@ public abstract class PlotWidget extends Region {
         painter.beginFrame(getScene() != null && getScene().getWindow() != null
                 ? getScene().getWindow().getOutputScaleX() : 1);
         paintAll(painter, canvas.getWidth(), canvas.getHeight());
+        painter.endFrame();
         dirty = false;
         paintCount++;
         lastPaintNanos = System.nanoTime() - t0;
