@@ -126,6 +126,13 @@ public final class Axes {
 
         Range rx = fixedX != null ? fixedX : auto(dataX);
         Range ry = fixedY != null ? fixedY : auto(dataY);
+        // A zero-width range (a fixed [c, c]) would divide by zero in the transform.
+        if (rx.span() == 0) {
+            rx = rx.padded(0);
+        }
+        if (ry.span() == 0) {
+            ry = ry.padded(0);
+        }
 
         double bottom = TICK_LENGTH + 3 + fh + (xLabel.isEmpty() ? 2 : lh + 4);
         double topPad = Math.max(6, fh / 2);

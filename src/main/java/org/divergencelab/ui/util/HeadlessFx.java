@@ -43,6 +43,17 @@ public final class HeadlessFx {
         started = true;
     }
 
+    /**
+     * Stops the toolkit (a CLI command calls this when done, since {@link #ensureStarted()} turns off
+     * implicit exit and the FX thread would keep the JVM alive). The toolkit cannot be started again in
+     * this JVM.
+     */
+    public static synchronized void shutdown() {
+        if (started) {
+            Platform.exit();
+        }
+    }
+
     /** Runs {@code task} on the FX thread and returns its result; exceptions are rethrown here. */
     public static <T> T call(Callable<T> task) throws Exception {
         if (Platform.isFxApplicationThread()) {

@@ -68,6 +68,14 @@ class AxesTest {
     }
 
     @Test
+    void zeroWidthFixedRangeIsWidenedNotDividedByZero() {
+        Axes a = new Axes().setXRange(new Range(2, 2)).setYRange(new Range(0, 1));
+        a.layout(0, 0, 400, 300, null, null, Theme.LIGHT, family(), 0);
+        assertTrue(a.xMax() > a.xMin());
+        assertTrue(Double.isFinite(a.toPixelX(2)));
+    }
+
+    @Test
     void integerAxisNeverShowsFractionalIterations() {
         Axes a = new Axes().setIntegerX(true);
         a.layout(0, 0, 800, 300, new Range(0, 3), new Range(0, 1), Theme.LIGHT, family(), 0);
