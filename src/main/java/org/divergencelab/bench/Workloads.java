@@ -9,7 +9,8 @@ public final class Workloads {
     }
 
     public static List<Workload> all() {
-        return List.of(new TransportWorkload(300), new TransportWorkload(1000), new TransportWorkload(2000));
+        return List.of(
+                new TransportWorkload(300), new TransportWorkload(1000), new TransportWorkload(2000));
     }
 
     public static Optional<Workload> find(String name) {

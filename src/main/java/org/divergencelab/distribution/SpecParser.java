@@ -51,6 +51,19 @@ public final class SpecParser {
         return d;
     }
 
+    /**
+     * A command-line argument: a CSV file of samples when it names an existing file or ends in {@code .csv},
+     * a spec otherwise.
+     */
+    public static Distribution parseSpecOrFile(String arg) {
+        String t = arg.trim();
+        Path path = Path.of(t.isEmpty() ? "." : t);
+        if (t.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") || (java.nio.file.Files.isRegularFile(path))) {
+            return new Empirical(CsvSamples.load(path), "samples(" + t + ")");
+        }
+        return parse(arg);
+    }
+
     /** One parsed argument: a number, a distribution, or a weighted distribution. */
     private record Arg(int at, Double number, Distribution dist) {
         boolean isNumber() {
