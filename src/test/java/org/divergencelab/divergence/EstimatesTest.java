@@ -103,7 +103,6 @@ class EstimatesTest {
                 .orElseThrow(), 1e-12);
         assertEquals(3, DistributionW1.oneD(SpecParser.parse("point(1)"), SpecParser.parse("point(4)"))
                 .orElseThrow(), 0);
-        // Normal vs normal with different scales: W1 = E|σ1 Z − σ2 Z| only for comonotone; check vs sampling.
         double exact = DistributionW1.oneD(SpecParser.parse("normal(0,1)"), SpecParser.parse("normal(0,2)"))
                 .orElseThrow();
         // Quantile coupling: W1 = E|Z|·|σ1 − σ2| = sqrt(2/π).
