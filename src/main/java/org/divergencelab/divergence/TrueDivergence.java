@@ -259,13 +259,15 @@ public final class TrueDivergence {
         double[][] rx = rule(bx, m);
         double[][] ry = rule(by, m);
         double[] x = new double[2];
+        Compiled2 cp = new Compiled2(pc);
+        Compiled2 cq = new Compiled2(qc);
         double s = 0;
         for (int i = 0; i < rx[0].length; i++) {
             x[0] = rx[0][i];
             double row = 0;
             for (int j = 0; j < ry[0].length; j++) {
                 x[1] = ry[0][j];
-                row += ry[1][j] * kind.integrand(logSum(pc, x), logSum(qc, x));
+                row += ry[1][j] * kind.integrand(cp.logDensity(x), cq.logDensity(x));
             }
             s += rx[1][i] * row;
             if (s == Double.POSITIVE_INFINITY) {
@@ -273,6 +275,72 @@ public final class TrueDivergence {
             }
         }
         return s;
+    }
+
+    /**
+     * A 2-D sub-density Σ w_k f_k flattened for fast evaluation: Gaussian components (translations folded in)
+     * as quadratic forms in arrays, others through their own {@code logDensity}. Not thread-safe (scratch).
+     */
+    private static final class Compiled2 {
+        private final int ng;
+        private final double[] g; // per Gaussian: mx, my, a, b, c, logc with q = a dx² + 2b dx dy + c dy²
+        private final List<Parts.Weighted> others = new ArrayList<>();
+        private final double[] scratch;
+
+        Compiled2(List<Parts.Weighted> parts) {
+            List<double[]> gs = new ArrayList<>();
+            for (Parts.Weighted w : parts) {
+                Distribution d = w.component();
+                double sx = 0;
+                double sy = 0;
+                while (d instanceof org.divergencelab.distribution.Translated t) {
+                    sx += t.shift()[0];
+                    sy += t.shift()[1];
+                    d = t.base();
+                }
+                if (d instanceof org.divergencelab.distribution.Normal2 n) {
+                    double r = n.rho();
+                    double k = 1 / (1 - r * r);
+                    double lognorm = -Math.log(2 * Math.PI * n.sx() * n.sy() * Math.sqrt(1 - r * r));
+                    gs.add(new double[] {n.mx() + sx, n.my() + sy, k / (n.sx() * n.sx()), -k * r / (n.sx() * n.sy()),
+                        k / (n.sy() * n.sy()), Math.log(w.weight()) + lognorm});
+                } else {
+                    others.add(w);
+                }
+            }
+            ng = gs.size();
+            g = new double[6 * ng];
+            for (int i = 0; i < ng; i++) {
+                System.arraycopy(gs.get(i), 0, g, 6 * i, 6);
+            }
+            scratch = new double[ng + others.size()];
+        }
+
+        double logDensity(double[] x) {
+            double max = Double.NEGATIVE_INFINITY;
+            int n = 0;
+            for (int i = 0; i < ng; i++) {
+                int o = 6 * i;
+                double dx = x[0] - g[o];
+                double dy = x[1] - g[o + 1];
+                double l = g[o + 5] - 0.5 * (g[o + 2] * dx * dx + 2 * g[o + 3] * dx * dy + g[o + 4] * dy * dy);
+                scratch[n++] = l;
+                max = Math.max(max, l);
+            }
+            for (Parts.Weighted w : others) {
+                double l = Math.log(w.weight()) + w.component().logDensity(x);
+                scratch[n++] = l;
+                max = Math.max(max, l);
+            }
+            if (max == Double.NEGATIVE_INFINITY || n == 1) {
+                return max;
+            }
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += Math.exp(scratch[i] - max);
+            }
+            return max + Math.log(s);
+        }
     }
 
     private record Key(double x, double y) {
