@@ -123,21 +123,25 @@ public final class Mixture implements Distribution {
 
     @Override
     public double logDensity(double[] x) {
-        // log-sum-exp so far tails stay finite.
+        // Streaming log-sum-exp (running maximum, rescaled sum): far tails stay finite, no allocation.
         double max = Double.NEGATIVE_INFINITY;
-        double[] l = new double[components.length];
+        double sum = 0;
         for (int i = 0; i < components.length; i++) {
-            l[i] = weights[i] > 0 ? Math.log(weights[i]) + components[i].logDensity(x) : Double.NEGATIVE_INFINITY;
-            max = Math.max(max, l[i]);
+            if (weights[i] == 0) {
+                continue;
+            }
+            double l = Math.log(weights[i]) + components[i].logDensity(x);
+            if (l == Double.NEGATIVE_INFINITY) {
+                continue;
+            }
+            if (l > max) {
+                sum = sum * Math.exp(max - l) + 1;
+                max = l;
+            } else {
+                sum += Math.exp(l - max);
+            }
         }
-        if (max == Double.NEGATIVE_INFINITY) {
-            return max;
-        }
-        double s = 0;
-        for (double li : l) {
-            s += Math.exp(li - max);
-        }
-        return max + Math.log(s);
+        return max == Double.NEGATIVE_INFINITY ? max : max + Math.log(sum);
     }
 
     @Override

@@ -284,6 +284,19 @@ class ExactW1Test {
     }
 
     @Test
+    void zeroWeightPointsCarryNoMass() {
+        // Zero-weight points must not change W1 and get no plan entries.
+        PointCloud p = PointCloud.weighted(2, new double[] {0, 0, 100, 100, 1, 0}, new double[] {1, 0, 1});
+        PointCloud q = PointCloud.weighted(2, new double[] {0, 1, 1, 1, -50, 7}, new double[] {1, 1, 0});
+        TransportPlan plan = ExactW1.solve(p, q);
+        assertEquals(1.0, plan.value(), 1e-15);
+        assertMarginals(plan, p, q);
+        PointCloud p1 = PointCloud.weighted(1, new double[] {0, 9, 1}, new double[] {1, 0, 1});
+        PointCloud q1 = PointCloud.weighted(1, new double[] {2, -9}, new double[] {1, 0});
+        assertEquals(1.5, ExactW1.distance(p1, q1), 1e-15);
+    }
+
+    @Test
     void mismatchedDimensionsAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ExactW1.solve(PointCloud.of(1, new double[] {1}), PointCloud.of(2, new double[] {1, 2})));
