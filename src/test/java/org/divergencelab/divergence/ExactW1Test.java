@@ -284,6 +284,41 @@ class ExactW1Test {
     }
 
     @Test
+    void distancesOnTheFlyGiveTheSameOptimumAsTheMatrix() {
+        // The large-problem mode (no cost matrix) must reproduce the matrix mode: same arithmetic, same pivots.
+        PointCloud p = gaussianCloud(150, 0, 0, 21);
+        PointCloud q = gaussianCloud(120, 0.8, -0.3, 22);
+        double[] px = new double[150];
+        double[] py = new double[150];
+        double[] qx = new double[120];
+        double[] qy = new double[120];
+        double[] cost = new double[150 * 120];
+        for (int i = 0; i < 150; i++) {
+            px[i] = p.get(i, 0);
+            py[i] = p.get(i, 1);
+        }
+        for (int j = 0; j < 120; j++) {
+            qx[j] = q.get(j, 0);
+            qy[j] = q.get(j, 1);
+        }
+        for (int i = 0; i < 150; i++) {
+            for (int j = 0; j < 120; j++) {
+                double dx = px[i] - qx[j];
+                double dy = py[i] - qy[j];
+                cost[i * 120 + j] = Math.sqrt(dx * dx + dy * dy);
+            }
+        }
+        TransportSimplex matrix = new TransportSimplex();
+        double vm = matrix.solve(p.weightsView(), q.weightsView(), cost, null, null);
+        TransportSimplex onTheFly = new TransportSimplex();
+        double ve = onTheFly.solveEuclidean(p.weightsView(), q.weightsView(), px, py, qx, qy, null, null, false);
+        assertEquals(vm, ve, 0);
+        assertEquals(matrix.pivots(), onTheFly.pivots());
+        assertEquals(ExactW1.distance(p, q), ve, 1e-13);
+        assertMarginals(onTheFly.plan(), p, q);
+    }
+
+    @Test
     void zeroWeightPointsCarryNoMass() {
         // Zero-weight points must not change W1 and get no plan entries.
         PointCloud p = PointCloud.weighted(2, new double[] {0, 0, 100, 100, 1, 0}, new double[] {1, 0, 1});
