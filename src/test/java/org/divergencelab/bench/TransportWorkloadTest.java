@@ -30,7 +30,7 @@ class TransportWorkloadTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new TransportWorkload(300).run(new BenchOptions(1, 0, 0, 1), new PrintStream(out, true, StandardCharsets.UTF_8));
         String line = out.toString(StandardCharsets.UTF_8);
-        assertTrue(line.matches("w1-2d-300: [0-9.]+ ms \\(median of 1, .*W1=1\\.137973134.*\\n"), line);
+        assertTrue(line.matches("w1-2d-300: [0-9.]+ ms \\(median of 1, .*W1=1\\.137973134.* cpu=[0-9.]+ ms warm-drag=[0-9.]+ ms\\n"), line);
         // Another seed: Java-drawn points of the same distribution.
         assertEquals(600, TransportWorkload.points(300, 7)[0].coordsView().length);
     }
