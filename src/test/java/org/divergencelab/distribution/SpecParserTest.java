@@ -142,6 +142,37 @@ class SpecParserTest {
     }
 
     @Test
+    void sampleOnlyToysStayInTheirBoundsAndCheckerboardHasMassOnBlackSquares() {
+        for (String spec : new String[] {"swissroll(0)", "moons(0)", "spiral(2,0)"}) {
+            Distribution d = SpecParser.parse(spec);
+            double[] b = d.bounds();
+            PointCloud c = d.sample(2000, 8);
+            for (int i = 0; i < c.size(); i++) {
+                assertTrue(c.get(i, 0) >= b[0] && c.get(i, 0) <= b[1] && c.get(i, 1) >= b[2] && c.get(i, 1) <= b[3],
+                        spec + " point " + i);
+            }
+            assertFalse(d.hasDensity());
+        }
+        // Moons without noise lie on their two unit half circles.
+        PointCloud m = SpecParser.parse("moons(0)").sample(500, 2);
+        for (int i = 0; i < m.size(); i++) {
+            double r1 = Math.hypot(m.get(i, 0), m.get(i, 1));
+            double r2 = Math.hypot(m.get(i, 0) - 1, m.get(i, 1) - 0.5);
+            assertTrue(Math.abs(r1 - 1) < 1e-12 || Math.abs(r2 - 1) < 1e-12);
+        }
+        Distribution board = SpecParser.parse("checkerboard(4)");
+        PointCloud c = board.sample(4000, 3);
+        for (int i = 0; i < c.size(); i++) {
+            int ix = (int) Math.floor(c.get(i, 0) + 2);
+            int iy = (int) Math.floor(c.get(i, 1) + 2);
+            assertEquals(0, (ix + iy) % 2, "black squares only");
+        }
+        // Density 1/8 on the 8 black unit squares of [-2, 2]^2.
+        assertEquals(1.0 / 8, board.density(new double[] {-1.5, -1.5}), 1e-15);
+        assertEquals(0.0, board.density(new double[] {-0.5, -1.5}), 0);
+    }
+
+    @Test
     void samplesFromCsvWithHeaderAndWeights() throws IOException {
         Path f = dir.resolve("pts.csv");
         Files.writeString(f, "x,y,weight\n0,0,1\n1,0,3\n");

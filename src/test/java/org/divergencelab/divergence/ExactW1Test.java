@@ -319,6 +319,30 @@ class ExactW1Test {
     }
 
     @Test
+    void degenerateInputs() {
+        // One source point: every target is served from it, W1 = weighted mean distance.
+        PointCloud one = PointCloud.of(2, new double[] {0, 0});
+        PointCloud five = PointCloud.of(2, new double[] {1, 0, 0, 2, -3, 0, 0, -4, 3, 4});
+        assertEquals((1 + 2 + 3 + 4 + 5) / 5.0, ExactW1.distance(one, five), 1e-15);
+        assertEquals((1 + 2 + 3 + 4 + 5) / 5.0, ExactW1.distance(five, one), 1e-15);
+        // Identical clouds with duplicated points: W1 = 0.
+        PointCloud dup = PointCloud.of(2, new double[] {1, 1, 1, 1, 2, 2, 2, 2, 2, 2});
+        assertEquals(0.0, ExactW1.distance(dup, dup), 0);
+        TransportPlan plan = ExactW1.solve(dup, dup);
+        assertMarginals(plan, dup, dup);
+        // All points at one place on both sides, different sizes.
+        PointCloud a = PointCloud.of(2, new double[] {5, 5, 5, 5, 5, 5});
+        PointCloud b = PointCloud.of(2, new double[] {5, 5, 5, 5});
+        assertEquals(0.0, ExactW1.distance(a, b), 0);
+        // Collinear points on a line in 2-D equal the 1-D answer.
+        PointCloud l1 = PointCloud.of(2, new double[] {0, 0, 1, 0, 5, 0});
+        PointCloud l2 = PointCloud.of(2, new double[] {2, 0, 2.5, 0, -1, 0});
+        PointCloud m1 = PointCloud.of(1, new double[] {0, 1, 5});
+        PointCloud m2 = PointCloud.of(1, new double[] {2, 2.5, -1});
+        assertEquals(ExactW1.distance(m1, m2), ExactW1.distance(l1, l2), 1e-15);
+    }
+
+    @Test
     void zeroWeightPointsCarryNoMass() {
         // Zero-weight points must not change W1 and get no plan entries.
         PointCloud p = PointCloud.weighted(2, new double[] {0, 0, 100, 100, 1, 0}, new double[] {1, 0, 1});
