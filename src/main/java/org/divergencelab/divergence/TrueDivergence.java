@@ -229,8 +229,9 @@ public final class TrueDivergence {
     private static final double[] GL_W = {0.3478548451374538, 0.6521451548625461, 0.6521451548625461,
         0.3478548451374538};
 
-    /** Nodes and weights of composite 4-point Gauss–Legendre: every panel split into pieces of at most
-     * (total width / m), so panel edges (kinks, support ends) are never inside a piece. */
+    /** Nodes, weights, and piece bounds (lo, hi per piece of 4 nodes) of composite 4-point Gauss–Legendre:
+     * every panel split into pieces of at most (total width / m), so panel edges (kinks, support ends) are
+     * never inside a piece. */
     private static double[][] rule(double[] breaks, int m) {
         double width = breaks[breaks.length - 1] - breaks[0];
         List<double[]> nodes = new ArrayList<>();
@@ -242,14 +243,22 @@ public final class TrueDivergence {
             for (int p = 0; p < pieces; p++) {
                 double c = a + (p + 0.5) * h;
                 for (int g = 0; g < 4; g++) {
-                    nodes.add(new double[] {c + 0.5 * h * GL_X[g], 0.5 * h * GL_W[g]});
+                    nodes.add(new double[] {c + 0.5 * h * GL_X[g], 0.5 * h * GL_W[g], c - 0.5 * h, c + 0.5 * h});
                 }
             }
         }
-        double[][] r = new double[2][nodes.size()];
+        double[][] r = new double[4][];
+        r[0] = new double[nodes.size()];
+        r[1] = new double[nodes.size()];
+        r[2] = new double[nodes.size() / 4];
+        r[3] = new double[nodes.size() / 4];
         for (int i = 0; i < nodes.size(); i++) {
             r[0][i] = nodes.get(i)[0];
             r[1][i] = nodes.get(i)[1];
+        }
+        for (int p = 0; p < r[2].length; p++) {
+            r[2][p] = nodes.get(4 * p)[2];
+            r[3][p] = nodes.get(4 * p)[3];
         }
         return r;
     }
@@ -261,15 +270,46 @@ public final class TrueDivergence {
         double[] x = new double[2];
         Compiled2 cp = new Compiled2(pc);
         Compiled2 cq = new Compiled2(qc);
+        int[] pxAct = new int[cp.size()];
+        int[] qxAct = new int[cq.size()];
+        int[] pAct = new int[cp.size()];
+        int[] qAct = new int[cq.size()];
         double s = 0;
-        for (int i = 0; i < rx[0].length; i++) {
-            x[0] = rx[0][i];
-            double row = 0;
-            for (int j = 0; j < ry[0].length; j++) {
-                x[1] = ry[0][j];
-                row += ry[1][j] * kind.integrand(cp.logDensity(x), cq.logDensity(x));
+        // Cell by cell (4 x 4 nodes): only components whose reach (12 σ for a Gaussian, where its density has
+        // fallen by e^-72) meets the cell are evaluated, and cells no component reaches contribute g(0, 0) = 0.
+        // A side with no component in reach is evaluated in full, so its far tail still counts (KL stays finite).
+        for (int pi = 0; pi < rx[2].length; pi++) {
+            double xl = rx[2][pi];
+            double xh = rx[3][pi];
+            int npx = cp.activeX(xl, xh, pxAct);
+            int nqx = cq.activeX(xl, xh, qxAct);
+            if (npx == 0 && nqx == 0) {
+                continue;
             }
-            s += rx[1][i] * row;
+            double block = 0;
+            for (int pj = 0; pj < ry[2].length; pj++) {
+                double yl = ry[2][pj];
+                double yh = ry[3][pj];
+                int np = cp.activeY(yl, yh, pxAct, npx, pAct);
+                int nq = cq.activeY(yl, yh, qxAct, nqx, qAct);
+                if (np == 0 && nq == 0) {
+                    continue;
+                }
+                double cell = 0;
+                for (int i = 4 * pi; i < 4 * pi + 4; i++) {
+                    x[0] = rx[0][i];
+                    double col = 0;
+                    for (int j = 4 * pj; j < 4 * pj + 4; j++) {
+                        x[1] = ry[0][j];
+                        double lp = np > 0 ? cp.logDensity(x, pAct, np) : cp.logDensityAll(x);
+                        double lq = nq > 0 ? cq.logDensity(x, qAct, nq) : cq.logDensityAll(x);
+                        col += ry[1][j] * kind.integrand(lp, lq);
+                    }
+                    cell += rx[1][i] * col;
+                }
+                block += cell;
+            }
+            s += block;
             if (s == Double.POSITIVE_INFINITY) {
                 return s;
             }
@@ -279,17 +319,28 @@ public final class TrueDivergence {
 
     /**
      * A 2-D sub-density Σ w_k f_k flattened for fast evaluation: Gaussian components (translations folded in)
-     * as quadratic forms in arrays, others through their own {@code logDensity}. Not thread-safe (scratch).
+     * as quadratic forms, others through their own {@code logDensity}; each with the box it reaches (12 σ for
+     * a Gaussian, its bounds otherwise). Not thread-safe (scratch).
      */
     private static final class Compiled2 {
-        private final int ng;
-        private final double[] g; // per Gaussian: mx, my, a, b, c, logc with q = a dx² + 2b dx dy + c dy²
-        private final List<Parts.Weighted> others = new ArrayList<>();
+        private static final double REACH = 12;
+        private final int n;
+        private final double[] g; // per component: mx, my, a, b, c, logc with q = a dx² + 2b dx dy + c dy²
+        private final Parts.Weighted[] other; // null for Gaussians
+        private final double[] reach; // per component: x0, x1, y0, y1
         private final double[] scratch;
+        private final int[] all;
 
         Compiled2(List<Parts.Weighted> parts) {
-            List<double[]> gs = new ArrayList<>();
-            for (Parts.Weighted w : parts) {
+            n = parts.size();
+            g = new double[6 * n];
+            other = new Parts.Weighted[n];
+            reach = new double[4 * n];
+            scratch = new double[n];
+            all = new int[n];
+            for (int k = 0; k < n; k++) {
+                all[k] = k;
+                Parts.Weighted w = parts.get(k);
                 Distribution d = w.component();
                 double sx = 0;
                 double sy = 0;
@@ -298,46 +349,81 @@ public final class TrueDivergence {
                     sy += t.shift()[1];
                     d = t.base();
                 }
-                if (d instanceof org.divergencelab.distribution.Normal2 n) {
-                    double r = n.rho();
-                    double k = 1 / (1 - r * r);
-                    double lognorm = -Math.log(2 * Math.PI * n.sx() * n.sy() * Math.sqrt(1 - r * r));
-                    gs.add(new double[] {n.mx() + sx, n.my() + sy, k / (n.sx() * n.sx()), -k * r / (n.sx() * n.sy()),
-                        k / (n.sy() * n.sy()), Math.log(w.weight()) + lognorm});
+                if (d instanceof org.divergencelab.distribution.Normal2 nd) {
+                    double r = nd.rho();
+                    double kk = 1 / (1 - r * r);
+                    double lognorm = -Math.log(2 * Math.PI * nd.sx() * nd.sy() * Math.sqrt(1 - r * r));
+                    double[] v = {nd.mx() + sx, nd.my() + sy, kk / (nd.sx() * nd.sx()), -kk * r / (nd.sx() * nd.sy()),
+                        kk / (nd.sy() * nd.sy()), Math.log(w.weight()) + lognorm};
+                    System.arraycopy(v, 0, g, 6 * k, 6);
+                    // Marginal scales bound the conditional ones, so the axis box holds the 12 σ ellipse.
+                    reach[4 * k] = v[0] - REACH * nd.sx();
+                    reach[4 * k + 1] = v[0] + REACH * nd.sx();
+                    reach[4 * k + 2] = v[1] - REACH * nd.sy();
+                    reach[4 * k + 3] = v[1] + REACH * nd.sy();
                 } else {
-                    others.add(w);
+                    other[k] = new Parts.Weighted(w.weight(), w.component());
+                    double[] b = w.component().bounds();
+                    double t = w.component().tailScale();
+                    reach[4 * k] = b[0] - REACH * t;
+                    reach[4 * k + 1] = b[1] + REACH * t;
+                    reach[4 * k + 2] = b[2] - REACH * t;
+                    reach[4 * k + 3] = b[3] + REACH * t;
                 }
             }
-            ng = gs.size();
-            g = new double[6 * ng];
-            for (int i = 0; i < ng; i++) {
-                System.arraycopy(gs.get(i), 0, g, 6 * i, 6);
-            }
-            scratch = new double[ng + others.size()];
         }
 
-        double logDensity(double[] x) {
+        int size() {
+            return n;
+        }
+
+        int activeX(double lo, double hi, int[] out) {
+            int c = 0;
+            for (int k = 0; k < n; k++) {
+                if (reach[4 * k] <= hi && reach[4 * k + 1] >= lo) {
+                    out[c++] = k;
+                }
+            }
+            return c;
+        }
+
+        int activeY(double lo, double hi, int[] in, int count, int[] out) {
+            int c = 0;
+            for (int t = 0; t < count; t++) {
+                int k = in[t];
+                if (reach[4 * k + 2] <= hi && reach[4 * k + 3] >= lo) {
+                    out[c++] = k;
+                }
+            }
+            return c;
+        }
+
+        double logDensityAll(double[] x) {
+            return logDensity(x, all, n);
+        }
+
+        double logDensity(double[] x, int[] idx, int count) {
             double max = Double.NEGATIVE_INFINITY;
-            int n = 0;
-            for (int i = 0; i < ng; i++) {
-                int o = 6 * i;
-                double dx = x[0] - g[o];
-                double dy = x[1] - g[o + 1];
-                double l = g[o + 5] - 0.5 * (g[o + 2] * dx * dx + 2 * g[o + 3] * dx * dy + g[o + 4] * dy * dy);
-                scratch[n++] = l;
+            for (int t = 0; t < count; t++) {
+                int k = idx[t];
+                double l;
+                if (other[k] == null) {
+                    int o = 6 * k;
+                    double dx = x[0] - g[o];
+                    double dy = x[1] - g[o + 1];
+                    l = g[o + 5] - 0.5 * (g[o + 2] * dx * dx + 2 * g[o + 3] * dx * dy + g[o + 4] * dy * dy);
+                } else {
+                    l = Math.log(other[k].weight()) + other[k].component().logDensity(x);
+                }
+                scratch[t] = l;
                 max = Math.max(max, l);
             }
-            for (Parts.Weighted w : others) {
-                double l = Math.log(w.weight()) + w.component().logDensity(x);
-                scratch[n++] = l;
-                max = Math.max(max, l);
-            }
-            if (max == Double.NEGATIVE_INFINITY || n == 1) {
+            if (max == Double.NEGATIVE_INFINITY || count == 1) {
                 return max;
             }
             double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += Math.exp(scratch[i] - max);
+            for (int t = 0; t < count; t++) {
+                s += Math.exp(scratch[t] - max);
             }
             return max + Math.log(s);
         }
