@@ -59,8 +59,9 @@ public final class TransportSimplex {
     }
 
     /**
-     * Solves from a staircase basis. {@code a} and {@code b} are non-negative and sum to the same total
-     * (1 by convention); {@code cost} is row-major n1 × n2 and kept by reference until the next call;
+     * Solves from a staircase basis. {@code a} and {@code b} are positive and sum to the same total (1 by
+     * convention; a zero weight would put a zero-flow arc against the root and break strong feasibility, so
+     * drop such points first, as {@link IncrementalW1} does); {@code cost} is row-major n1 × n2 and kept by reference until the next call;
      * {@code orderA}/{@code orderB} are permutations giving the staircase order (null: index order).
      *
      * @return the optimal cost Σ c_ij x_ij
@@ -171,6 +172,16 @@ public final class TransportSimplex {
         n2 = b.length;
         if (cost != null && cost.length != n1 * n2) {
             throw new IllegalArgumentException("cost has " + cost.length + " entries for " + n1 + " x " + n2);
+        }
+        for (int i = 0; i < n1; i++) {
+            if (!(a[i] > 0) || Double.isInfinite(a[i])) {
+                throw new IllegalArgumentException("supply weight " + i + " must be finite and > 0, got " + a[i]);
+            }
+        }
+        for (int j = 0; j < n2; j++) {
+            if (!(b[j] > 0) || Double.isInfinite(b[j])) {
+                throw new IllegalArgumentException("demand weight " + j + " must be finite and > 0, got " + b[j]);
+            }
         }
         this.cost = cost;
         this.supply = a.clone();
