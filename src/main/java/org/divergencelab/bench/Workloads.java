@@ -1,5 +1,6 @@
 package org.divergencelab.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +10,12 @@ public final class Workloads {
     }
 
     public static List<Workload> all() {
-        return List.copyOf(GemmWorkload.all());
+        List<Workload> all = new ArrayList<>();
+        all.addAll(GemmWorkload.all());
+        all.add(new TransportWorkload(300));
+        all.add(new TransportWorkload(1000));
+        all.add(new TransportWorkload(2000));
+        return List.copyOf(all);
     }
 
     public static Optional<Workload> find(String name) {
