@@ -35,6 +35,8 @@ public final class Dense implements Layer {
     /** Turns spectral normalisation on ({@code iterations} power iterations per step). */
     public Dense withSpectralNorm(int iterations, RandomGenerator rng) {
         this.spectralNorm = new SpectralNorm(weight.value().backend(), fanIn(), fanOut(), iterations, rng);
+        // one iteration now so that v is defined even if the first forward pass does not iterate
+        spectralNorm.powerIterate(weight.value(), 1);
         return this;
     }
 

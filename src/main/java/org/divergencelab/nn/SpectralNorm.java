@@ -19,6 +19,7 @@ public final class SpectralNorm {
     private final Tensor v;   // fanOut×1, unit length
     private long lastEpoch = -1;
     private Tape lastTape;
+    private boolean training = true;
 
     /**
      * @param iterations power iterations per training step (≥ 1)
@@ -37,6 +38,18 @@ public final class SpectralNorm {
 
     public int iterations() {
         return iterations;
+    }
+
+    /**
+     * With training off, forward passes use the current u and v without iterating (evaluation, and
+     * finite-difference checks that need the same function at every evaluation). On by default.
+     */
+    public void setTraining(boolean on) {
+        this.training = on;
+    }
+
+    public boolean isTraining() {
+        return training;
     }
 
     /** Runs {@code n} power iterations on {@code w} (fanIn×fanOut), updating the persistent u and v. */
@@ -65,7 +78,7 @@ public final class SpectralNorm {
      * several times in one step iterates once), later calls in the same step reuse u and v.
      */
     public Var normalise(Tape tape, Var w) {
-        if (tape != lastTape || tape.epoch() != lastEpoch) {
+        if (training && (tape != lastTape || tape.epoch() != lastEpoch)) {
             powerIterate(w.value(), iterations);
             lastTape = tape;
             lastEpoch = tape.epoch();
