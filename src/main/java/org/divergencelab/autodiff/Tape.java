@@ -254,6 +254,17 @@ public final class Tape {
         return v;
     }
 
+    /**
+     * {@code relu(x·w + bias)} fused: one product into a buffer preset with the bias, then ReLU in place.
+     * Same values and derivatives as {@code relu(linear(x, w, bias))}, one node and one buffer fewer.
+     */
+    public Var linearRelu(Var x, Var w, Var bias) {
+        Var v = linear(x, w, bias);
+        v.uop = UnaryOp.RELU;
+        backend.map(UnaryOp.RELU, v.value, 0, 0, v.value);
+        return v;
+    }
+
     // ------------------------------------------------------------------ elementwise
 
     private Var zip(BinaryOp op, Var a, Var b, double p, double q) {
@@ -744,6 +755,10 @@ public final class Tape {
                 }
             }
             case LINEAR -> {
+                if (v.uop == UnaryOp.RELU) {
+                    // fused ReLU: the pre-activation is positive exactly where the output is
+                    g = mask(BinaryOp.RELU_MASK, g, v, 0, 0);
+                }
                 if (needs(a)) {
                     accumulate(slots, a, matmul(g, false, b, true));
                 }

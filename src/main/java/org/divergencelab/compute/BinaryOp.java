@@ -4,7 +4,9 @@ package org.divergencelab.compute;
  * Elementwise two-operand maps {@code out = f(a, b; p, q)} of {@link ComputeBackend#zip} and
  * {@link ComputeBackend#broadcast}. The masked ops are the derivatives of the piecewise activations:
  * they are linear in {@code a} (the incoming gradient) and use {@code b} only to choose a branch, which is
- * what makes them differentiable again for double backpropagation.
+ * what makes them differentiable again for double backpropagation. A backend may compute a mask as a
+ * product with a 0/1 step (faster to vectorise), so an infinite {@code a} in a masked-off place gives NaN
+ * rather than 0; finite inputs give identical results.
  */
 public enum BinaryOp {
     ADD,

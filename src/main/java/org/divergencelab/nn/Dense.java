@@ -58,6 +58,19 @@ public final class Dense implements Layer {
         return tape.linear(x, w, tape.param(bias));
     }
 
+    /** {@code relu(x·W + b)} as one fused tape node (what {@link Mlp} uses for a dense layer followed by ReLU). */
+    public Var forwardRelu(Tape tape, Var x) {
+        if (x.cols() != fanIn()) {
+            throw new IllegalArgumentException("dense layer '" + name + "' expects " + fanIn()
+                    + " input columns, got " + x.value().shape());
+        }
+        Var w = tape.param(weight);
+        if (spectralNorm != null) {
+            w = spectralNorm.normalise(tape, w);
+        }
+        return tape.linearRelu(x, w, tape.param(bias));
+    }
+
     public Parameter weight() {
         return weight;
     }

@@ -56,8 +56,16 @@ public final class Mlp implements Layer {
                     + x.value().shape());
         }
         Var h = x;
-        for (Layer l : layers) {
-            h = l.forward(tape, h);
+        int n = layers.size();
+        for (int i = 0; i < n; i++) {
+            Layer l = layers.get(i);
+            if (l instanceof Dense d && i + 1 < n && layers.get(i + 1) instanceof Activation a
+                    && a.kind() == Activation.Kind.RELU) {
+                h = d.forwardRelu(tape, h);   // dense + ReLU fused into one node
+                i++;
+            } else {
+                h = l.forward(tape, h);
+            }
         }
         return h;
     }

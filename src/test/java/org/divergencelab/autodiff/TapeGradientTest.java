@@ -41,6 +41,12 @@ class TapeGradientTest {
     }
 
     @Test
+    void linearRelu() {
+        check("linearRelu", (t, x) -> weightedSum(t, t.square(t.linearRelu(x[0], x[1], x[2]))),
+                normal(3, 4, 31), normal(4, 5, 32), normal(1, 5, 33));
+    }
+
+    @Test
     void elementwiseBinary() {
         Tensor a = normal(3, 4, 6);
         Tensor b = uniform(3, 4, 0.5, 2, 7);

@@ -73,10 +73,16 @@ class BackendConformanceTest {
     void zipsAndBroadcasts() {
         Pair a = pair(7, 9, 3, -3, 3);
         Pair b = pair(7, 9, 4, 0.2, 2);
+        Pair signed = pair(7, 9, 10, -2, 2);
         for (BinaryOp op : BinaryOp.values()) {
+            // masks choose their branch by the sign of b: give them both signs
+            Pair bb = switch (op) {
+                case RELU_MASK, LEAKY_MASK, RANGE_MASK -> signed;
+                default -> b;
+            };
             Pair o = out(7, 9);
-            F32.zip(op, a.f, b.f, 0.3, 0.8, o.f);
-            F64.zip(op, a.d, b.d, 0.3, 0.8, o.d);
+            F32.zip(op, a.f, bb.f, 0.3, 0.8, o.f);
+            F64.zip(op, a.d, bb.d, 0.3, 0.8, o.d);
             same(op.name(), o);
         }
         for (int[] s : new int[][] {{1, 9}, {7, 1}, {1, 1}}) {
