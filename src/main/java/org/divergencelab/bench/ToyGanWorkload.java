@@ -68,9 +68,12 @@ public final class ToyGanWorkload implements Workload {
                 gan.iteration();
             }
         });
-        out.printf("%s: %.2f iterations/s (median of %d, min %.2f, max %.2f) [%d iterations per run, last critic loss %.5f]%n",
+        out.printf("%s: %.2f iterations/s (median of %d, min %.2f, max %.2f) [%d iterations per run, %s, Java %s,"
+                        + " gemm %s, last critic loss %.5f]%n",
                 name, iterations / t.medianSeconds(), t.repeats(), iterations / t.maxSeconds(),
-                iterations / t.minSeconds(), iterations, gan.lastCriticLoss());
+                iterations / t.minSeconds(), iterations, CpuBackend.INSTANCE.name(), Runtime.version(),
+                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "with jdk.incubator.vector"
+                        : "without jdk.incubator.vector", gan.lastCriticLoss());
     }
 
     /** The training loop itself (also used by tests to check it runs and is deterministic). */
