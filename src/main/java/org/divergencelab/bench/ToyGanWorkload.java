@@ -9,6 +9,7 @@ import org.divergencelab.autodiff.Var;
 import org.divergencelab.compute.ComputeBackend;
 import org.divergencelab.compute.CpuBackend;
 import org.divergencelab.nn.Activation;
+import org.divergencelab.nn.GradientPenalty;
 import org.divergencelab.nn.Mlp;
 import org.divergencelab.nn.Optimizer;
 
@@ -78,7 +79,7 @@ public final class ToyGanWorkload implements Workload {
 
     /** The training loop itself (also used by tests to check it runs and is deterministic). */
     public static final class ToyGan {
-        private static final double LAMBDA = 0.1;
+        private static final GradientPenalty PENALTY = new GradientPenalty(0.1);
         private final ComputeBackend be;
         private final Objective objective;
         private final int batch;
@@ -157,16 +158,12 @@ public final class ToyGanWorkload implements Workload {
             if (objective == Objective.WGAN_GP) {
                 Var eps = t.constant(batch, 1);
                 be.fillUniform(eps.value(), 0, 1, rng);
-                // x̂ = ε·real + (1−ε)·fake, a fresh leaf so that ∇x̂ D(x̂) can be asked for
-                Var mix = t.add(t.mulCol(real, eps), t.mulCol(fake, t.affine(eps, -1, 1)));
-                Var xHat = t.leafOf(mix);
-                Var gradX = t.grad(t.sum(critic.forward(t, xHat)), xHat, true);
-                Var penalty = t.mean(t.square(t.addScalar(t.rowNorm(gradX), -1)));
+                Var penalty = PENALTY.apply(t, critic, GradientPenalty.interpolate(t, real, fake, eps));
                 // D(real) and D(fake) as one batch of 2·batch rows: the same numbers as two calls, half the
                 // per-op work and larger, more efficient matrix products
                 Var scores = critic.forward(t, t.concatRows(real, fake));
                 Var wasserstein = t.sub(t.mean(t.sliceRows(scores, batch, batch)), t.mean(t.sliceRows(scores, 0, batch)));
-                loss = t.add(wasserstein, t.scale(penalty, LAMBDA));
+                loss = t.add(wasserstein, penalty);
             } else {
                 // BCE with logits: −log σ(l) = softplus(−l) for real, −log(1 − σ(l)) = softplus(l) for fake
                 Var scores = critic.forward(t, t.concatRows(real, fake));

@@ -157,6 +157,8 @@ class LayersTest {
         assertTrue(e.getMessage().contains("eps"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Mlp.builder(2).spectralNorm(-1));
         assertTrue(e.getMessage().contains("-1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new GradientPenalty(-0.1));
+        assertTrue(e.getMessage().contains("lambda") && e.getMessage().contains("-0.1"), e.getMessage());
         Mlp m = Mlp.builder(3).hidden(4).output(1, Activation.identity()).build(CPU, rng);
         Tape t = new Tape(CPU);
         e = assertThrows(IllegalArgumentException.class, () -> m.forward(t, t.constant(5, 2)));
