@@ -4,18 +4,13 @@ import org.divergencelab.compute.Tensor;
 
 /**
  * A trainable tensor that outlives training steps: its value and its accumulated gradient are owned by
- * the parameter, not by a {@link Tape}. {@link Tape#param} puts it on a tape (once per tape epoch, so
+ * the parameter, not by a {@link Tape}. {@link Tape#param} puts it on a tape (once per tape step, so
  * several uses in one step share one gradient slot); {@link Tape#backward} adds into {@link #grad()}.
  */
 public final class Parameter {
     private final String name;
     private final Tensor value;
     private final Tensor grad;
-
-    // the node this parameter has on the tape of the current epoch (see Tape.param)
-    Var node;
-    Tape nodeTape;
-    long nodeEpoch = -1;
 
     /** Wraps {@code value} (not copied); the gradient starts at zero. */
     public Parameter(String name, Tensor value) {

@@ -42,6 +42,8 @@ public final class Tape {
     /** False while an unrecorded backward pass runs: new nodes are constants. */
     private boolean recording = true;
     private boolean[] need = new boolean[64];
+    /** Each parameter's node in the current step (one per parameter, so all its uses share a slot). */
+    private final java.util.IdentityHashMap<Parameter, Var> paramNodes = new java.util.IdentityHashMap<>();
 
     public Tape(ComputeBackend backend) {
         if (backend == null) {
@@ -58,6 +60,7 @@ public final class Tape {
     public void reset() {
         count = 0;
         epoch++;
+        paramNodes.clear();
         recording = true;
     }
 
@@ -166,16 +169,15 @@ public final class Tape {
         if (p == null) {
             throw new IllegalArgumentException("parameter must not be null");
         }
-        if (p.nodeTape == this && p.nodeEpoch == epoch && p.node.index < count) {
-            return p.node;
+        Var known = paramNodes.get(p);
+        if (known != null) {
+            return known;
         }
         requireBackend(p.value(), "parameter " + p.name());
         Var v = slot(Var.Kind.LEAF);
         v.value = p.value();
         v.constant = false;
-        p.node = v;
-        p.nodeTape = this;
-        p.nodeEpoch = epoch;
+        paramNodes.put(p, v);
         return v;
     }
 
@@ -659,8 +661,9 @@ public final class Tape {
         Var[] targets = new Var[params.size()];
         int n = 0;
         for (Parameter p : params) {
-            if (p.nodeTape == this && p.nodeEpoch == epoch && p.node.index < count) {
-                targets[n++] = p.node;
+            Var node = paramNodes.get(p);
+            if (node != null) {
+                targets[n++] = node;
             }
         }
         if (n == 0) {
@@ -668,9 +671,10 @@ public final class Tape {
         }
         Var[] ts = java.util.Arrays.copyOf(targets, n);
         Var[] g = run(loss, ts, false);
-        for (Parameter p : params) {
-            if (p.nodeTape == this && p.nodeEpoch == epoch && p.node.index <= loss.index) {
-                Var gt = g[p.node.index];
+        for (Parameter p : new java.util.LinkedHashSet<>(params)) {
+            Var node = paramNodes.get(p);
+            if (node != null && node.index <= loss.index) {
+                Var gt = g[node.index];
                 if (gt != null) {
                     backend.zip(BinaryOp.ADD, p.grad(), gt.value, 0, 0, p.grad());
                 }

@@ -186,6 +186,20 @@ class TapeGradientTest {
     }
 
     @Test
+    void parameterUsedOnTwoTapesKeepsOneSlotPerTape() {
+        Tape a = new Tape(F64);
+        Tape b = new Tape(F64);
+        Parameter w = new Parameter("w", normal(1, 1, 34));
+        Var first = a.param(w);
+        b.param(w);
+        Var again = a.param(w);
+        assertTrue(first == again, "second use on tape a shares the first node");
+        // loss = w·w on tape a: d/dw = 2w, counted once
+        a.backward(a.mul(first, again), java.util.List.of(w, w));
+        assertEquals(2 * F64.get(w.value(), 0, 0), F64.get(w.grad(), 0, 0), 1e-12);
+    }
+
+    @Test
     void arenaReusesBuffersAcrossResets() {
         Tape t = new Tape(CpuBackend.INSTANCE);
         Tensor[] first = new Tensor[2];
