@@ -29,8 +29,9 @@ import org.divergencelab.compute.UnaryOp;
  * inputs (e.g. during a generator step the critic's weight gradients are never formed).
  *
  * <p><b>Checks.</b> Shapes are checked on every operation (IllegalArgumentException naming both shapes).
- * Values are not checked for NaN/Inf here (hot path); {@link #requireFinite} does it where a caller wants
- * it, and the optimisers check gradients before each step.
+ * Values are not checked for NaN/Inf per operation (hot path); {@link #backward} refuses a non-finite
+ * loss, {@link #requireFinite} checks any value where a caller wants it, and the optimisers check
+ * gradients and parameters before each step.
  *
  * <p>Not thread-safe: one tape per training thread.
  */
@@ -655,9 +656,16 @@ public final class Tape {
     /**
      * Adds ∂loss/∂p to {@code p.grad()} for each parameter (first order, unrecorded). Parameters that the
      * loss does not use this step get nothing added. Only the paths to these parameters are computed.
+     *
+     * @throws IllegalArgumentException when the loss is NaN or infinite (the cheap place to catch bad
+     *                                  inputs or diverged parameters: one scalar read per step)
      */
     public void backward(Var loss, Collection<Parameter> params) {
         check(loss, "loss");
+        if (loss.rows() == 1 && loss.cols() == 1 && !Double.isFinite(loss.item())) {
+            // a NaN/Inf in the inputs or parameters shows up here at the cost of one scalar read
+            throw new IllegalArgumentException("loss is " + loss.item() + " (NaN or infinite inputs or parameters?)");
+        }
         Var[] targets = new Var[params.size()];
         int n = 0;
         for (Parameter p : params) {

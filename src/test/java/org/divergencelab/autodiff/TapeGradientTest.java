@@ -234,6 +234,10 @@ class TapeGradientTest {
         Var n = t.constant(nan);
         e = assertThrows(IllegalArgumentException.class, () -> t.requireFinite(n, "real batch"));
         assertTrue(e.getMessage().contains("real batch"), e.getMessage());
+        Parameter w = new Parameter("w", normal(2, 2, 35));
+        Var nanLoss = t.sum(t.mul(t.param(w), n));
+        e = assertThrows(IllegalArgumentException.class, () -> t.backward(nanLoss, java.util.List.of(w)));
+        assertTrue(e.getMessage().contains("loss is NaN"), e.getMessage());
         Tape other = new Tape(F64);
         e = assertThrows(IllegalArgumentException.class, () -> other.relu(a));
         assertTrue(e.getMessage().contains("another tape"), e.getMessage());

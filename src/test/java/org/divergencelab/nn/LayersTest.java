@@ -117,7 +117,7 @@ class LayersTest {
         assertTrue(differs, "another seed trains differently");
     }
 
-    /** 100 training steps (20 WGAN-GP iterations of 5 critic steps, plus 20 generator steps) at width 16. */
+    /** 120 training steps (20 WGAN-GP iterations: 100 critic steps and 20 generator steps) at width 16. */
     private static double[][] trainedParameters(long seed) {
         ToyGanWorkload.ToyGan gan = new ToyGanWorkload.ToyGan(CPU, ToyGanWorkload.Objective.WGAN_GP, 16, 32, seed);
         for (int i = 0; i < 20; i++) {
