@@ -14,7 +14,7 @@ import org.divergencelab.compute.Tensor;
  */
 public abstract class Optimizer {
     private final List<Parameter> parameters;
-    private final double lr;
+    private double lr;
     private long steps;
 
     protected Optimizer(List<Parameter> parameters, double lr) {
@@ -58,6 +58,11 @@ public abstract class Optimizer {
 
     public final double lr() {
         return lr;
+    }
+
+    /** Changes the learning rate from the next step on (state such as Adam's moments is kept). */
+    public final void setLr(double lr) {
+        this.lr = requirePositive("learning rate (lr)", lr);
     }
 
     /** Steps taken so far. */

@@ -89,6 +89,9 @@ class OptimizerTest {
         List<Parameter> ps = List.of(p);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Optimizer.sgd(ps, 0));
         assertTrue(e.getMessage().contains("lr") && e.getMessage().contains("0.0"), e.getMessage());
+        Optimizer sgd = Optimizer.sgd(ps, 0.1);
+        e = assertThrows(IllegalArgumentException.class, () -> sgd.setLr(-2));
+        assertTrue(e.getMessage().contains("lr") && e.getMessage().contains("-2.0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Optimizer.adam(ps, -1e-3, 0.5, 0.9, 1e-8));
         assertTrue(e.getMessage().contains("-0.001"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Optimizer.adam(ps, Double.NaN, 0.5, 0.9, 1e-8));
