@@ -9,7 +9,11 @@ public final class Workloads {
     }
 
     public static List<Workload> all() {
-        return List.copyOf(ToyGanWorkload.all());
+        // one line per group of workloads
+        return java.util.stream.Stream.of(
+                GemmWorkload.all(),
+                ToyGanWorkload.all()
+        ).flatMap(List::stream).toList();
     }
 
     public static Optional<Workload> find(String name) {
