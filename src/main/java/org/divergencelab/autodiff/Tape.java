@@ -238,6 +238,14 @@ public final class Tape {
 
     /** The dense-layer map {@code x·w + bias} (bias 1×n added to every row), fused into one product. */
     public Var linear(Var x, Var w, Var bias) {
+        Var v = linearNode(x, w, bias);
+        backend.expand(bias.value, v.value);
+        backend.matmul(x.value, false, w.value, false, 1, 1, v.value);
+        return v;
+    }
+
+    /** The checked, not yet computed node of a dense layer. */
+    private Var linearNode(Var x, Var w, Var bias) {
         check(x, "linear x");
         check(w, "linear w");
         check(bias, "linear bias");
@@ -252,19 +260,18 @@ public final class Tape {
         v.b = w;
         v.c = bias;
         v.constant |= constantInputs(x, w, bias);
-        backend.expand(bias.value, v.value);
-        backend.matmul(x.value, false, w.value, false, 1, 1, v.value);
         return v;
     }
 
     /**
-     * {@code relu(x·w + bias)} fused: one product into a buffer preset with the bias, then ReLU in place.
+     * {@code relu(x·w + bias)} fused: one product, then bias and ReLU in one pass over it.
      * Same values and derivatives as {@code relu(linear(x, w, bias))}, one node and one buffer fewer.
      */
     public Var linearRelu(Var x, Var w, Var bias) {
-        Var v = linear(x, w, bias);
+        Var v = linearNode(x, w, bias);
         v.uop = UnaryOp.RELU;
-        backend.map(UnaryOp.RELU, v.value, 0, 0, v.value);
+        backend.matmul(x.value, false, w.value, false, 1, 0, v.value);
+        backend.biasMap(UnaryOp.RELU, v.value, bias.value, 0, 0, v.value);
         return v;
     }
 

@@ -458,6 +458,29 @@ public final class CpuBackend implements ComputeBackend {
     }
 
     @Override
+    public void biasMap(UnaryOp op, Tensor x, Tensor bias, double p, double q, Tensor out) {
+        sameShape("biasMap", x, out);
+        int n = x.cols();
+        if (bias.rows() != 1 || bias.cols() != n) {
+            throw new IllegalArgumentException("biasMap: bias " + bias.shape() + " must be 1x" + n);
+        }
+        if (op != UnaryOp.RELU) {
+            broadcast(BinaryOp.ADD, x, bias, out);
+            map(op, out, p, q, out);
+            return;
+        }
+        float[] s = d(x);
+        float[] b = d(bias);
+        float[] o = d(out);
+        for (int i = 0; i < x.rows(); i++) {
+            int base = i * n;
+            for (int j = 0; j < n; j++) {
+                o[base + j] = Math.max(s[base + j] + b[j], 0f);
+            }
+        }
+    }
+
+    @Override
     public void expand(Tensor small, Tensor out) {
         int m = out.rows();
         int n = out.cols();
