@@ -79,12 +79,6 @@ public interface ComputeBackend {
      */
     void broadcast(BinaryOp op, Tensor x, Tensor small, Tensor out);
 
-    /**
-     * {@code out = op(x + bias; p, q)} with the 1×n {@code bias} added to every row: a dense layer's bias
-     * and activation in one pass over the product.
-     */
-    void biasMap(UnaryOp op, Tensor x, Tensor bias, double p, double q, Tensor out);
-
     /** {@code out = expand(small)} to out's shape (the adjoint of {@link #reduceSum}). */
     void expand(Tensor small, Tensor out);
 

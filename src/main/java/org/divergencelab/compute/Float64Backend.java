@@ -473,16 +473,6 @@ public final class Float64Backend implements ComputeBackend {
     }
 
     @Override
-    public void biasMap(UnaryOp op, Tensor x, Tensor bias, double p, double q, Tensor out) {
-        sameShape("biasMap", x, out);
-        if (bias.rows() != 1 || bias.cols() != x.cols()) {
-            throw new IllegalArgumentException("biasMap: bias " + bias.shape() + " must be 1x" + x.cols());
-        }
-        broadcast(BinaryOp.ADD, x, bias, out);
-        map(op, out, p, q, out);
-    }
-
-    @Override
     public void expand(Tensor small, Tensor out) {
         int m = out.rows();
         int n = out.cols();
