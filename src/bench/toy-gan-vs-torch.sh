@@ -23,8 +23,8 @@ $PY -c 'import torch' 2>/dev/null || { echo "PyTorch missing for $PY: run bash $
 # name | our bench options | peer options (peer iterations sized to run a few seconds like ours)
 WORKLOADS=(
   "wgan-gp-512|--repeats 3 --warmup 1 --iterations 5|--objective wgan-gp --hidden 512 --layers 3 --iters 10"
-  "wgan-gp-64|--repeats 5 --warmup 1 --iterations 50|--objective wgan-gp --hidden 64 --layers 3 --iters 100"
-  "gan-64|--repeats 5 --warmup 1 --iterations 200|--objective gan --hidden 64 --layers 3 --iters 500"
+  "wgan-gp-64|--repeats 7 --warmup 1 --iterations 50|--objective wgan-gp --hidden 64 --layers 3 --iters 100"
+  "gan-64|--repeats 7 --warmup 1 --iterations 200|--objective gan --hidden 64 --layers 3 --iters 500"
 )
 
 TMP="$(mktemp -d)"
