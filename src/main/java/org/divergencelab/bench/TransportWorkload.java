@@ -1,5 +1,6 @@
 package org.divergencelab.bench;
 
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -8,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.divergencelab.distribution.PointCloud;
@@ -22,6 +24,11 @@ import org.divergencelab.divergence.TransportPlan;
  */
 public final class TransportWorkload implements Workload {
     private final int n;
+
+    /** The sizes {@code peer_pot_emd.py} is run at: the sandbox's 300 and the 1000 and 2000. */
+    public static List<Workload> all() {
+        return List.of(new TransportWorkload(300), new TransportWorkload(1000), new TransportWorkload(2000));
+    }
 
     public TransportWorkload(int n) {
         this.n = n;

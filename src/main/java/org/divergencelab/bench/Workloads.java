@@ -10,11 +10,11 @@ public final class Workloads {
     }
 
     public static List<Workload> all() {
+        // one line per group of workloads
         List<Workload> all = new ArrayList<>();
         all.addAll(GemmWorkload.all());
-        all.add(new TransportWorkload(300));
-        all.add(new TransportWorkload(1000));
-        all.add(new TransportWorkload(2000));
+        all.addAll(ToyGanWorkload.all());
+        all.addAll(TransportWorkload.all());
         return List.copyOf(all);
     }
 

@@ -1,0 +1,76 @@
+package org.divergencelab.autodiff;
+
+import org.divergencelab.compute.BinaryOp;
+import org.divergencelab.compute.Tensor;
+import org.divergencelab.compute.UnaryOp;
+
+/**
+ * A node of a {@link Tape}: the value of one whole-matrix operation and how it was computed.
+ *
+ * <p>Vars are arena slots: they stay valid until the tape's next {@link Tape#reset()}, after which the
+ * same objects and buffers are handed out again for the next step. Do not keep a Var (or its
+ * {@link #value()}) across a reset; copy what must survive.
+ */
+public final class Var {
+    /** How a node was made. */
+    enum Kind {
+        CONSTANT, LEAF, MATMUL, LINEAR, ZIP, BROADCAST, EXPAND, REDUCE, AFFINE, MAP, MASK, ROW_NORM,
+        SLICE_ROWS, PAD_ROWS
+    }
+
+    final Tape tape;
+    final int index;
+    Kind kind;
+    UnaryOp uop;
+    BinaryOp bop;
+    Var a;
+    Var b;
+    Var c;
+    double p;
+    double q;
+    boolean ta;
+    boolean tb;
+    int offset;
+    /** True when no gradient flows through this node (constants, detached values, no-graph backward). */
+    boolean constant;
+    Tensor value;
+    /** The buffer this slot owns (value == buffer unless the node aliases an outside tensor). */
+    Tensor buffer;
+
+    Var(Tape tape, int index) {
+        this.tape = tape;
+        this.index = index;
+    }
+
+    /** The value; valid until the tape's next reset. */
+    public Tensor value() {
+        return value;
+    }
+
+    public int rows() {
+        return value.rows();
+    }
+
+    public int cols() {
+        return value.cols();
+    }
+
+    /** The single element of a 1×1 value (reads it to the host). */
+    public double item() {
+        if (value.rows() != 1 || value.cols() != 1) {
+            throw new IllegalArgumentException("item() needs a 1x1 value, this is " + value.shape());
+        }
+        return value.backend().get(value, 0, 0);
+    }
+
+    /** True when gradients do not flow through this node. */
+    public boolean isConstant() {
+        return constant;
+    }
+
+    @Override
+    public String toString() {
+        return "Var#" + index + "[" + kind + (uop != null ? " " + uop : "") + (bop != null ? " " + bop : "")
+                + " " + (value == null ? "?" : value.shape()) + "]";
+    }
+}

@@ -1,0 +1,641 @@
+package org.divergencelab.compute;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/**
+ * The float32 CPU backend: tensors wrap a row-major {@code float[]}, matrix products go through
+ * {@link Gemm#gemm}, everything else is plain loops the JIT vectorises. Single-threaded and
+ * deterministic: the same calls in the same order give bit-identical results.
+ */
+public final class CpuBackend implements ComputeBackend {
+
+    /** The shared instance (the backend is stateless). */
+    public static final CpuBackend INSTANCE = new CpuBackend();
+
+    /** A tensor of this backend: a row-major float array of exactly rows·cols elements. */
+    static final class CpuTensor extends Tensor {
+        final float[] data;
+
+        CpuTensor(int rows, int cols) {
+            super(rows, cols);
+            this.data = new float[rows * cols];
+        }
+
+        @Override
+        public ComputeBackend backend() {
+            return INSTANCE;
+        }
+    }
+
+    /** A read-only array of at least n ones (grown on demand, never written after publication). */
+    private static volatile float[] ones = new float[0];
+
+    private static float[] ones(int n) {
+        float[] o = ones;
+        if (o.length < n) {
+            o = new float[Math.max(n, 2 * o.length)];
+            Arrays.fill(o, 1f);
+            ones = o;
+        }
+        return o;
+    }
+
+    private CpuBackend() {
+    }
+
+    @Override
+    public String name() {
+        return "cpu-f32";
+    }
+
+    private static float[] d(Tensor t, String what) {
+        if (t instanceof CpuTensor c) {
+            return c.data;
+        }
+        throw new IllegalArgumentException(what + " is not a cpu-f32 tensor: " + t);
+    }
+
+    private static float[] d(Tensor t) {
+        return d(t, "tensor");
+    }
+
+    private static void sameShape(String op, Tensor a, Tensor b) {
+        if (!a.sameShape(b)) {
+            throw new IllegalArgumentException(op + ": shape mismatch " + a.shape() + " vs " + b.shape());
+        }
+    }
+
+    @Override
+    public Tensor allocate(int rows, int cols) {
+        return new CpuTensor(rows, cols);
+    }
+
+    @Override
+    public void copyIn(float[] src, Tensor dst) {
+        float[] o = d(dst);
+        if (src.length != o.length) {
+            throw new IllegalArgumentException("copyIn: array length " + src.length + " != " + dst.shape());
+        }
+        System.arraycopy(src, 0, o, 0, o.length);
+    }
+
+    @Override
+    public void copyIn(double[] src, Tensor dst) {
+        float[] o = d(dst);
+        if (src.length != o.length) {
+            throw new IllegalArgumentException("copyIn: array length " + src.length + " != " + dst.shape());
+        }
+        for (int i = 0; i < o.length; i++) {
+            o[i] = (float) src[i];
+        }
+    }
+
+    @Override
+    public void copyOut(Tensor src, float[] dst) {
+        float[] s = d(src);
+        if (dst.length < s.length) {
+            throw new IllegalArgumentException("copyOut: array length " + dst.length + " < " + src.shape());
+        }
+        System.arraycopy(s, 0, dst, 0, s.length);
+    }
+
+    @Override
+    public void copyOut(Tensor src, double[] dst) {
+        float[] s = d(src);
+        if (dst.length < s.length) {
+            throw new IllegalArgumentException("copyOut: array length " + dst.length + " < " + src.shape());
+        }
+        for (int i = 0; i < s.length; i++) {
+            dst[i] = s[i];
+        }
+    }
+
+    private static int index(Tensor t, int row, int col) {
+        if (row < 0 || row >= t.rows() || col < 0 || col >= t.cols()) {
+            throw new IllegalArgumentException("index (" + row + "," + col + ") outside " + t.shape());
+        }
+        return row * t.cols() + col;
+    }
+
+    @Override
+    public double get(Tensor t, int row, int col) {
+        return d(t)[index(t, row, col)];
+    }
+
+    @Override
+    public void set(Tensor t, int row, int col, double value) {
+        d(t)[index(t, row, col)] = (float) value;
+    }
+
+    @Override
+    public void copy(Tensor src, Tensor dst) {
+        sameShape("copy", src, dst);
+        System.arraycopy(d(src), 0, d(dst), 0, src.size());
+    }
+
+    @Override
+    public void copyRows(Tensor src, int srcRow, Tensor dst, int dstRow, int count) {
+        if (src.cols() != dst.cols() || count < 0 || srcRow < 0 || dstRow < 0
+                || srcRow + count > src.rows() || dstRow + count > dst.rows()) {
+            throw new IllegalArgumentException("copyRows: " + count + " rows from " + src.shape() + "@" + srcRow
+                    + " to " + dst.shape() + "@" + dstRow + " do not fit");
+        }
+        int n = src.cols();
+        System.arraycopy(d(src), srcRow * n, d(dst), dstRow * n, count * n);
+    }
+
+    @Override
+    public void fill(Tensor t, double value) {
+        Arrays.fill(d(t), (float) value);
+    }
+
+    @Override
+    public void fillNormal(Tensor t, double mean, double std, RandomGenerator rng) {
+        float[] o = d(t);
+        for (int i = 0; i < o.length; i++) {
+            o[i] = (float) (mean + std * rng.nextGaussian());
+        }
+    }
+
+    @Override
+    public void fillUniform(Tensor t, double lo, double hi, RandomGenerator rng) {
+        float[] o = d(t);
+        double w = hi - lo;
+        for (int i = 0; i < o.length; i++) {
+            o[i] = (float) (lo + w * rng.nextDouble());
+        }
+    }
+
+    // ---- linear algebra (the only part that differs from Float64Backend) ----
+
+    @Override
+    public void matmul(Tensor a, boolean transA, Tensor b, boolean transB, double alpha, double beta, Tensor c) {
+        int m = transA ? a.cols() : a.rows();
+        int k = transA ? a.rows() : a.cols();
+        int kb = transB ? b.cols() : b.rows();
+        int n = transB ? b.rows() : b.cols();
+        if (k != kb || c.rows() != m || c.cols() != n) {
+            throw new IllegalArgumentException("matmul: op(a) " + m + "x" + k + " times op(b) " + kb + "x" + n
+                    + " into c " + c.shape() + " (a " + a.shape() + (transA ? "ᵀ" : "") + ", b " + b.shape()
+                    + (transB ? "ᵀ" : "") + ")");
+        }
+        if (c == a || c == b) {
+            throw new IllegalArgumentException("matmul: c may not alias an operand");
+        }
+        Gemm.gemm(transA, transB, m, n, k, (float) alpha, d(a), 0, a.cols(), d(b), 0, b.cols(),
+                (float) beta, d(c), 0, n);
+    }
+
+    // ---- elementwise ----
+
+    @Override
+    public void map(UnaryOp op, Tensor x, double p, double q, Tensor out) {
+        sameShape("map " + op, x, out);
+        float[] s = d(x);
+        float[] o = d(out);
+        int len = s.length;
+        float fp = (float) p;
+        float fq = (float) q;
+        switch (op) {
+            case RELU -> {
+                for (int i = 0; i < len; i++) {
+                    o[i] = Math.max(s[i], 0f);
+                }
+            }
+            case LEAKY_RELU -> {
+                for (int i = 0; i < len; i++) {
+                    float v = s[i];
+                    o[i] = v > 0f ? v : fp * v;
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < len; i++) {
+                    o[i] = (float) Math.tanh(s[i]);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < len; i++) {
+                    o[i] = (float) sigmoid(s[i]);
+                }
+            }
+            case SOFTPLUS -> {
+                for (int i = 0; i < len; i++) {
+                    double v = s[i];
+                    o[i] = (float) (Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v))));
+                }
+            }
+            case LOG_SIGMOID -> {
+                for (int i = 0; i < len; i++) {
+                    double v = s[i];
+                    o[i] = (float) (Math.min(v, 0) - Math.log1p(Math.exp(-Math.abs(v))));
+                }
+            }
+            case ELU -> {
+                for (int i = 0; i < len; i++) {
+                    double v = s[i];
+                    o[i] = (float) (v > 0 ? v : p * Math.expm1(v));
+                }
+            }
+            case ELU_DERIV -> {
+                for (int i = 0; i < len; i++) {
+                    double v = s[i];
+                    o[i] = (float) (v > 0 ? 1 : p * Math.exp(v));
+                }
+            }
+            case ELU_DERIV2 -> {
+                for (int i = 0; i < len; i++) {
+                    double v = s[i];
+                    o[i] = (float) (v > 0 ? 0 : p * Math.exp(v));
+                }
+            }
+            case EXP -> {
+                for (int i = 0; i < len; i++) {
+                    o[i] = (float) Math.exp(s[i]);
+                }
+            }
+            case LOG -> {
+                for (int i = 0; i < len; i++) {
+                    o[i] = (float) Math.log(s[i]);
+                }
+            }
+            case SQRT -> {
+                for (int i = 0; i < len; i++) {
+                    o[i] = (float) Math.sqrt(s[i]);
+                }
+            }
+            case SQUARE -> {
+                for (int i = 0; i < len; i++) {
+                    float v = s[i];
+                    o[i] = v * v;
+                }
+            }
+            case RECIPROCAL -> {
+                for (int i = 0; i < len; i++) {
+                    o[i] = 1f / s[i];
+                }
+            }
+            case CLAMP -> {
+                for (int i = 0; i < len; i++) {
+                    o[i] = Math.min(Math.max(s[i], fp), fq);
+                }
+            }
+            case STEP -> {
+                for (int i = 0; i < len; i++) {
+                    o[i] = Math.max(Math.signum(s[i]), 0f);
+                }
+            }
+        }
+    }
+
+    private static double sigmoid(double v) {
+        if (v >= 0) {
+            return 1 / (1 + Math.exp(-v));
+        }
+        double e = Math.exp(v);
+        return e / (1 + e);
+    }
+
+    @Override
+    public void affine(Tensor x, double a, double b, Tensor out) {
+        sameShape("affine", x, out);
+        float[] s = d(x);
+        float[] o = d(out);
+        float fa = (float) a;
+        float fb = (float) b;
+        for (int i = 0; i < s.length; i++) {
+            o[i] = fa * s[i] + fb;
+        }
+    }
+
+    @Override
+    public void zip(BinaryOp op, Tensor a, Tensor b, double p, double q, Tensor out) {
+        sameShape("zip " + op, a, b);
+        sameShape("zip " + op, a, out);
+        float[] x = d(a);
+        float[] y = d(b);
+        float[] o = d(out);
+        int len = x.length;
+        float fp = (float) p;
+        float fq = (float) q;
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < len; i++) {
+                    o[i] = x[i] + y[i];
+                }
+            }
+            case SUB -> {
+                for (int i = 0; i < len; i++) {
+                    o[i] = x[i] - y[i];
+                }
+            }
+            case MUL -> {
+                for (int i = 0; i < len; i++) {
+                    o[i] = x[i] * y[i];
+                }
+            }
+            case DIV -> {
+                for (int i = 0; i < len; i++) {
+                    o[i] = x[i] / y[i];
+                }
+            }
+            case SAFE_DIV -> {
+                for (int i = 0; i < len; i++) {
+                    float v = y[i];
+                    o[i] = v == 0f ? 0f : x[i] / v;
+                }
+            }
+            // max(signum(b), 0) is the 0/1 step; written this way the JIT vectorises it (a ternary it does
+            // not, 6x slower). Differs from a select only for an infinite a where b <= 0 (NaN, not 0).
+            case RELU_MASK -> {
+                for (int i = 0; i < len; i++) {
+                    o[i] = x[i] * Math.max(Math.signum(y[i]), 0f);
+                }
+            }
+            case LEAKY_MASK -> {
+                float slope = 1f - fp;
+                for (int i = 0; i < len; i++) {
+                    o[i] = x[i] * (fp + slope * Math.max(Math.signum(y[i]), 0f));
+                }
+            }
+            case RANGE_MASK -> {
+                for (int i = 0; i < len; i++) {
+                    float v = y[i];
+                    o[i] = v > fp && v < fq ? x[i] : 0f;
+                }
+            }
+            case TANH_BACKWARD -> {
+                for (int i = 0; i < len; i++) {
+                    float v = y[i];
+                    o[i] = x[i] * (1f - v * v);
+                }
+            }
+            case SIGMOID_BACKWARD -> {
+                for (int i = 0; i < len; i++) {
+                    float v = y[i];
+                    o[i] = x[i] * v * (1f - v);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void broadcast(BinaryOp op, Tensor x, Tensor small, Tensor out) {
+        sameShape("broadcast " + op, x, out);
+        int m = x.rows();
+        int n = x.cols();
+        float[] s = d(x);
+        float[] v = d(small);
+        float[] o = d(out);
+        if (small.rows() == 1 && small.cols() == 1) {
+            for (int i = 0; i < m; i++) {
+                rowOp(op, s, i * n, n, v[0], o);
+            }
+        } else if (small.rows() == 1 && small.cols() == n) {
+            for (int i = 0; i < m; i++) {
+                rowVectorOp(op, s, i * n, n, v, o);
+            }
+        } else if (small.cols() == 1 && small.rows() == m) {
+            for (int i = 0; i < m; i++) {
+                rowOp(op, s, i * n, n, v[i], o);
+            }
+        } else {
+            throw new IllegalArgumentException("broadcast " + op + ": " + small.shape() + " does not broadcast to "
+                    + x.shape());
+        }
+    }
+
+    /** One row of {@code x op v} for a row vector v. */
+    private static void rowVectorOp(BinaryOp op, float[] s, int base, int n, float[] v, float[] o) {
+        switch (op) {
+            case ADD -> {
+                for (int j = 0; j < n; j++) {
+                    o[base + j] = s[base + j] + v[j];
+                }
+            }
+            case SUB -> {
+                for (int j = 0; j < n; j++) {
+                    o[base + j] = s[base + j] - v[j];
+                }
+            }
+            case MUL -> {
+                for (int j = 0; j < n; j++) {
+                    o[base + j] = s[base + j] * v[j];
+                }
+            }
+            case DIV -> {
+                for (int j = 0; j < n; j++) {
+                    o[base + j] = s[base + j] / v[j];
+                }
+            }
+            case SAFE_DIV -> {
+                for (int j = 0; j < n; j++) {
+                    float w = v[j];
+                    o[base + j] = w == 0f ? 0f : s[base + j] / w;
+                }
+            }
+            default -> throw new IllegalArgumentException("broadcast: unsupported op " + op);
+        }
+    }
+
+    /** One row of {@code x op c} for a constant c. */
+    private static void rowOp(BinaryOp op, float[] s, int base, int n, float c, float[] o) {
+        switch (op) {
+            case ADD -> {
+                for (int j = 0; j < n; j++) {
+                    o[base + j] = s[base + j] + c;
+                }
+            }
+            case SUB -> {
+                for (int j = 0; j < n; j++) {
+                    o[base + j] = s[base + j] - c;
+                }
+            }
+            case MUL -> {
+                for (int j = 0; j < n; j++) {
+                    o[base + j] = s[base + j] * c;
+                }
+            }
+            case DIV -> {
+                for (int j = 0; j < n; j++) {
+                    o[base + j] = s[base + j] / c;
+                }
+            }
+            case SAFE_DIV -> {
+                for (int j = 0; j < n; j++) {
+                    o[base + j] = c == 0f ? 0f : s[base + j] / c;
+                }
+            }
+            default -> throw new IllegalArgumentException("broadcast: unsupported op " + op);
+        }
+    }
+
+    @Override
+    public void expand(Tensor small, Tensor out) {
+        int m = out.rows();
+        int n = out.cols();
+        float[] v = d(small);
+        float[] o = d(out);
+        if (small.rows() == 1 && small.cols() == n) {
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(v, 0, o, i * n, n);
+            }
+        } else if (small.cols() == 1 && small.rows() == m) {
+            for (int i = 0; i < m; i++) {
+                Arrays.fill(o, i * n, (i + 1) * n, v[i]);
+            }
+        } else if (small.rows() == 1 && small.cols() == 1) {
+            Arrays.fill(o, v[0]);
+        } else {
+            throw new IllegalArgumentException("expand: " + small.shape() + " does not expand to " + out.shape());
+        }
+    }
+
+    // ---- reductions ----
+
+    @Override
+    public void reduceSum(Tensor x, Tensor out) {
+        int m = x.rows();
+        int n = x.cols();
+        float[] s = d(x);
+        float[] o = d(out);
+        if (out.rows() == 1 && out.cols() == n) {
+            // column sums as onesᵀ·x through the GEMM kernel: a plain o[j] += x[i,j] loop does not
+            // vectorise (the JIT cannot rule out o and x being one array) and is ~6x slower
+            Gemm.gemm(false, false, 1, n, m, 1f, ones(m), 0, m, s, 0, n, 0f, o, 0, n);
+        } else if (out.cols() == 1 && out.rows() == m) {
+            for (int i = 0; i < m; i++) {
+                int base = i * n;
+                float acc = 0f;
+                for (int j = 0; j < n; j++) {
+                    acc += s[base + j];
+                }
+                o[i] = acc;
+            }
+        } else if (out.rows() == 1 && out.cols() == 1) {
+            double acc = 0;
+            for (float v : s) {
+                acc += v;
+            }
+            o[0] = (float) acc;
+        } else {
+            throw new IllegalArgumentException("reduceSum: " + x.shape() + " does not reduce to " + out.shape());
+        }
+    }
+
+    @Override
+    public void rowNorm(Tensor x, Tensor out) {
+        if (out.rows() != x.rows() || out.cols() != 1) {
+            throw new IllegalArgumentException("rowNorm: out " + out.shape() + " must be " + x.rows() + "x1");
+        }
+        int n = x.cols();
+        float[] s = d(x);
+        float[] o = d(out);
+        for (int i = 0; i < x.rows(); i++) {
+            int base = i * n;
+            float acc = 0f;
+            for (int j = 0; j < n; j++) {
+                float v = s[base + j];
+                acc += v * v;
+            }
+            o[i] = (float) Math.sqrt(acc);
+        }
+    }
+
+    @Override
+    public double sumOfSquares(Tensor x) {
+        double acc = 0;
+        for (float v : d(x)) {
+            acc += (double) v * v;
+        }
+        return acc;
+    }
+
+    @Override
+    public boolean allFinite(Tensor x) {
+        float[] s = d(x);
+        // NaN and ±∞ are exactly the floats whose exponent bits are all ones; an int max-reduction over
+        // the masked bits is one vectorised pass
+        int max = 0;
+        for (float v : s) {
+            max = Math.max(max, Float.floatToRawIntBits(v) & 0x7f800000);
+        }
+        return max != 0x7f800000;
+    }
+
+    // ---- optimiser updates ----
+
+    @Override
+    public void sgdStep(Tensor param, Tensor grad, double lr) {
+        sameShape("sgdStep", param, grad);
+        float[] p = d(param);
+        float[] g = d(grad);
+        float a = (float) lr;
+        for (int i = 0; i < p.length; i++) {
+            p[i] -= a * g[i];
+        }
+    }
+
+    @Override
+    public void momentumStep(Tensor param, Tensor grad, Tensor buf, double lr, double momentum) {
+        sameShape("momentumStep", param, grad);
+        sameShape("momentumStep", param, buf);
+        float[] p = d(param);
+        float[] g = d(grad);
+        float[] b = d(buf);
+        float a = (float) lr;
+        float mu = (float) momentum;
+        for (int i = 0; i < p.length; i++) {
+            float v = mu * b[i] + g[i];
+            b[i] = v;
+            p[i] -= a * v;
+        }
+    }
+
+    @Override
+    public void rmsPropStep(Tensor param, Tensor grad, Tensor sq, double lr, double alpha, double eps) {
+        sameShape("rmsPropStep", param, grad);
+        sameShape("rmsPropStep", param, sq);
+        float[] p = d(param);
+        float[] g = d(grad);
+        float[] s = d(sq);
+        float a = (float) lr;
+        float al = (float) alpha;
+        float om = (float) (1 - alpha);
+        float e = (float) eps;
+        for (int i = 0; i < p.length; i++) {
+            float gi = g[i];
+            float v = al * s[i] + om * gi * gi;
+            s[i] = v;
+            p[i] -= a * gi / ((float) Math.sqrt(v) + e);
+        }
+    }
+
+    @Override
+    public void adamStep(Tensor param, Tensor grad, Tensor m, Tensor v, double lr, double beta1, double beta2,
+                         double eps, long t) {
+        sameShape("adamStep", param, grad);
+        sameShape("adamStep", param, m);
+        sameShape("adamStep", param, v);
+        float[] p = d(param);
+        float[] g = d(grad);
+        float[] mm = d(m);
+        float[] vv = d(v);
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float c1 = (float) (1 - beta1);
+        float c2 = (float) (1 - beta2);
+        // PyTorch's arrangement: step = lr/bc1, denom = √v/√bc2 + ε (same value as m̂/(√v̂+ε)).
+        float step = (float) (lr / (1 - Math.pow(beta1, t)));
+        float invSqrtBc2 = (float) (1 / Math.sqrt(1 - Math.pow(beta2, t)));
+        float e = (float) eps;
+        for (int i = 0; i < p.length; i++) {
+            float gi = g[i];
+            float mi = b1 * mm[i] + c1 * gi;
+            float vi = b2 * vv[i] + c2 * gi * gi;
+            mm[i] = mi;
+            vv[i] = vi;
+            p[i] -= step * mi / ((float) Math.sqrt(vi) * invSqrtBc2 + e);
+        }
+    }
+}

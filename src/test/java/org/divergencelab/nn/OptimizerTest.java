@@ -1,0 +1,134 @@
+package org.divergencelab.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.divergencelab.autodiff.Parameter;
+import org.divergencelab.compute.ComputeBackend;
+import org.divergencelab.compute.CpuBackend;
+import org.divergencelab.compute.Float64Backend;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Optimiser steps against values worked out by hand. A single scalar parameter p with a fixed sequence
+ * of gradients; the expected numbers below are the update rules evaluated by hand (the comments show
+ * the arithmetic). On the float64 backend they must agree to 1e-12; on float32 to 1e-6 relative (a few
+ * float32 roundings of O(1) values).
+ */
+class OptimizerTest {
+    private static final double[] GRADS = {0.5, -1.0, 2.0};
+
+    private static double[] run(ComputeBackend be, java.util.function.Function<List<Parameter>, Optimizer> make) {
+        Parameter p = new Parameter("p", be.allocate(1, 1));
+        be.fill(p.value(), 1.0);
+        Optimizer opt = make.apply(List.of(p));
+        double[] out = new double[GRADS.length];
+        for (int i = 0; i < GRADS.length; i++) {
+            opt.zeroGrad();
+            be.fill(p.grad(), GRADS[i]);
+            opt.step();
+            out[i] = be.get(p.value(), 0, 0);
+        }
+        return out;
+    }
+
+    private static void expect(double[] expected, java.util.function.Function<List<Parameter>, Optimizer> make) {
+        double[] f64 = run(Float64Backend.INSTANCE, make);
+        double[] f32 = run(CpuBackend.INSTANCE, make);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], f64[i], 1e-12, "float64 step " + (i + 1));
+            assertEquals(expected[i], f32[i], 1e-6 * (1 + Math.abs(expected[i])), "float32 step " + (i + 1));
+        }
+    }
+
+    @Test
+    void sgd() {
+        // p = 1 − 0.1·0.5 = 0.95; 0.95 + 0.1 = 1.05; 1.05 − 0.2 = 0.85
+        expect(new double[] {0.95, 1.05, 0.85}, ps -> Optimizer.sgd(ps, 0.1));
+    }
+
+    @Test
+    void momentum() {
+        // buf = 0.5 → p = 0.95; buf = 0.9·0.5 − 1 = −0.55 → p = 1.005; buf = −0.495 + 2 = 1.505 → p = 0.8545
+        expect(new double[] {0.95, 1.005, 0.8545}, ps -> Optimizer.momentum(ps, 0.1, 0.9));
+    }
+
+    @Test
+    void rmsProp() {
+        // α = 0.9, ε = 1e-8, lr = 0.01
+        // s1 = 0.1·0.25 = 0.025;             p1 = 1 − 0.01·0.5/(√0.025 + ε)
+        // s2 = 0.9·0.025 + 0.1·1 = 0.1225;  p2 = p1 + 0.01·1/(0.35 + ε)
+        // s3 = 0.9·0.1225 + 0.1·4 = 0.51025; p3 = p2 − 0.01·2/(√0.51025 + ε)
+        double p1 = 1 - 0.01 * 0.5 / (Math.sqrt(0.025) + 1e-8);
+        double p2 = p1 + 0.01 / (0.35 + 1e-8);
+        double p3 = p2 - 0.02 / (Math.sqrt(0.51025) + 1e-8);
+        expect(new double[] {p1, p2, p3}, ps -> Optimizer.rmsProp(ps, 0.01, 0.9, 1e-8));
+    }
+
+    @Test
+    void adamWithBiasCorrection() {
+        // lr = 0.1, β1 = 0.5, β2 = 0.9, ε = 1e-8
+        // t=1: m = 0.25, v = 0.025; m̂ = 0.25/0.5 = 0.5, v̂ = 0.025/0.1 = 0.25 → p = 1 − 0.1·0.5/(0.5+ε)
+        // t=2: m = 0.125 − 0.5 = −0.375, v = 0.0225 + 0.1 = 0.1225; m̂ = −0.375/0.75 = −0.5,
+        //      v̂ = 0.1225/0.19 → p += 0.1·0.5/(√(0.1225/0.19) + ε)
+        // t=3: m = −0.1875 + 1 = 0.8125, v = 0.11025 + 0.4 = 0.51025; m̂ = 0.8125/0.875,
+        //      v̂ = 0.51025/0.271 → p −= 0.1·m̂/(√v̂ + ε)
+        double p1 = 1 - 0.1 * 0.5 / (0.5 + 1e-8);
+        double p2 = p1 + 0.1 * 0.5 / (Math.sqrt(0.1225 / 0.19) + 1e-8);
+        double p3 = p2 - 0.1 * (0.8125 / 0.875) / (Math.sqrt(0.51025 / 0.271) + 1e-8);
+        assertEquals(0.900000002, p1, 1e-15); // 1 − 0.1·(1 − 2e-8)
+        expect(new double[] {p1, p2, p3}, ps -> Optimizer.adam(ps, 0.1, 0.5, 0.9, 1e-8));
+    }
+
+    @Test
+    void badHyperParametersAreNamed() {
+        Parameter p = new Parameter("p", CpuBackend.INSTANCE.allocate(1, 1));
+        List<Parameter> ps = List.of(p);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Optimizer.sgd(ps, 0));
+        assertTrue(e.getMessage().contains("lr") && e.getMessage().contains("0.0"), e.getMessage());
+        Optimizer sgd = Optimizer.sgd(ps, 0.1);
+        e = assertThrows(IllegalArgumentException.class, () -> sgd.setLr(-2));
+        assertTrue(e.getMessage().contains("lr") && e.getMessage().contains("-2.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Optimizer.adam(ps, -1e-3, 0.5, 0.9, 1e-8));
+        assertTrue(e.getMessage().contains("-0.001"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Optimizer.adam(ps, Double.NaN, 0.5, 0.9, 1e-8));
+        assertTrue(e.getMessage().contains("NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Optimizer.adam(ps, 1e-3, 1.0, 0.9, 1e-8));
+        assertTrue(e.getMessage().contains("beta1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Optimizer.momentum(ps, 1e-3, -0.1));
+        assertTrue(e.getMessage().contains("momentum"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Optimizer.sgd(List.of(), 1e-3));
+        assertTrue(e.getMessage().contains("parameter"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new WeightClipping(0));
+        assertTrue(e.getMessage().contains("c") && e.getMessage().contains("0.0"), e.getMessage());
+    }
+
+    @Test
+    void nonFiniteGradientOrParameterStopsTheStep() {
+        ComputeBackend be = CpuBackend.INSTANCE;
+        Parameter p = new Parameter("critic.W", be.allocate(2, 2));
+        Optimizer opt = Optimizer.adam(List.of(p), 1e-3, 0.5, 0.9, 1e-8);
+        be.set(p.grad(), 1, 1, Double.POSITIVE_INFINITY);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, opt::step);
+        assertTrue(e.getMessage().contains("critic.W") && e.getMessage().contains("gradient"), e.getMessage());
+        opt.zeroGrad();
+        be.set(p.value(), 0, 0, Double.NaN);
+        e = assertThrows(IllegalArgumentException.class, opt::step);
+        assertTrue(e.getMessage().contains("critic.W"), e.getMessage());
+        assertEquals(0, opt.steps(), "a refused step is not counted");
+    }
+
+    @Test
+    void weightClippingClamps() {
+        ComputeBackend be = CpuBackend.INSTANCE;
+        Parameter p = new Parameter("w", be.allocate(1, 3));
+        be.copyIn(new float[] {-0.5f, 0.005f, 0.2f}, p.value());
+        new WeightClipping(0.01).apply(List.of(p));
+        assertEquals(-0.01, be.get(p.value(), 0, 0), 1e-9);
+        assertEquals(0.005, be.get(p.value(), 0, 1), 1e-9);
+        assertEquals(0.01, be.get(p.value(), 0, 2), 1e-9);
+    }
+}
