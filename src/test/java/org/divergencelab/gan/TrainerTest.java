@@ -282,4 +282,29 @@ class TrainerTest {
         assertTrue(s.estimate().value() > 5 * early && s.estimate().value() > 10, "estimate " + early + " -> " + s.estimate().value());
         assertTrue(s.warnings().stream().anyMatch(w -> w.startsWith("estimate diverging")), s.warnings().toString());
     }
+
+    @Test
+    void lectureOptions() {
+        Experiment e = Presets.get("ring8-gan").withCritic(NetworkSpec.relu(16)).withGenerator(NetworkSpec.relu(16))
+                .withBatchSize(32).withEvaluation(EvaluationSpec.defaults().withBatch(32));
+        // retrain D to convergence before each G step: at least the two 20-step windows, at most the cap
+        Trainer r = new Trainer(e.withOptions(TrainerOptions.none().withRetrainCritic(300, 1e-2)));
+        assertTrue(r.iteration());
+        assertEquals(1, r.generatorStepCount());
+        assertTrue(r.criticStepCount() >= 40 && r.criticStepCount() <= 300, "critic steps " + r.criticStepCount());
+        // instance noise falls linearly to 0 over the annealing iterations
+        Trainer n = new Trainer(e.withOptions(TrainerOptions.none().withInstanceNoise(0.5, 10)));
+        assertEquals(0.5, n.instanceNoise());
+        criticSteps(n, 5);
+        assertEquals(0.25, n.instanceNoise(), 1e-12);
+        assertEquals(0.25, n.snapshot(false).instanceNoise(), 1e-12);
+        criticSteps(n, 5);
+        assertEquals(0, n.instanceNoise());
+        // replay changes what the critic sees (same seed, same everything else)
+        Snapshot plain = run(e, 4);
+        Snapshot replayed = run(e.withOptions(TrainerOptions.none().withReplay(200, 0.5)), 4);
+        assertFalse(java.util.Arrays.equals(plain.fake(), replayed.fake()));
+        Snapshot noReplayFraction = run(e.withOptions(TrainerOptions.none().withReplay(200, 0)), 4);
+        assertArrayEquals(plain.fake(), noReplayFraction.fake(), "fraction 0 replays nothing");
+    }
 }
