@@ -1,5 +1,6 @@
 package org.divergencelab.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,10 +11,11 @@ public final class Workloads {
 
     public static List<Workload> all() {
         // one line per group of workloads
-        return java.util.stream.Stream.of(
-                GemmWorkload.all(),
-                ToyGanWorkload.all()
-        ).flatMap(List::stream).toList();
+        List<Workload> all = new ArrayList<>();
+        all.addAll(GemmWorkload.all());
+        all.addAll(ToyGanWorkload.all());
+        all.addAll(TransportWorkload.all());
+        return List.copyOf(all);
     }
 
     public static Optional<Workload> find(String name) {

@@ -15,7 +15,8 @@ public final class Commands {
     /** Every headless command, in the order {@code --help} lists them. Add new commands here. */
     static List<Command> all() {
         return List.of(
-                new BenchCommand());
+                new BenchCommand(),
+                new MeasureCommand());
     }
 
     private Commands() {

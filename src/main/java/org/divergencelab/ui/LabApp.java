@@ -1,16 +1,21 @@
 package org.divergencelab.ui;
 
+import java.util.Locale;
+
 import javafx.application.Application;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
+import org.divergencelab.ui.i18n.I18n;
+import org.divergencelab.ui.theme.Theme;
+import org.divergencelab.ui.theme.ThemeManager;
+
 /**
- * The desktop app. Until the training view lands this window says what is coming, so that
- * {@code mvn javafx:run} and {@code java -jar} already open something honest.
+ * The desktop app: the main window with its theme and language switches. The training view and the
+ * sandbox are still to come (the welcome tab says so); the widget gallery shows the plot widgets they will
+ * use. System properties {@code divergencelab.theme} (light, dark, projector) and
+ * {@code divergencelab.lang} (en, zh_TW, zh_CN) choose the start-up look; {@code divergencelab.gallery=show}
+ * opens the widget gallery, {@code =animate} also starts its frame-rate demo (frame times in the status bar).
  */
 public final class LabApp extends Application {
 
@@ -21,32 +26,46 @@ public final class LabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Divergence Lab");
-        stage.setScene(new Scene(comingSoon(), 960, 600));
+        MainWindow window = createWindow();
+        stage.titleProperty().bind(window.i18n().get("app.title"));
+        Scene scene = new Scene(window.root(), 1280, 800);
+        window.attach(scene);
+        stage.setScene(scene);
         stage.show();
+        String gallery = System.getProperty("divergencelab.gallery");
+        if (gallery != null) {
+            WidgetGallery g = window.showGallery();
+            if (gallery.equals("animate")) {
+                g.setAnimating(true);
+            } else if (!gallery.equals("show")) {
+                throw new IllegalArgumentException("divergencelab.gallery must be show or animate, got '" + gallery
+                        + "'");
+            }
+        }
     }
 
-    /** The placeholder content: the app's promise and what is being built. */
-    static VBox comingSoon() {
-        Label title = new Label("Divergence Lab");
-        title.setId("title");
-        title.setStyle("-fx-font-size: 36px; -fx-font-weight: bold;");
-        Label tagline = new Label("See why GANs train the way they do: JS divergence freezes at log 2 "
-                + "while the Wasserstein distance keeps shrinking.");
-        tagline.setWrapText(true);
-        tagline.setStyle("-fx-font-size: 18px;");
-        Label coming = new Label("""
-                Coming in this window:
-                  • training view: samples, densities, critic surface, gradients, estimate vs truth
-                  • sandbox: drag distributions apart, see JS, KL and W1 with the transport plan
-                  • lecture scenes: the figures of the GAN-theory and WGAN lectures, replayed
-                  • image mode: a small image GAN on the CPU or an NVIDIA GPU
+    /** A main window configured from the system properties (or English, light theme). */
+    static MainWindow createWindow() {
+        I18n i18n = new I18n(startLocale());
+        ThemeManager themes = new ThemeManager();
+        String theme = System.getProperty("divergencelab.theme");
+        if (theme != null) {
+            themes.setTheme(Theme.byId(theme));
+        }
+        return new MainWindow(i18n, themes);
+    }
 
-                Available now from the command line: java -jar target/divergence-lab.jar --help""");
-        coming.setStyle("-fx-font-size: 16px;");
-        VBox box = new VBox(24, title, tagline, coming);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(48));
-        return box;
+    private static Locale startLocale() {
+        String lang = System.getProperty("divergencelab.lang");
+        if (lang == null) {
+            return I18n.closestSupported(Locale.getDefault());
+        }
+        return switch (lang) {
+            case "en" -> I18n.ENGLISH;
+            case "zh_TW", "zh-TW" -> I18n.TRADITIONAL;
+            case "zh_CN", "zh-CN" -> I18n.SIMPLIFIED;
+            default -> throw new IllegalArgumentException("divergencelab.lang must be en, zh_TW or zh_CN, got '"
+                    + lang + "'");
+        };
     }
 }

@@ -1,0 +1,203 @@
+package org.divergencelab.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+import org.divergencelab.distribution.Distribution;
+import org.divergencelab.distribution.Empirical;
+import org.divergencelab.distribution.PointCloud;
+import org.divergencelab.distribution.SpecParser;
+import org.divergencelab.divergence.DistributionW1;
+import org.divergencelab.divergence.DivergenceKind;
+import org.divergencelab.divergence.ExactW1;
+import org.divergencelab.divergence.SampleEstimates;
+import org.divergencelab.divergence.Sinkhorn;
+import org.divergencelab.divergence.SlicedW1;
+import org.divergencelab.divergence.TransportPlan;
+import org.divergencelab.divergence.TrueDivergence;
+
+/** {@code measure --metric M --p P --q Q}: prints one divergence or distance, alone on one line, in nats. */
+public final class MeasureCommand implements Command, Commands.FlagOptions {
+
+    @Override
+    public String name() {
+        return "measure";
+    }
+
+    @Override
+    public String summary() {
+        return "print the true divergence or distance between two distributions (W1, JS, KL, ...)";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: measure --metric w1|sinkhorn|sliced|js|kl|kl-reverse|tv|hellinger|chi2 --p P --q Q
+                               [--plan FILE.csv] [--samples N] [--seed S] [--epsilon E] [--debiased]
+                               [--projections K] [--estimator exact|histogram|kde] [--bins fd|scott|sturges|sqrt]
+
+                P and Q are distribution specs (normal(0,1), ring(8,2,0.05), mixture(0.5*uniform(0,1),0.5*point(3)),
+                translate(1,0,moons(0.05)), ...) or CSV files of samples (1 or 2 columns, optional header).
+                Prints the value alone on one line, in nats; `inf` where infinite.
+
+                  w1         exact W1: optimal transport on the samples when both are CSV/samples(...); for 1-D
+                             specs with CDFs the exact integral of |F_P - F_Q|; otherwise exact OT between
+                             --samples N draws of each (default 1000, seed --seed, default 1). --plan writes
+                             the sparse optimal plan as source,target,mass.
+                  sinkhorn   entropic OT cost <pi, C> (log-domain Sinkhorn, --epsilon, default 0.1); with
+                             --debiased the Sinkhorn divergence instead. --plan writes the plan's entries.
+                  sliced     sliced W1 over --projections seeded directions (default 200).
+                  js, kl, kl-reverse, tv, hellinger (squared), chi2 (Pearson):
+                             the true divergence from the densities and singular parts (exact where the answer
+                             is known: disjoint supports give JS = log 2, KL = inf). With --estimator
+                             histogram|kde: the sample-based estimate from --samples draws (biased; see
+                             docs/ground-truth.md).
+                """;
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of("debiased");
+    }
+
+    @Override
+    public int run(Arguments args, PrintStream out, PrintStream err) throws Exception {
+        String metric = args.require("metric").toLowerCase(Locale.ROOT);
+        String pArg = args.require("p");
+        String qArg = args.require("q");
+        String planFile = args.get("plan", null);
+        boolean samplesGiven = args.has("samples");
+        int samples = args.getInt("samples", 1000, 1, 20_000);
+        long seed = args.getLong("seed", 1);
+        double epsilon = args.getDouble("epsilon", 0.1);
+        boolean debiased = args.has("debiased");
+        int projections = args.getInt("projections", 200, 1, 1_000_000);
+        String estimator = args.get("estimator", "exact").toLowerCase(Locale.ROOT);
+        String bins = args.get("bins", "fd");
+        args.requireAllUsed();
+        Distribution p = load("--p", pArg);
+        Distribution q = load("--q", qArg);
+        if (p.dimension() != q.dimension()) {
+            throw new IllegalArgumentException("--p " + pArg + " is " + p.dimension() + "-D but --q " + qArg + " is "
+                    + q.dimension() + "-D; both must have the same dimension");
+        }
+        if (planFile != null && !metric.equals("w1") && !metric.equals("sinkhorn")) {
+            throw new UsageException("--plan is only for --metric w1 or sinkhorn");
+        }
+        double value;
+        switch (metric) {
+            case "w1" -> {
+                OptionalDouble exact = planFile == null && !samplesGiven && !(p instanceof Empirical)
+                        && !(q instanceof Empirical) ? DistributionW1.oneD(p, q) : OptionalDouble.empty();
+                if (exact.isPresent()) {
+                    value = exact.getAsDouble();
+                } else {
+                    PointCloud[] pq = clouds(p, q, samples, seed);
+                    TransportPlan plan = ExactW1.solve(pq[0], pq[1]);
+                    value = plan.value();
+                    if (planFile != null) {
+                        writePlan(Path.of(planFile), plan);
+                    }
+                }
+            }
+            case "sinkhorn" -> {
+                PointCloud[] pq = clouds(p, q, samplesGiven ? samples : 500, seed);
+                Sinkhorn s = new Sinkhorn(epsilon, 1e-9, 100_000);
+                if (debiased) {
+                    value = s.divergence(pq[0], pq[1]);
+                } else {
+                    Sinkhorn.Result r = s.solve(pq[0], pq[1]);
+                    value = r.transportCost();
+                    if (planFile != null) {
+                        writeDensePlan(Path.of(planFile), r.plan(), pq[1].size());
+                    }
+                }
+            }
+            case "sliced" -> {
+                PointCloud[] pq = clouds(p, q, samples, seed);
+                value = SlicedW1.distance(pq[0], pq[1], projections, seed);
+            }
+            default -> {
+                DivergenceKind kind = kindOf(metric);
+                if (estimator.equals("exact")) {
+                    value = TrueDivergence.value(kind, p, q);
+                } else {
+                    PointCloud[] pq = clouds(p, q, samples, seed);
+                    value = switch (estimator) {
+                        case "histogram" -> SampleEstimates.histogram(kind, pq[0], pq[1],
+                                SampleEstimates.BinRule.parse(bins));
+                        case "kde" -> SampleEstimates.kde(kind, pq[0], pq[1]);
+                        default -> throw new UsageException("--estimator must be exact, histogram or kde, got '"
+                                + estimator + "'");
+                    };
+                }
+            }
+        }
+        out.println(format(value));
+        return 0;
+    }
+
+    /** The printed form: shortest round-trip decimal, {@code inf} for +∞. */
+    static String format(double v) {
+        if (v == Double.POSITIVE_INFINITY) {
+            return "inf";
+        }
+        return Double.toString(v);
+    }
+
+    private static DivergenceKind kindOf(String metric) {
+        for (DivergenceKind k : DivergenceKind.values()) {
+            if (k.cliName().equals(metric)) {
+                return k;
+            }
+        }
+        throw new UsageException("unknown --metric '" + metric
+                + "'; expected w1, sinkhorn, sliced, js, kl, kl-reverse, tv, hellinger or chi2");
+    }
+
+    private static Distribution load(String option, String arg) {
+        try {
+            return SpecParser.parseSpecOrFile(arg);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Empirical distributions as they are; others as {@code n} draws. P and Q use the same seed (common random
+     * numbers): each cloud is still an exact sample of its distribution, and a translated copy of P gets
+     * exactly translated samples, so W1(P, P + s) prints |s| instead of |s| plus sampling noise.
+     */
+    private static PointCloud[] clouds(Distribution p, Distribution q, int n, long seed) {
+        PointCloud a = p instanceof Empirical e ? e.points() : p.sample(n, seed);
+        PointCloud b = q instanceof Empirical e ? e.points() : q.sample(n, seed);
+        return new PointCloud[] {a, b};
+    }
+
+    private static void writePlan(Path file, TransportPlan plan) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("source,target,mass\n");
+            for (int k = 0; k < plan.size(); k++) {
+                w.write(plan.source(k) + "," + plan.target(k) + "," + plan.mass(k) + "\n");
+            }
+        }
+    }
+
+    private static void writeDensePlan(Path file, double[] plan, int n2) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("source,target,mass\n");
+            for (int k = 0; k < plan.length; k++) {
+                if (plan[k] > 0) {
+                    w.write(k / n2 + "," + k % n2 + "," + plan[k] + "\n");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.divergencelab.distribution;
+
+import java.util.SplittableRandom;
+
+/** Small helpers shared by the distributions: argument checks, number formatting, Gaussian draws. */
+final class Specs {
+    private Specs() {
+    }
+
+    static void requireFinite(String name, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be finite, got " + v);
+        }
+    }
+
+    static void requirePositive(String name, double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name + " must be finite and > 0, got " + v);
+        }
+    }
+
+    /** Shortest text that parses back to the same double ("1" rather than "1.0"). */
+    static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    /** A standard normal draw (Box–Muller on two uniforms; deterministic given the generator). */
+    static double gaussian(SplittableRandom rng) {
+        double u1 = 1.0 - rng.nextDouble(); // in (0, 1]: log stays finite
+        double u2 = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    /** Union of two bounds arrays ({lo, hi, ...}); {@code a} may be null. */
+    static double[] union(double[] a, double[] b) {
+        if (a == null) {
+            return b.clone();
+        }
+        double[] u = a.clone();
+        for (int i = 0; i < u.length; i += 2) {
+            u[i] = Math.min(u[i], b[i]);
+            u[i + 1] = Math.max(u[i + 1], b[i + 1]);
+        }
+        return u;
+    }
+}

@@ -1,0 +1,383 @@
+package org.divergencelab.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import org.divergencelab.ui.i18n.I18n;
+import org.divergencelab.ui.plot.PlotWidget;
+import org.divergencelab.ui.theme.Theme;
+import org.divergencelab.ui.theme.ThemeManager;
+import org.divergencelab.ui.util.Export;
+import org.divergencelab.ui.util.FrameTimeRecorder;
+
+/**
+ * The main window's layout: menu bar and tool bar (theme and language switches, export), a tab pane in
+ * the centre where views are added ({@link #addView}), a side panel for a view's controls
+ * ({@link #setSideContent}), and a status bar with a message and the frame times.
+ */
+public final class MainWindow {
+
+    private final I18n i18n;
+    private final ThemeManager themes;
+    private final FrameTimeRecorder frames = new FrameTimeRecorder();
+    private final BorderPane root = new BorderPane();
+    private final TabPane views = new TabPane();
+    private final VBox side = new VBox();
+    private final Label status = new Label();
+    private final Label frameTimes = new Label();
+    private final ToggleGroup themeToggles = new ToggleGroup();
+    private final ToggleGroup languageToggles = new ToggleGroup();
+    private WidgetGallery gallery;
+
+    public MainWindow(I18n i18n, ThemeManager themes) {
+        this.i18n = i18n;
+        this.themes = themes;
+        root.setId("main-window");
+        i18n.localeProperty().addListener((o, a, b) -> themes.useFontFor(b));
+        themes.useFontFor(i18n.getLocale());
+
+        root.setTop(new VBox(menuBar(), toolBar()));
+        views.setId("views");
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.setCenter(views);
+        root.setLeft(sidePanel());
+        root.setBottom(statusBar());
+
+        addView("welcome", i18n.get("tab.welcome"), Welcome.build(i18n));
+    }
+
+    /** The window's root node. */
+    public Parent root() {
+        return root;
+    }
+
+    /** Attaches the theme to a scene showing {@link #root()} and starts the frame-time recorder. */
+    public void attach(Scene scene) {
+        themes.attach(scene);
+        frames.start();
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public ThemeManager themes() {
+        return themes;
+    }
+
+    /** The frame-time recorder shown in the status bar. */
+    public FrameTimeRecorder frameTimes() {
+        return frames;
+    }
+
+    /** Adds a view as a tab; {@code id} becomes the tab's id (for tests and for selecting it). */
+    public Tab addView(String id, ObservableValue<String> title, Node content) {
+        Tab t = new Tab();
+        t.setId("tab-" + id);
+        t.textProperty().bind(title);
+        t.setContent(content);
+        views.getTabs().add(t);
+        return t;
+    }
+
+    /** Selects the view with this id. */
+    public void selectView(String id) {
+        for (Tab t : views.getTabs()) {
+            if (t.getId().equals("tab-" + id)) {
+                views.getSelectionModel().select(t);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no view '" + id + "'");
+    }
+
+    /** The tab pane holding the views. */
+    public TabPane views() {
+        return views;
+    }
+
+    /** Replaces the side panel's content below its heading. */
+    public void setSideContent(Node content) {
+        side.getChildren().set(1, content);
+    }
+
+    /** Shows a message in the status bar. */
+    public void setStatus(ObservableValue<String> message) {
+        status.textProperty().bind(message);
+    }
+
+    /** Adds the widget gallery as a view (once). */
+    public WidgetGallery showGallery() {
+        if (gallery == null) {
+            gallery = new WidgetGallery(i18n, themes);
+            addView("gallery", i18n.get("tab.gallery"), gallery.node());
+        }
+        selectView("gallery");
+        return gallery;
+    }
+
+    /** Writes the current view as PNG. */
+    public void exportCurrentPng(Path file) throws IOException {
+        Node n = views.getSelectionModel().getSelectedItem().getContent();
+        Export.png(n, file, 2);
+        setStatus(i18n.format("status.exported", file.toString()));
+    }
+
+    /** Writes the first plot widget of the current view as SVG; false when the view has none. */
+    public boolean exportCurrentSvg(Path file) throws IOException {
+        PlotWidget w = firstPlot(views.getSelectionModel().getSelectedItem().getContent());
+        if (w == null) {
+            setStatus(i18n.get("status.noPlot"));
+            return false;
+        }
+        Export.svg(w, file);
+        setStatus(i18n.format("status.exported", file.toString()));
+        return true;
+    }
+
+    private static PlotWidget firstPlot(Node n) {
+        if (n instanceof PlotWidget w) {
+            return w;
+        }
+        if (n instanceof javafx.scene.control.ScrollPane sp) {
+            return firstPlot(sp.getContent());
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                PlotWidget w = firstPlot(c);
+                if (w != null) {
+                    return w;
+                }
+            }
+        }
+        return null;
+    }
+
+    private MenuBar menuBar() {
+        Menu file = menu("menu.file");
+        MenuItem png = item("menu.file.exportPng");
+        png.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        png.setOnAction(e -> chooseAndExport(true));
+        MenuItem svg = item("menu.file.exportSvg");
+        svg.setOnAction(e -> chooseAndExport(false));
+        MenuItem quit = item("menu.file.quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> {
+            Window w = root.getScene() == null ? null : root.getScene().getWindow();
+            if (w != null) {
+                w.hide();
+            }
+        });
+        file.getItems().addAll(png, svg, new javafx.scene.control.SeparatorMenuItem(), quit);
+
+        Menu view = menu("menu.view");
+        Menu themeMenu = menu("menu.view.theme");
+        ToggleGroup tg = new ToggleGroup();
+        int themeIndex = 0;
+        for (Theme t : Theme.builtIns()) {
+            RadioMenuItem r = new RadioMenuItem();
+            r.setAccelerator(themeShortcut(++themeIndex));
+            r.setId("menu-theme-" + t.id());
+            r.textProperty().bind(i18n.get("theme." + t.id()));
+            r.setToggleGroup(tg);
+            r.setSelected(themes.getTheme() == t);
+            r.setOnAction(e -> themes.setTheme(t));
+            themes.themeProperty().addListener((o, a, b) -> r.setSelected(b == t));
+            themeMenu.getItems().add(r);
+        }
+        Menu langMenu = menu("menu.view.language");
+        ToggleGroup lg = new ToggleGroup();
+        int langIndex = 0;
+        for (Locale l : I18n.SUPPORTED) {
+            RadioMenuItem r = new RadioMenuItem(I18n.nativeName(l));
+            r.setAccelerator(languageShortcut(++langIndex));
+            r.setId("menu-lang-" + l);
+            r.setToggleGroup(lg);
+            r.setSelected(i18n.getLocale().equals(l));
+            r.setOnAction(e -> i18n.setLocale(l));
+            i18n.localeProperty().addListener((o, a, b) -> r.setSelected(b.equals(l)));
+            langMenu.getItems().add(r);
+        }
+        CheckMenuItem showFrames = new CheckMenuItem();
+        showFrames.textProperty().bind(i18n.get("menu.view.frameTimes"));
+        showFrames.setSelected(true);
+        frameTimes.visibleProperty().bind(showFrames.selectedProperty());
+        MenuItem galleryItem = item("tab.gallery");
+        galleryItem.setOnAction(e -> showGallery());
+        view.getItems().addAll(themeMenu, langMenu, showFrames, galleryItem);
+
+        Menu help = menu("menu.help");
+        MenuItem about = item("menu.help.about");
+        about.setOnAction(e -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION);
+            a.titleProperty().bind(i18n.get("about.title"));
+            a.setHeaderText(null);
+            a.contentTextProperty().bind(i18n.get("about.text"));
+            if (root.getScene() != null) {
+                a.initOwner(root.getScene().getWindow());
+                a.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
+            }
+            a.show();
+        });
+        help.getItems().add(about);
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private ToolBar toolBar() {
+        Label themeLabel = new Label();
+        themeLabel.textProperty().bind(i18n.get("toolbar.theme"));
+        HBox themeBox = new HBox(2);
+        int themeIndex = 0;
+        for (Theme t : Theme.builtIns()) {
+            ToggleButton b = new ToggleButton();
+            b.setTooltip(new javafx.scene.control.Tooltip(themeShortcut(++themeIndex).getDisplayText()));
+            b.setId("theme-" + t.id());
+            b.textProperty().bind(i18n.get("theme." + t.id()));
+            b.setToggleGroup(themeToggles);
+            b.setSelected(themes.getTheme() == t);
+            b.setOnAction(e -> {
+                themes.setTheme(t);
+                b.setSelected(true);
+            });
+            themes.themeProperty().addListener((o, a, nt) -> b.setSelected(nt == t));
+            themeBox.getChildren().add(b);
+        }
+        Label langLabel = new Label();
+        langLabel.textProperty().bind(i18n.get("toolbar.language"));
+        HBox langBox = new HBox(2);
+        int langIndex = 0;
+        for (Locale l : I18n.SUPPORTED) {
+            ToggleButton b = new ToggleButton(I18n.nativeName(l));
+            b.setTooltip(new javafx.scene.control.Tooltip(languageShortcut(++langIndex).getDisplayText()));
+            b.setId("lang-" + l);
+            b.setToggleGroup(languageToggles);
+            b.setSelected(i18n.getLocale().equals(l));
+            b.setOnAction(e -> {
+                i18n.setLocale(l);
+                b.setSelected(true);
+            });
+            i18n.localeProperty().addListener((o, a, nl) -> b.setSelected(nl.equals(l)));
+            langBox.getChildren().add(b);
+        }
+        ToggleButton galleryButton = new ToggleButton();
+        galleryButton.setId("show-gallery");
+        galleryButton.textProperty().bind(i18n.get("tab.gallery"));
+        galleryButton.setOnAction(e -> {
+            showGallery();
+            galleryButton.setSelected(false);
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar tb = new ToolBar(themeLabel, themeBox, new Separator(), langLabel, langBox, spacer, galleryButton);
+        tb.setId("tool-bar");
+        return tb;
+    }
+
+    private VBox sidePanel() {
+        side.getStyleClass().add("side-panel");
+        side.setId("side-panel");
+        Label heading = new Label();
+        heading.textProperty().bind(i18n.get("side.title"));
+        heading.getStyleClass().add("section-title");
+        Label placeholder = new Label();
+        placeholder.setId("side-placeholder");
+        placeholder.textProperty().bind(i18n.get("side.placeholder"));
+        placeholder.setWrapText(true);
+        side.getChildren().addAll(heading, placeholder);
+        return side;
+    }
+
+    private HBox statusBar() {
+        status.setId("status");
+        status.textProperty().bind(i18n.get("status.ready"));
+        frameTimes.setId("frame-times");
+        frameTimes.getStyleClass().add("frame-times");
+        StringBinding text = i18n.format("status.frames",
+                Bindings.createDoubleBinding(() -> frames.statsProperty().get().p50Millis(), frames.statsProperty()),
+                Bindings.createDoubleBinding(() -> frames.statsProperty().get().p99Millis(), frames.statsProperty()));
+        javafx.beans.binding.BooleanBinding measured = Bindings.createBooleanBinding(
+                () -> frames.statsProperty().get().frames() > 0, frames.statsProperty());
+        frameTimes.textProperty().bind(Bindings.when(measured).then(text).otherwise(i18n.get("status.framesNone")));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(status, spacer, frameTimes);
+        bar.getStyleClass().add("status-bar");
+        bar.setId("status-bar");
+        return bar;
+    }
+
+    private void chooseAndExport(boolean png) {
+        FileChooser fc = new FileChooser();
+        fc.titleProperty().bind(i18n.get(png ? "dialog.exportPng" : "dialog.exportSvg"));
+        fc.getExtensionFilters().add(png ? new FileChooser.ExtensionFilter("PNG", "*.png")
+                : new FileChooser.ExtensionFilter("SVG", "*.svg"));
+        File f = fc.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        try {
+            if (png) {
+                exportCurrentPng(f.toPath());
+            } else {
+                exportCurrentSvg(f.toPath());
+            }
+        } catch (IOException | RuntimeException ex) {
+            // The app keeps running; the reason shows in the status bar.
+            setStatus(i18n.format("status.exportFailed", String.valueOf(ex.getMessage())));
+        }
+    }
+
+    /** Shortcut+Shift+1…3: light, dark, projector (a lecturer switches without the mouse). */
+    static KeyCombination themeShortcut(int index) {
+        return KeyCombination.keyCombination("Shortcut+Shift+" + index);
+    }
+
+    /** Shortcut+Alt+1…3: English, 繁體中文, 简体中文. */
+    static KeyCombination languageShortcut(int index) {
+        return KeyCombination.keyCombination("Shortcut+Alt+" + index);
+    }
+
+    private Menu menu(String key) {
+        Menu m = new Menu();
+        m.textProperty().bind(i18n.get(key));
+        return m;
+    }
+
+    private MenuItem item(String key) {
+        MenuItem m = new MenuItem();
+        m.textProperty().bind(i18n.get(key));
+        return m;
+    }
+}

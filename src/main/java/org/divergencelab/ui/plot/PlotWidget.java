@@ -1,0 +1,234 @@
+package org.divergencelab.ui.plot;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+import org.divergencelab.ui.theme.Theme;
+
+/**
+ * Base of every plot widget: a {@link Region} holding one {@link Canvas} that is repainted through a
+ * {@link Painter}, so the same {@link #paint} produces the on-screen picture and the SVG export.
+ *
+ * <p>Setting data calls {@link #invalidate()}, which only marks the widget dirty and requests a layout;
+ * the actual repaint happens once in the next layout pass. Ten data updates between two frames therefore
+ * cost one repaint. Everything here runs on the FX thread.
+ */
+public abstract class PlotWidget extends Region {
+
+    private final Canvas canvas = new Canvas();
+    private final CanvasPainter painter = new CanvasPainter(canvas.getGraphicsContext2D());
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final StringProperty fontFamily = new SimpleStringProperty(this, "fontFamily",
+            Font.getDefault().getFamily());
+    private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    private boolean dirty = true;
+    private long lastPaintNanos;
+    private long paintCount;
+
+    protected PlotWidget() {
+        getStyleClass().add("plot-widget");
+        getChildren().add(canvas);
+        theme.addListener((o, a, b) -> invalidate());
+        fontFamily.addListener((o, a, b) -> invalidate());
+        title.addListener((o, a, b) -> invalidate());
+        setMinSize(120, 90);
+        setPrefSize(480, 360);
+    }
+
+    /** The theme whose colours and sizes the widget draws with. */
+    public final ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public final Theme getTheme() {
+        return theme.get();
+    }
+
+    public final void setTheme(Theme t) {
+        theme.set(t);
+    }
+
+    /** Font family for all text of the widget (the app sets a CJK-capable one for Chinese). */
+    public final StringProperty fontFamilyProperty() {
+        return fontFamily;
+    }
+
+    /** Title drawn above the plot; empty for none. Bind it to an i18n string. */
+    public final StringProperty titleProperty() {
+        return title;
+    }
+
+    public final void setTitle(String s) {
+        title.set(s == null ? "" : s);
+    }
+
+    /** Marks the picture stale; it is repainted once in the next layout pass. */
+    public final void invalidate() {
+        dirty = true;
+        requestLayout();
+    }
+
+    /** Repaints now at the current size (for exports and tests that do not wait for a pulse). */
+    public final void repaintNow() {
+        resizeCanvas();
+        repaint();
+    }
+
+    /** Nanoseconds the last repaint took on the FX thread (issuing the drawing commands). */
+    public final long lastPaintNanos() {
+        return lastPaintNanos;
+    }
+
+    /** How many times the widget has repainted (lets tests prove coalescing). */
+    public final long paintCount() {
+        return paintCount;
+    }
+
+    /** The widget drawn as an SVG document of the given size. */
+    public final String toSvg(double width, double height) {
+        SvgPainter svg = new SvgPainter(width, height);
+        paintAll(svg, width, height);
+        return svg.toSvg();
+    }
+
+    /** The widget drawn as an SVG document at its current size. */
+    public final String toSvg() {
+        return toSvg(Math.max(1, getWidth()), Math.max(1, getHeight()));
+    }
+
+    /**
+     * The widget drawn into an image of {@code width × height} at {@code scale} device pixels per unit, on
+     * a canvas of its own: a sharp PNG for a slide (a plain snapshot of the on-screen canvas would only
+     * upscale its pixels). FX thread only.
+     */
+    public final javafx.scene.image.WritableImage renderImage(double width, double height, double scale) {
+        if (!(width > 0) || !(height > 0) || !(scale > 0)) {
+            throw new IllegalArgumentException("image size and scale must be positive, got " + width + "x" + height
+                    + " at " + scale);
+        }
+        Canvas c = new Canvas(Math.ceil(width * scale), Math.ceil(height * scale));
+        javafx.scene.canvas.GraphicsContext g = c.getGraphicsContext2D();
+        g.scale(scale, scale);
+        CanvasPainter cp = new CanvasPainter(g);
+        cp.beginFrame(scale);
+        paintAll(cp, width, height);
+        cp.endFrame();
+        javafx.scene.SnapshotParameters sp = new javafx.scene.SnapshotParameters();
+        sp.setFill(javafx.scene.paint.Color.TRANSPARENT);
+        return c.snapshot(sp, null);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        boolean resized = resizeCanvas();
+        if (dirty || resized) {
+            repaint();
+        }
+    }
+
+    private boolean resizeCanvas() {
+        double w = Math.max(1, Math.floor(getWidth()));
+        double h = Math.max(1, Math.floor(getHeight()));
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            return true;
+        }
+        return false;
+    }
+
+    private void repaint() {
+        long t0 = System.nanoTime();
+        painter.beginFrame(getScene() != null && getScene().getWindow() != null
+                ? getScene().getWindow().getOutputScaleX() : 1);
+        paintAll(painter, canvas.getWidth(), canvas.getHeight());
+        painter.endFrame();
+        dirty = false;
+        paintCount++;
+        lastPaintNanos = System.nanoTime() - t0;
+    }
+
+    private void paintAll(Painter p, double w, double h) {
+        Theme t = theme.get();
+        p.setFill(t.background());
+        p.fillRect(0, 0, w, h);
+        double top = 0;
+        String s = title.get();
+        if (s != null && !s.isEmpty()) {
+            Font f = titleFont();
+            java.util.List<String> lines = wrap(s, f, w - 12);
+            p.setFont(f);
+            p.setFill(t.foreground());
+            double lh = TextMetrics.height(f);
+            for (int i = 0; i < lines.size(); i++) {
+                p.fillText(lines.get(i), w / 2, 4 + i * lh, TextAlignment.CENTER, VPos.TOP);
+            }
+            top = lh * lines.size() + 6;
+        }
+        paint(p, 0, top, w, h - top);
+    }
+
+    /**
+     * Breaks {@code text} into lines no wider than {@code max}: at spaces where possible, anywhere in a run
+     * without spaces (Chinese). At most two lines; the second ends in "…" when it still does not fit.
+     */
+    static java.util.List<String> wrap(String text, Font f, double max) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        String rest = text;
+        while (!rest.isEmpty() && out.size() < 2) {
+            if (TextMetrics.width(rest, f) <= max || out.size() == 1) {
+                out.add(out.size() == 1 ? ellipsize(rest, f, max) : rest);
+                return out;
+            }
+            int fit = 1;
+            while (fit < rest.length() && TextMetrics.width(rest.substring(0, fit + 1), f) <= max) {
+                fit++;
+            }
+            int space = rest.lastIndexOf(' ', fit);
+            int cut = space > fit / 2 ? space : fit;
+            out.add(rest.substring(0, cut).strip());
+            rest = rest.substring(cut).strip();
+        }
+        return out;
+    }
+
+    private static String ellipsize(String s, Font f, double max) {
+        if (TextMetrics.width(s, f) <= max) {
+            return s;
+        }
+        int n = s.length();
+        while (n > 1 && TextMetrics.width(s.substring(0, n) + "…", f) > max) {
+            n--;
+        }
+        return s.substring(0, n) + "…";
+    }
+
+    /** The font of the title. */
+    protected final Font titleFont() {
+        return Font.font(fontFamily.get(), FontWeight.BOLD, theme.get().fontSize() * 1.3);
+    }
+
+    /** A font of this widget's family at {@code scale} × the theme's base size. */
+    protected final Font font(double scale, FontWeight weight) {
+        return Font.font(fontFamily.get(), weight, theme.get().fontSize() * scale);
+    }
+
+    /** The widget's font family. */
+    protected final String family() {
+        return fontFamily.get();
+    }
+
+    /**
+     * Draws the widget's content into the rectangle {@code [x, x+w] × [y, y+h]} (below the title). The
+     * background is already filled.
+     */
+    protected abstract void paint(Painter p, double x, double y, double w, double h);
+}

@@ -1,0 +1,254 @@
+package org.divergencelab.ui.plot;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.VPos;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+import org.divergencelab.ui.theme.Theme;
+
+/**
+ * An x–y plot: {@link Axes} plus a stack of {@link Layer}s drawn bottom to top, and a legend collected from
+ * the layers. The specialised widgets ({@link ScatterPlot}, {@link LineChart}, {@link DensityPlot},
+ * {@link Heatmap}, {@link WarpedGrid}) are XY plots with convenience setters; any mix of layers can be
+ * put on a plain XYPlot.
+ */
+public class XYPlot extends PlotWidget {
+
+    /** Where the legend sits inside the plot area. */
+    public enum LegendPosition { TOP_RIGHT, TOP_LEFT, BOTTOM_RIGHT, BOTTOM_LEFT, NONE }
+
+    private final Axes axes = new Axes();
+    private final ObservableList<Layer> layers = FXCollections.observableArrayList();
+    private LegendPosition legendPosition = LegendPosition.TOP_RIGHT;
+
+    public XYPlot() {
+        getStyleClass().add("xy-plot");
+        layers.addListener((javafx.collections.ListChangeListener<Layer>) c -> invalidate());
+    }
+
+    /** The axes; after changing them call {@link #invalidate()}. */
+    public final Axes axes() {
+        return axes;
+    }
+
+    /**
+     * Data coordinates of a point given in this widget's local coordinates (a mouse event's
+     * {@code getX()/getY()}), as laid out by the last paint: for dragging and hover read-outs.
+     */
+    public final javafx.geometry.Point2D toData(double localX, double localY) {
+        return new javafx.geometry.Point2D(axes.toDataX(localX), axes.toDataY(localY));
+    }
+
+    /** True when a local point lies inside the plot rectangle of the last paint. */
+    public final boolean inPlotArea(double localX, double localY) {
+        return localX >= axes.left() && localX <= axes.left() + axes.width() && localY >= axes.top()
+                && localY <= axes.top() + axes.height();
+    }
+
+    /** The layers, bottom first. Changing the list repaints. */
+    public final ObservableList<Layer> layers() {
+        return layers;
+    }
+
+    /** Replaces all layers at once (one repaint). */
+    public final void setLayers(List<? extends Layer> newLayers) {
+        layers.setAll(newLayers);
+    }
+
+    /** Replaces all layers at once (one repaint). */
+    public final void setLayers(Layer... newLayers) {
+        layers.setAll(newLayers);
+    }
+
+    public final void setLegendPosition(LegendPosition p) {
+        legendPosition = p;
+        invalidate();
+    }
+
+    /** Axis labels (bind to i18n strings through {@link #setAxisLabels} on locale change). */
+    public final void setAxisLabels(String x, String y) {
+        axes.setXLabel(x).setYLabel(y);
+        invalidate();
+    }
+
+    /** The layers to draw; subclasses may add their own around the user's. */
+    protected List<Layer> layersToDraw() {
+        return layers;
+    }
+
+    @Override
+    protected void paint(Painter p, double x, double y, double w, double h) {
+        Theme theme = getTheme();
+        List<Layer> ls = layersToDraw();
+        Range rx = null;
+        Range ry = null;
+        double right = 0;
+        for (Layer l : ls) {
+            rx = Range.union(rx, l.xRange());
+            ry = Range.union(ry, l.yRange());
+            right = Math.max(right, l.rightReserve(theme, family()));
+        }
+        List<LegendEntry> entries = new ArrayList<>();
+        for (Layer l : ls) {
+            entries.addAll(l.legend());
+        }
+        // A legend that would hide much of a small plot goes below it instead.
+        double[] inside = legendSize(entries, theme);
+        double pw = w - 6 * theme.fontSize() - right;
+        double ph = h - 4 * theme.fontSize();
+        boolean outside = !entries.isEmpty() && legendPosition != LegendPosition.NONE
+                && (inside[0] > 0.5 * pw || inside[1] > 0.4 * ph);
+        double below = outside ? outsideLegendHeight(entries, theme, w) : 0;
+        axes.layout(x, y, w, h - below, rx, ry, theme, family(), right);
+        axes.paintBackground(p, theme);
+        p.pushClip(axes.left(), axes.top(), axes.width(), axes.height());
+        for (Layer l : ls) {
+            l.paint(p, axes, theme);
+        }
+        p.popClip();
+        axes.paintAxes(p, theme);
+        for (Layer l : ls) {
+            l.paintOutside(p, axes, theme, family());
+        }
+        if (outside) {
+            paintLegendBelow(p, entries, theme, x, y + h - below, w);
+        } else {
+            paintLegend(p, entries, theme);
+        }
+    }
+
+    private Font legendFont(Theme theme) {
+        return Font.font(family(), FontWeight.NORMAL, theme.fontSize());
+    }
+
+    /** Width and height of the boxed legend inside the plot. */
+    private double[] legendSize(List<LegendEntry> entries, Theme theme) {
+        if (entries.isEmpty()) {
+            return new double[] {0, 0};
+        }
+        Font f = legendFont(theme);
+        double lh = TextMetrics.height(f);
+        double tw = 0;
+        for (LegendEntry e : entries) {
+            tw = Math.max(tw, TextMetrics.width(e.label(), f));
+        }
+        return new double[] {12 + lh * 1.6 + 6 + tw, 12 + lh * entries.size() + 2 * (entries.size() - 1)};
+    }
+
+    private double outsideLegendHeight(List<LegendEntry> entries, Theme theme, double w) {
+        Font f = legendFont(theme);
+        double lh = TextMetrics.height(f);
+        return rowsBelow(entries, f, lh, w).size() * (lh + 2) + 6;
+    }
+
+    /** Entries flowed into rows that fit the widget's width: indices where each row starts. */
+    private List<Integer> rowsBelow(List<LegendEntry> entries, Font f, double lh, double w) {
+        List<Integer> starts = new ArrayList<>();
+        double cx = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < entries.size(); i++) {
+            double ew = lh * 1.6 + 6 + TextMetrics.width(entries.get(i).label(), f) + lh;
+            if (cx + ew > w - 8) {
+                starts.add(i);
+                cx = 8;
+            }
+            cx += ew;
+        }
+        return starts;
+    }
+
+    private void paintLegendBelow(Painter p, List<LegendEntry> entries, Theme theme, double x, double y, double w) {
+        Font f = legendFont(theme);
+        p.setFont(f);
+        double lh = TextMetrics.height(f);
+        double sw = lh * 1.6;
+        List<Integer> starts = rowsBelow(entries, f, lh, w);
+        for (int r = 0; r < starts.size(); r++) {
+            int from = starts.get(r);
+            int to = r + 1 < starts.size() ? starts.get(r + 1) : entries.size();
+            double rowW = 0;
+            for (int i = from; i < to; i++) {
+                rowW += sw + 6 + TextMetrics.width(entries.get(i).label(), f) + lh;
+            }
+            double cx = x + Math.max(8, (w - rowW) / 2);
+            double cy = y + 4 + r * (lh + 2) + lh / 2;
+            for (int i = from; i < to; i++) {
+                LegendEntry e = entries.get(i);
+                swatch(p, e, theme, cx, cy, sw, lh);
+                p.setFill(theme.foreground());
+                p.fillText(e.label(), cx + sw + 6, cy, TextAlignment.LEFT, VPos.CENTER);
+                cx += sw + 6 + TextMetrics.width(e.label(), f) + lh;
+            }
+        }
+    }
+
+    private static void swatch(Painter p, LegendEntry e, Theme theme, double sx, double cy, double sw, double lh) {
+        Color c = e.resolve(theme);
+        switch (e.swatch()) {
+            case POINT -> {
+                p.setFill(c);
+                p.fillCircle(sx + sw / 2, cy, Math.min(lh / 2.6, theme.pointRadius() * 1.3));
+            }
+            case BAR -> {
+                p.setFill(Style.alpha(c, 0.6));
+                p.fillRect(sx + 2, cy - lh * 0.32, sw - 4, lh * 0.64);
+            }
+            case LINE, DASHED -> {
+                p.setStroke(c);
+                p.setLineWidth(theme.lineWidth() * 1.25);
+                if (e.swatch() == LegendEntry.Swatch.DASHED) {
+                    p.setLineDashes(sw / 4, sw / 6);
+                }
+                p.strokeLine(sx, cy, sx + sw, cy);
+                p.setLineDashes();
+            }
+            default -> throw new IllegalStateException("swatch " + e.swatch());
+        }
+    }
+
+    private void paintLegend(Painter p, List<LegendEntry> entries, Theme theme) {
+        if (entries.isEmpty() || legendPosition == LegendPosition.NONE) {
+            return;
+        }
+        Font f = Font.font(family(), FontWeight.NORMAL, theme.fontSize());
+        p.setFont(f);
+        double lh = TextMetrics.height(f);
+        double sw = lh * 1.6;
+        double tw = 0;
+        for (LegendEntry e : entries) {
+            tw = Math.max(tw, TextMetrics.width(e.label(), f));
+        }
+        double pad = 6;
+        double bw = pad * 2 + sw + 6 + tw;
+        double bh = pad * 2 + lh * entries.size() + 2 * (entries.size() - 1);
+        double bx = switch (legendPosition) {
+            case TOP_LEFT, BOTTOM_LEFT -> axes.left() + 8;
+            default -> axes.left() + axes.width() - bw - 8;
+        };
+        double by = switch (legendPosition) {
+            case BOTTOM_LEFT, BOTTOM_RIGHT -> axes.top() + axes.height() - bh - 8;
+            default -> axes.top() + 8;
+        };
+        Color bg = theme.plotBackground();
+        p.setFill(new Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0.88));
+        p.fillRect(bx, by, bw, bh);
+        p.setStroke(theme.grid().interpolate(theme.foreground(), 0.3));
+        p.setLineWidth(1);
+        p.setLineDashes();
+        p.strokeRect(Axes.crisp(bx), Axes.crisp(by), Math.round(bw), Math.round(bh));
+        double cy = by + pad + lh / 2;
+        for (LegendEntry e : entries) {
+            double sx = bx + pad;
+            swatch(p, e, theme, sx, cy, sw, lh);
+            p.setFill(theme.foreground());
+            p.fillText(e.label(), sx + sw + 6, cy, TextAlignment.LEFT, VPos.CENTER);
+            cy += lh + 2;
+        }
+    }
+}
