@@ -43,6 +43,8 @@ public final class Tape {
     /** False while an unrecorded backward pass runs: new nodes are constants. */
     private boolean recording = true;
     private boolean[] need = new boolean[64];
+    /** Gradient slots of the running backward pass, indexed by node (reused between passes). */
+    private Var[] slots = new Var[64];
     /** Each parameter's node in the current step (one per parameter, so all its uses share a slot). */
     private final java.util.IdentityHashMap<Parameter, Var> paramNodes = new java.util.IdentityHashMap<>();
 
@@ -689,9 +691,10 @@ public final class Tape {
         }
         Var[] ts = java.util.Arrays.copyOf(targets, n);
         Var[] g = run(loss, ts, false);
-        for (Parameter p : new java.util.LinkedHashSet<>(params)) {
+        for (Parameter p : params) {
             Var node = paramNodes.get(p);
-            if (node != null && node.index <= loss.index) {
+            if (node != null && node.index <= loss.index && need[node.index]) {
+                need[node.index] = false;   // a parameter listed twice is still added once
                 Var gt = g[node.index];
                 if (gt != null) {
                     backend.zip(BinaryOp.ADD, p.grad(), gt.value, 0, 0, p.grad());
@@ -700,7 +703,10 @@ public final class Tape {
         }
     }
 
-    /** The reverse sweep: returns the gradient slots (indexed by node index) after propagating from y. */
+    /**
+     * The reverse sweep: returns the gradient slots (indexed by node index, valid up to y's index and
+     * until the next sweep) after propagating from y.
+     */
     private Var[] run(Var y, Var[] targets, boolean createGraph) {
         if (y.rows() != 1 || y.cols() != 1) {
             throw new IllegalArgumentException("gradients are taken of a 1x1 value, got " + y.value.shape()
@@ -725,7 +731,11 @@ public final class Tape {
             need[i] = (v.a != null && need[v.a.index]) || (v.b != null && need[v.b.index])
                     || (v.c != null && need[v.c.index]);
         }
-        Var[] g = new Var[top + 1];
+        if (slots.length <= top) {
+            slots = new Var[Math.max(top + 1, slots.length * 2)];
+        }
+        Var[] g = slots;
+        java.util.Arrays.fill(g, 0, top + 1, null);
         if (!need[top]) {
             return g;
         }
