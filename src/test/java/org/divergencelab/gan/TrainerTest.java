@@ -265,6 +265,51 @@ class TrainerTest {
         for (int i = 0; i < f.length; i++) {
             assertTrue(f[i] >= lo[i % 2] && f[i] <= hi[i % 2]);
         }
+        // ∇x s at the first fakes against central differences of the critic (float32 forward, h = 1e-3: the
+        // ReLU critic is piecewise linear, so the difference is exact unless a kink lies within h (none does at
+        // this seed); float32 rounding ~6e-8·|s|/h ≈ 1e-4; tolerance 2e-3·(1 + |g|))
+        double[] g = s.criticGradients();
+        for (int i = 0; i < 5; i++) {
+            for (int k = 0; k < 2; k++) {
+                double[] up = {f[2 * i], f[2 * i + 1]};
+                double[] down = up.clone();
+                up[k] += 1e-3;
+                down[k] -= 1e-3;
+                double numeric = (score(t, up) - score(t, down)) / 2e-3;
+                assertEquals(numeric, g[2 * i + k], 2e-3 * (1 + Math.abs(numeric)), "gradient at fake " + i + " axis " + k);
+            }
+        }
+        // the generator map is G at the listed z (compare with a direct forward)
+        Snapshot.GeneratorMap map = s.generatorMap();
+        double[] z = map.z();
+        double[] x = map.x();
+        org.divergencelab.autodiff.Tape tape = new org.divergencelab.autodiff.Tape(CpuBackend.INSTANCE);
+        var zv = tape.constant(3, 2);
+        CpuBackend.INSTANCE.copyIn(java.util.Arrays.copyOf(z, 6), zv.value());
+        double[] direct = new double[6];
+        CpuBackend.INSTANCE.copyOut(t.generator().forward(tape, zv).value(), direct);
+        assertArrayEquals(direct, java.util.Arrays.copyOf(x, 6));
+        assertEquals(-3, z[0]);
+        assertEquals(3, z[z.length - 1]);
+    }
+
+    private static double score(Trainer t, double[] x) {
+        org.divergencelab.autodiff.Tape tape = new org.divergencelab.autodiff.Tape(CpuBackend.INSTANCE);
+        var v = tape.constant(1, 2);
+        CpuBackend.INSTANCE.copyIn(x, v.value());
+        return t.critic().forward(tape, v).item();
+    }
+
+    @Test
+    void ganCriticFieldIsAProbability() {
+        Trainer t = new Trainer(Presets.get("ring8-gan").withCritic(NetworkSpec.relu(16)).withGenerator(NetworkSpec.relu(16))
+                .withEvaluation(EvaluationSpec.defaults().withBatch(64).withGridResolution(8)));
+        criticSteps(t, 3);
+        Snapshot.CriticField field = t.snapshot().criticField();
+        assertEquals("D(x) = sigmoid(s(x))", field.quantity());
+        for (double v : field.values()) {
+            assertTrue(v > 0 && v < 1, "D = " + v);
+        }
     }
 
     @Test
