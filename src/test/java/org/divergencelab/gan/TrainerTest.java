@@ -366,4 +366,30 @@ class TrainerTest {
         // measured: W1 2.0 -> 0.82, 8/8 modes, 5 % high quality (sharpness comes later: see the recorded run)
         assertTrue(s.modes().modesCaptured() >= 7, "modes " + s.modes().modesCaptured());
     }
+
+    @Test
+    void finiteDifferencePenaltyAndSpectralNormCritics() {
+        // frozen G: N(0,1) vs N(2,1), W1 = 2
+        Experiment fd = frozen("normal(0,1)", 1, Objective.wganFd(10), OptimizerSpec.adam(1e-3, 0.5, 0.9), 4000)
+                .withEvaluation(EvaluationSpec.defaults().withBatch(4000).withTruths(true, false, true, false));
+        Trainer t = new Trainer(fd);
+        setGenerator(t, new double[] {1}, new double[] {2});
+        criticSteps(t, 800);
+        Snapshot s = t.snapshot();
+        double w1 = s.truth("W1");
+        // in 1-D the lecture's slope penalty λ(|Δs|/|Δx| − 1)² acts on a linear critic exactly like the GP: the
+        // same penalised optimum W1 + W1²/(2λ) bounds the estimate (see the GP test)
+        assertTrue(s.estimate().value() > 0.97 * w1 && s.estimate().value() < w1 + w1 * w1 / 20 + 0.03,
+                "FD-penalty estimate " + s.estimate().value() + ", W1 " + w1);
+        // spectral normalisation bounds every layer's gain by 1 (ReLU is 1-Lipschitz): the critic stays 1-Lipschitz
+        // (up to the power-iteration estimate of σ, within 2 % after hundreds of steps), so its estimate is a lower
+        // bound on W1
+        Trainer sn = new Trainer(fd.withObjective(Objective.wganSn()));
+        setGenerator(sn, new double[] {1}, new double[] {2});
+        criticSteps(sn, 800);
+        Snapshot q = sn.snapshot();
+        assertTrue(q.lipschitz() < 1.02, "SN critic Lipschitz " + q.lipschitz());
+        assertTrue(q.estimate().value() < q.truth("W1") + 0.02, "SN estimate " + q.estimate().value() + " vs W1 " + q.truth("W1"));
+        assertTrue(q.estimate().value() > 0.5 * q.truth("W1"), "SN estimate " + q.estimate().value() + " learns something");
+    }
 }
