@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import javafx.scene.Parent;
 import javafx.scene.image.WritableImage;
@@ -41,10 +42,9 @@ public final class RenderCommand implements Command, Commands.FlagOptions {
 
         /**
          * Does the headless work (training, on the calling thread) and returns a builder of the node to
-         * render, which is then called on the FX thread.
+         * render, which is then called on the FX thread with the language and theme to use.
          */
-        java.util.function.Supplier<Parent> prepare(String id, Arguments args, I18n i18n, ThemeManager themes,
-                PrintStream out) throws Exception;
+        BiFunction<I18n, ThemeManager, Parent> prepare(String id, Arguments args, PrintStream out) throws Exception;
     }
 
     /** The training views: samples, critic, map, charts, internals, and the whole training tab (window). */
@@ -60,8 +60,7 @@ public final class RenderCommand implements Command, Commands.FlagOptions {
         }
 
         @Override
-        public java.util.function.Supplier<Parent> prepare(String id, Arguments args, I18n i18n, ThemeManager themes,
-                PrintStream out) throws Exception {
+        public BiFunction<I18n, ThemeManager, Parent> prepare(String id, Arguments args, PrintStream out) throws Exception {
             Experiment e = experiment(args);
             int iterations = args.getInt("iterations", 200, 0, 10_000_000);
             boolean compare = args.has("compare");
@@ -70,7 +69,7 @@ public final class RenderCommand implements Command, Commands.FlagOptions {
             TrainingRender.Result r = TrainingRender.train(e, iterations, compare);
             out.printf(Locale.ROOT, "trained %s for %d iterations in %.1f s%s%n", e.name(), iterations,
                     (System.nanoTime() - t0) / 1e9, compare ? " (compare mode: two runs)" : "");
-            return () -> TrainingRender.build(r, id, i18n, themes);
+            return (i18n, themes) -> TrainingRender.build(r, id, i18n, themes);
         }
     };
 
@@ -170,19 +169,15 @@ public final class RenderCommand implements Command, Commands.FlagOptions {
             case "zh_CN" -> I18n.SIMPLIFIED;
             default -> throw new UsageException("--lang must be en, zh_TW or zh_CN, got '" + args.get("lang", "") + "'");
         };
-        I18n i18n = new I18n(locale);
-        ThemeManager themes = new ThemeManager();
-        themes.setTheme(theme);
-        themes.useFontFor(locale);
-        java.util.function.Supplier<Parent> build = target.prepare(id, args, i18n, themes, out);
+        BiFunction<I18n, ThemeManager, Parent> build = target.prepare(id, args, out);
         try {
-            WritableImage img;
-            try {
-                img = HeadlessFx.call(() -> Export.renderOffscreen(build.get(), wh[0], wh[1], theme, 1));
-            } catch (RuntimeException e) {
-                e.printStackTrace(err);
-                throw e;
-            }
+            WritableImage img = HeadlessFx.call(() -> {
+                I18n i18n = new I18n(locale);
+                ThemeManager themes = new ThemeManager();
+                themes.setTheme(theme);
+                themes.useFontFor(locale);
+                return Export.renderOffscreen(build.apply(i18n, themes), wh[0], wh[1], theme, 1);
+            });
             HeadlessFx.call(() -> {
                 Export.writePng(img, outFile);
                 return null;

@@ -76,7 +76,7 @@ final class SamplesView {
         if (d.dataPdf() != null) {
             double[] b = d.box();
             scatter.setBackgroundField(HeatmapLayer.of(new Field(d.dataPdf(), d.gridN(), d.gridN(), b[0], b[1], b[2], b[3]))
-                    .colorMap(ColorMap.GREYS).contours(4).colorBar(false).opacity(0.12).build());
+                    .colorMap(ColorMap.GREYS).contours(4).colorBar(false).opacity(0.01).build());
         } else {
             scatter.setBackgroundField(null);
         }

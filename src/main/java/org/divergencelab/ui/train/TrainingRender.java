@@ -86,7 +86,7 @@ public final class TrainingRender {
             BorderPane w = new BorderPane();
             Node controls = v.controls();
             if (controls instanceof Region reg) {
-                reg.setPrefWidth(290);
+                reg.setPrefWidth(330);
             }
             w.setLeft(controls);
             w.setCenter(v.node());
