@@ -171,6 +171,14 @@ public final class RenderCommand implements Command, Commands.FlagOptions {
         };
         BiFunction<I18n, ThemeManager, Parent> build = target.prepare(id, args, out);
         try {
+            HeadlessFx.ensureStarted();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("JavaFX could not start (" + e.getMessage() + "). Without a display run "
+                    + "'xvfb-run -a java -jar divergence-lab.jar render ...', or put the Monocle jar on the class path "
+                    + "with -Dprism.order=sw -Dglass.platform=Monocle -Dmonocle.platform=Headless (README, "
+                    + "\"Rendering headlessly\")", e);
+        }
+        try {
             WritableImage img = HeadlessFx.call(() -> {
                 I18n i18n = new I18n(locale);
                 ThemeManager themes = new ThemeManager();

@@ -147,9 +147,9 @@ final class CriticView {
         double[] fake = s.fake();
         double[] fx = Pts.coord(fake, 2, 0);
         double[] fy = Pts.coord(fake, 2, 1);
-        surface.setSeries(new ScatterLayer(i18n.text("train.legend.real"), Pts.coord(real, 2, 0), Pts.coord(real, 2, 1),
-                Theme.REAL, null, 0.6, false), new ScatterLayer(i18n.text("train.legend.fake"), fx, fy, Theme.GENERATED,
-                null, 0.8, true));
+        surface.setSeries(new ScatterLayer(i18n.text("train.legend.fake"), fx, fy, Theme.GENERATED, null, 0.8, true),
+                new ScatterLayer(i18n.text("train.legend.real"), Pts.coord(real, 2, 0), Pts.coord(real, 2, 1), Theme.REAL,
+                null, 1.2, false));
         if (grads != null) {
             // The generator's loss pushes each fake along +∇x of the raw critic score (D and f alike). At most
             // MAX_ARROWS arrows (every k-th fake) so the field stays readable.

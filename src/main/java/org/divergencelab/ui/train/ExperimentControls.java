@@ -148,7 +148,6 @@ public final class ExperimentControls {
         root.setFitToWidth(true);
         root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.setMinWidth(250);
-        root.setPrefWidth(330);
         fill(start);
         wire();
         i18n.localeProperty().addListener((o, a, b) -> relabelers.forEach(Runnable::run));

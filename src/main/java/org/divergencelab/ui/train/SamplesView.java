@@ -80,8 +80,9 @@ final class SamplesView {
         } else {
             scatter.setBackgroundField(null);
         }
-        scatter.setSeries(new ScatterLayer(i18n.text("train.legend.real"), Pts.coord(real, 2, 0), Pts.coord(real, 2, 1),
-                Theme.REAL), new ScatterLayer(i18n.text("train.legend.fake"), Pts.coord(fake, 2, 0),
-                Pts.coord(fake, 2, 1), Theme.GENERATED, null, 1, true));
+        // Real drawn last and larger: tight modes (σ = 0.02) must stay visible under a cloud of fakes.
+        scatter.setSeries(new ScatterLayer(i18n.text("train.legend.fake"), Pts.coord(fake, 2, 0), Pts.coord(fake, 2, 1),
+                Theme.GENERATED, null, 1, true), new ScatterLayer(i18n.text("train.legend.real"), Pts.coord(real, 2, 0),
+                Pts.coord(real, 2, 1), Theme.REAL, null, 1.5, false));
     }
 }

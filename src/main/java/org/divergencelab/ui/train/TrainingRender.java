@@ -84,10 +84,8 @@ public final class TrainingRender {
         v.show(r.frame());
         if (id.equals("window")) {
             BorderPane w = new BorderPane();
+            // The side panel takes its content's computed width (larger with the projector theme's fonts).
             Node controls = v.controls();
-            if (controls instanceof Region reg) {
-                reg.setPrefWidth(330);
-            }
             w.setLeft(controls);
             w.setCenter(v.node());
             return w;
