@@ -97,6 +97,8 @@ public final class TrainCommand implements Command {
                 if (!ok || i % every == 0 || i == iterations) {
                     last = trainer.snapshot(true);
                     w.write(row(last));
+                    // a long recorded run shows its progress (and keeps its rows if stopped)
+                    w.flush();
                 }
                 if (!ok) {
                     break;
