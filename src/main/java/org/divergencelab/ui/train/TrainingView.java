@@ -70,6 +70,12 @@ public final class TrainingView {
     private String messageKey;
     private Object[] messageArgs;
     private long lastUpdateNanos;
+    private long lastChartNanos;
+    private long lastFrameNanos;
+    /** While playing: charts take new points at most 10 times a second. */
+    static final long PLAYING_CHART_NANOS = 100_000_000L;
+    /** While playing: the views redraw a new frame at most 15 times a second. */
+    static final long PLAYING_FRAME_NANOS = 66_000_000L;
     private long frameUpdates;
 
     /**
@@ -99,7 +105,7 @@ public final class TrainingView {
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                pulse();
+                pulse(now);
             }
         };
         if (live) {
@@ -345,15 +351,25 @@ public final class TrainingView {
 
     // ------------------------------------------------------------------ drawing (FX thread)
 
-    /** One animation pulse: chart points and notices first, then the newest frame if it is new. */
-    void pulse() {
-        Object ev;
-        while ((ev = session.pollEvent()) != null) {
-            accept(ev);
+    /**
+     * One animation pulse: chart points and notices first, then the newest frame if it is new. While playing,
+     * charts take their points at most every {@link #PLAYING_CHART_NANOS} and views redraw at most every
+     * {@link #PLAYING_FRAME_NANOS}: with the software renderer on 2 cores, redrawing eight plots on every pulse
+     * starves the training thread (measured: see docs/benchmarks.md). Stepping draws at once.
+     */
+    void pulse(long now) {
+        boolean playing = play.isSelected();
+        if (!playing || now - lastChartNanos >= PLAYING_CHART_NANOS) {
+            lastChartNanos = now;
+            Object ev;
+            while ((ev = session.pollEvent()) != null) {
+                accept(ev);
+            }
         }
         TrainingSession.Frame f = session.latest();
-        if (f != null && f.sequence() != lastSequence) {
+        if (f != null && f.sequence() != lastSequence && (!playing || now - lastFrameNanos >= PLAYING_FRAME_NANOS)) {
             lastSequence = f.sequence();
+            lastFrameNanos = now;
             show(f);
         }
     }

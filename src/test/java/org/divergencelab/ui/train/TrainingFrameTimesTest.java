@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import javafx.scene.Scene;
@@ -39,6 +40,22 @@ class TrainingFrameTimesTest {
     void frameTimesWhileTrainingFlatOutAndCriticSurfaceRefresh() throws Exception {
         FxTestSupport.start();
         StringBuilder report = new StringBuilder();
+        report.append("load average before: ").append(Files.readString(Path.of("/proc/loadavg")).trim()).append('\n');
+        // Reference: the same session with no UI drawing, same machine, same moment.
+        try (TrainingSession alone = new TrainingSession()) {
+            alone.load(List.of(Presets.get("ring8-wgan-gp")));
+            alone.awaitIdle(60_000);
+            alone.play();
+            // JIT warm-up of the training kernels (a cold JVM trains several times slower for seconds).
+            Thread.sleep(6000);
+            long a0 = alone.latest().iteration();
+            long ta = System.nanoTime();
+            Thread.sleep(4000);
+            long a1 = alone.latest().iteration();
+            alone.pause();
+            report.append(String.format(Locale.ROOT, "session alone (no UI), ring8-wgan-gp flat out: %.1f it/s%n",
+                    (a1 - a0) / ((System.nanoTime() - ta) / 1e9)));
+        }
         Object[] held = HeadlessFx.call(() -> {
             MainWindow w = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
             Stage stage = new Stage();
