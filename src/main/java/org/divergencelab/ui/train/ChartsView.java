@@ -69,6 +69,11 @@ final class ChartsView {
         }
         root.setHgap(4);
         root.setVgap(4);
+        root.setMinSize(0, 0);
+        for (LineChart c : new LineChart[] {losses, estimates, lipschitz, modes}) {
+            c.setMinSize(0, 0);
+        }
+        showModes(false);
         relabel();
     }
 
@@ -103,14 +108,23 @@ final class ChartsView {
         }
     }
 
+    /** The modes chart only for data with modes (Gaussian mixtures); otherwise Lipschitz takes its cell. */
+    private void showModes(boolean on) {
+        modes.setVisible(on);
+        modes.setManaged(on);
+        GridPane.setColumnSpan(lipschitz, on ? 1 : 2);
+    }
+
     /** Empties every chart (a new model). */
     void clear() {
+        showModes(false);
         losses.clearData();
         lipschitz.clearData();
         modes.clearData();
         // Series cannot be removed from a LineChart: a fresh chart drops the pairs of a previous objective.
         root.getChildren().remove(estimates);
         estimates = themes.style(new LineChart());
+        estimates.setMinSize(0, 0);
         estimates.setId(idPrefix + "chart-estimate");
         estimates.setTitle(i18n.text("train.chart.estimate"));
         estimates.setAxisLabels(i18n.text("train.axis.iteration"), "");
@@ -139,6 +153,9 @@ final class ChartsView {
         }
         if (Double.isFinite(h.modes())) {
             modesSeries.append(h.iteration(), h.modes());
+            if (!modes.isVisible()) {
+                showModes(true);
+            }
             if (h.modeCount() != modeCount) {
                 modeCount = h.modeCount();
                 modes.setTitle(i18n.text("train.chart.modesOf", modeCount));

@@ -90,6 +90,7 @@ public final class TrainingView {
         root.setId("training-view");
         root.getProperties().put(TrainingView.class, this);
         panelBox.setId("training-panels");
+        panelBox.setMinSize(0, 0);
         ensurePanels(1);
         root.setTop(transportBar());
         root.setCenter(panelBox);
@@ -342,6 +343,7 @@ public final class TrainingView {
         for (ExperimentPanel p : panels) {
             HBox.setHgrow(p.node(), Priority.ALWAYS);
             if (p.node() instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(0);
                 r.prefWidthProperty().bind(panelBox.widthProperty().divide(n).subtract(10));
             }
             nodes.add(p.node());
