@@ -48,19 +48,19 @@ class ExperimentJsonTest {
         rejected(withReplaced("\"batchSize\": 256", "\"batchSize\": 0"), "batchSize", "[1, 65536]", "got 0");
         rejected(withReplaced("\"criticSteps\": 5,\n  \"generatorSteps\": 1", "\"criticSteps\": 0,\n  \"generatorSteps\": 0"),
                 "criticSteps and generatorSteps must not both be 0");
-        rejected(withReplaced("\"lr\": 1.0E-4", "\"lr\": -1.0E-4"), "generatorOptimizer.lr", "(0.0, 10.0]", "-1.0E-4");
-        rejected(withReplaced("\"lambda\": 10.0", "\"lambda\": -1"), "objective.lambda", ">= 0");
+        rejected(withReplaced("\"lr\": 2.0E-4", "\"lr\": -2.0E-4"), "generatorOptimizer.lr", "(0.0, 10.0]", "-2.0E-4");
+        rejected(withReplaced("\"lambda\": 0.1", "\"lambda\": -1"), "objective.lambda", ">= 0");
         rejected(withReplaced("\"clip\": 0.01", "\"clip\": 0"), "objective.clip", "> 0");
         rejected(withReplaced("\"batchSize\": 256", "\"batchSize\": 25.5"), "batchSize must be an integer");
         rejected(withReplaced("\"batchSize\": 256", "\"batchSize\": \"256\""), "batchSize must be an integer", "string");
         rejected(withReplaced("\"batchSize\": 256", "\"batchSize\": 256, \"batchsize\": 3"), "unknown key batchsize");
-        rejected(withReplaced("\"lr\": 1.0E-4", "\"learningRate\": 1.0E-4"), "generatorOptimizer");
+        rejected(withReplaced("\"lr\": 2.0E-4", "\"learningRate\": 2.0E-4"), "generatorOptimizer");
         rejected(withReplaced("\"dim\": 2", "\"dim\": 2, \"mean\": 0"), "unknown key latent.mean");
         rejected(withReplaced("\"kind\": \"wgan-gp\"", "\"kind\": \"wgan-xx\""), "objective.kind", "unknown objective 'wgan-xx'", "wgan-gp");
-        rejected(withReplaced("\"widths\": [128, 128, 128],\n    \"activation\": \"relu\",\n    \"outputActivation\": \"identity\",\n    \"layerNorm\": false,\n    \"spectralNorm\": false\n  },\n  \"critic\"",
+        rejected(withReplaced("\"widths\": [64, 64, 64],\n    \"activation\": \"relu\",\n    \"outputActivation\": \"identity\",\n    \"layerNorm\": false,\n    \"spectralNorm\": false\n  },\n  \"critic\"",
                 "\"widths\": [128, 0],\n    \"activation\": \"relu\",\n    \"outputActivation\": \"identity\",\n    \"layerNorm\": false,\n    \"spectralNorm\": false\n  },\n  \"critic\""),
                 "generator.widths[1]", "[1, 4096]");
-        rejected(withReplaced("\"data\": \"ring(8,2,0.02)\"", "\"data\": \"ring(8,2\""), "data");
+        rejected(withReplaced("\"data\": \"ring(8,2,0.05)\"", "\"data\": \"ring(8,2\""), "data");
         rejected(withReplaced("\"version\": 1", "\"version\": 2"), "version", "[1, 1]");
         rejected(withReplaced("\"beta1\": 0.5", "\"beta1\": 1.0"), "beta1", "[0.0, 1.0)");
         rejected(withReplaced("\"replayFraction\": 0.0", "\"replayFraction\": 1.5"), "options.replayFraction", "[0.0, 1.0]");
