@@ -17,7 +17,8 @@ public final class Commands {
         return List.of(
                 new BenchCommand(),
                 new MeasureCommand(),
-                new TrainCommand());
+                new TrainCommand(),
+                new RenderCommand());
     }
 
     private Commands() {

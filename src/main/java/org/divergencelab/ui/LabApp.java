@@ -32,6 +32,7 @@ public final class LabApp extends Application {
         window.attach(scene);
         stage.setScene(scene);
         stage.show();
+        window.selectView("training");
         String gallery = System.getProperty("divergencelab.gallery");
         if (gallery != null) {
             WidgetGallery g = window.showGallery();

@@ -74,6 +74,9 @@ public final class MainWindow {
         root.setBottom(statusBar());
 
         addView("welcome", i18n.get("tab.welcome"), Welcome.build(i18n));
+        org.divergencelab.ui.train.TrainingView training = org.divergencelab.ui.train.TrainingView.live(i18n, themes);
+        addView("training", i18n.get("tab.training"), training.node());
+        setSideContent(training.controls());
     }
 
     /** The window's root node. */
