@@ -58,6 +58,7 @@ public final class SandboxCompute {
      * @param gamma      plan: 1-D binned γ (row-major, bins × bins); null in 2-D
      * @param binCenters 1-D: bin centres of γ's rows and columns
      * @param planCost   Σ γ·‖x_p − x_q‖ of the plan shown
+     * @param samplesP   1-D: the n samples of the histograms; 2-D: the draws the plan couples
      * @param lines      2-D: coupled pairs {x0, y0, x1, y1, mass} of the exact plan between the draws
      */
     public record Frame(SandboxState state, Readout truth, double offset, double[] gridX, double[] densityP,
@@ -129,7 +130,8 @@ public final class SandboxCompute {
             lines[4][e] = plan.mass(e);
         }
         Readout truth = truth(p, q, plan.value());
-        return new Frame(s, truth, offset, null, null, null, null, null, null, sp, sq, null, 0, null, plan.value(),
+        // the scatter shows the points the plan couples, so every line ends on a drawn point
+        return new Frame(s, truth, offset, null, null, null, null, null, null, cp, cq, null, 0, null, plan.value(),
                 lines, System.nanoTime() - t0);
     }
 

@@ -1,6 +1,8 @@
 package org.divergencelab.sandbox;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -37,8 +39,8 @@ public record SandboxState(String p, String q, int samples, long seed, Bulldozer
         if (p == null || q == null) {
             throw new IllegalArgumentException("p and q specs are required, got p=" + p + ", q=" + q);
         }
-        Distribution dp = SpecParser.parse(p);
-        Distribution dq = SpecParser.parse(q);
+        Distribution dp = parse(p);
+        Distribution dq = parse(q);
         if (dp.dimension() != dq.dimension()) {
             throw new IllegalArgumentException("P and Q must have the same dimension, got P " + dp.dimension()
                     + "-D (" + p + ") and Q " + dq.dimension() + "-D (" + q + ")");
@@ -70,11 +72,36 @@ public record SandboxState(String p, String q, int samples, long seed, Bulldozer
     }
 
     public Distribution distributionP() {
-        return SpecParser.parse(p);
+        return parse(p);
     }
 
     public Distribution distributionQ() {
-        return SpecParser.parse(q);
+        return parse(q);
+    }
+
+    // Distributions are immutable, so parsed specs are shared: a drag creates a state per mouse event and a
+    // samples(FILE) spec would otherwise re-read its file each time (a file changed on disk is therefore seen
+    // only after 64 other specs have pushed it out).
+    private static final Map<String, Distribution> PARSED = new LinkedHashMap<>(128, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Distribution> e) {
+            return size() > 64;
+        }
+    };
+
+    /** Parses a spec through the shared cache. */
+    public static Distribution parse(String spec) {
+        synchronized (PARSED) {
+            Distribution d = PARSED.get(spec);
+            if (d != null) {
+                return d;
+            }
+        }
+        Distribution d = SpecParser.parse(spec);
+        synchronized (PARSED) {
+            PARSED.put(spec, d);
+        }
+        return d;
     }
 
     public int dimension() {

@@ -35,6 +35,7 @@ import javafx.stage.Window;
 
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.plot.PlotWidget;
+import org.divergencelab.ui.sandbox.SandboxView;
 import org.divergencelab.ui.theme.Theme;
 import org.divergencelab.ui.theme.ThemeManager;
 import org.divergencelab.ui.util.Export;
@@ -58,6 +59,7 @@ public final class MainWindow {
     private final ToggleGroup themeToggles = new ToggleGroup();
     private final ToggleGroup languageToggles = new ToggleGroup();
     private WidgetGallery gallery;
+    private final SandboxView sandbox;
 
     public MainWindow(I18n i18n, ThemeManager themes) {
         this.i18n = i18n;
@@ -74,6 +76,13 @@ public final class MainWindow {
         root.setBottom(statusBar());
 
         addView("welcome", i18n.get("tab.welcome"), Welcome.build(i18n));
+        sandbox = new SandboxView(i18n, themes);
+        addView("sandbox", i18n.get("tab.sandbox"), sandbox.node());
+    }
+
+    /** The sandbox view (its own tab). */
+    public SandboxView sandbox() {
+        return sandbox;
     }
 
     /** The window's root node. */

@@ -98,17 +98,25 @@ class SandboxComputeTest {
     }
 
     @Test
-    void criticEstimatesW1AndIsAboutOneLipschitz() {
+    void criticEstimatesW1WithTheRightSignForEverySeed() {
         Distribution p = SpecParser.parse("normal(0,0.3)");
         Distribution q = SpecParser.parse("normal(2,0.3)");
-        LiveNetworks.CriticFit c = LiveNetworks.critic1D(p.sample(256, 1), q.sample(256, 2), 400, 5, -2, 4, 121);
-        // W1 = 2 for the shift; a gradient-penalty critic after a few hundred steps gets within 15 %
-        assertEquals(2, c.wEstimate(), 0.3, "dual estimate");
-        double maxSlope = 0;
-        for (int i = 1; i < c.xs().length; i++) {
-            maxSlope = Math.max(maxSlope, Math.abs(c.values()[i] - c.values()[i - 1]) / (c.xs()[i] - c.xs()[i - 1]));
+        for (long seed = 1; seed <= 3; seed++) {
+            LiveNetworks.CriticFit c = LiveNetworks.critic1D(p.sample(256, seed), q.sample(256, seed + 10), 300, seed,
+                    -2, 4, 121);
+            // W1 = 2 for the shift. The penalty is soft, so the raw dual value overshoots (measured 1.98 to 2.40
+            // over seeds 1-6; before the unpenalised warm-up seed 1 gave -1.73, a trapped critic)
+            assertEquals(2, c.wEstimate(), 0.5, "raw dual value, seed " + seed);
+            // f / L is 1-Lipschitz on the range (L from a 0.05-wide grid: the slope between grid points of a
+            // smooth tanh net), so its dual value is a lower bound on W1 = 2, and a trained critic gets close
+            assertTrue(c.boundW() <= 2 + 1e-6 && c.boundW() > 1.6, "bound " + c.boundW() + ", seed " + seed);
+            double maxSlope = 0;
+            for (int i = 1; i < c.xs().length; i++) {
+                maxSlope = Math.max(maxSlope, Math.abs(c.values()[i] - c.values()[i - 1]) / (c.xs()[i] - c.xs()[i - 1]));
+            }
+            assertEquals(c.lipschitz(), maxSlope, 1e-12);
+            assertTrue(maxSlope < 2, "GP keeps the slope near 1, max " + maxSlope + ", seed " + seed);
         }
-        assertTrue(maxSlope < 1.5, "GP keeps the slope near 1, max " + maxSlope);
     }
 
     @Test
