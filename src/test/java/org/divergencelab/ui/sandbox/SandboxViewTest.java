@@ -38,11 +38,12 @@ class SandboxViewTest {
 
     private SandboxView view;
     private I18n i18n;
+    private ThemeManager themes;
 
     @Start
     void start(Stage stage) {
         i18n = new I18n(I18n.ENGLISH);
-        ThemeManager themes = new ThemeManager();
+        themes = new ThemeManager();
         view = new SandboxView(i18n, themes);
         Scene scene = new Scene(view.node(), 1280, 800);
         themes.attach(scene);
@@ -190,5 +191,16 @@ class SandboxViewTest {
         assertNotEquals(en, bulldozer.getText());
         assertTrue(bulldozer.getText().contains("成本"), bulldozer.getText());
         robot.interact(() -> i18n.setLocale(I18n.ENGLISH));
+
+        // presentation: projector theme, controls hidden until hovered; off restores the theme
+        robot.interact(() -> view.setState(view.state().withPresentation(true)));
+        assertEquals(org.divergencelab.ui.theme.Theme.PROJECTOR, themes.getTheme());
+        assertEquals(0.0, robot.lookup("#sandbox-controls").query().getOpacity());
+        robot.moveTo("#sandbox-controls");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, robot.lookup("#sandbox-controls").query().getOpacity());
+        robot.interact(() -> view.setState(view.state().withPresentation(false)));
+        assertEquals(org.divergencelab.ui.theme.Theme.LIGHT, themes.getTheme());
+        assertEquals(1.0, robot.lookup("#sandbox-controls").query().getOpacity());
     }
 }
