@@ -11,9 +11,9 @@ import org.divergencelab.ui.theme.Theme;
 import org.divergencelab.ui.theme.ThemeManager;
 
 /**
- * The desktop app: the main window with its theme and language switches. The training view and the
- * sandbox are still to come (the welcome tab says so); the widget gallery shows the plot widgets they will
- * use. System properties {@code divergencelab.theme} (light, dark, projector) and
+ * The desktop app: the main window with its theme and language switches and the sandbox tab. The training
+ * view and the lecture scenes are still to come (the welcome tab says so); the widget gallery shows the plot
+ * widgets. System properties {@code divergencelab.theme} (light, dark, projector) and
  * {@code divergencelab.lang} (en, zh_TW, zh_CN) choose the start-up look; {@code divergencelab.gallery=show}
  * opens the widget gallery, {@code =animate} also starts its frame-rate demo (frame times in the status bar).
  */
@@ -32,6 +32,7 @@ public final class LabApp extends Application {
         window.attach(scene);
         stage.setScene(scene);
         stage.show();
+        window.selectView("training");
         String gallery = System.getProperty("divergencelab.gallery");
         if (gallery != null) {
             WidgetGallery g = window.showGallery();

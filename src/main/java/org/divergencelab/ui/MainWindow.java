@@ -35,6 +35,7 @@ import javafx.stage.Window;
 
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.plot.PlotWidget;
+import org.divergencelab.ui.sandbox.SandboxView;
 import org.divergencelab.ui.theme.Theme;
 import org.divergencelab.ui.theme.ThemeManager;
 import org.divergencelab.ui.util.Export;
@@ -58,6 +59,8 @@ public final class MainWindow {
     private final ToggleGroup themeToggles = new ToggleGroup();
     private final ToggleGroup languageToggles = new ToggleGroup();
     private WidgetGallery gallery;
+    private final SandboxView sandbox;
+    private final org.divergencelab.ui.train.TrainingView training;
 
     public MainWindow(I18n i18n, ThemeManager themes) {
         this.i18n = i18n;
@@ -74,6 +77,23 @@ public final class MainWindow {
         root.setBottom(statusBar());
 
         addView("welcome", i18n.get("tab.welcome"), Welcome.build(i18n));
+        training = org.divergencelab.ui.train.TrainingView.live(i18n, themes);
+        addView("training", i18n.get("tab.training"), training.node(), training.controls());
+        sandbox = new SandboxView(i18n, themes);
+        addView("sandbox", i18n.get("tab.sandbox"), sandbox.node());
+        // The side panel shows the controls of the selected view (none for views that carry their own).
+        views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> showSideOf(tab));
+        showSideOf(views.getSelectionModel().getSelectedItem());
+    }
+
+    /** The training view (its own tab, controls in the side panel). */
+    public org.divergencelab.ui.train.TrainingView training() {
+        return training;
+    }
+
+    /** The sandbox view (its own tab). */
+    public SandboxView sandbox() {
+        return sandbox;
     }
 
     /** The window's root node. */
@@ -108,6 +128,26 @@ public final class MainWindow {
         t.setContent(content);
         views.getTabs().add(t);
         return t;
+    }
+
+    /** Adds a view whose controls the side panel shows while its tab is selected. */
+    public Tab addView(String id, ObservableValue<String> title, Node content, Node sideContent) {
+        Tab t = addView(id, title, content);
+        t.setUserData(sideContent);
+        if (views.getSelectionModel().getSelectedItem() == t) {
+            showSideOf(t);
+        }
+        return t;
+    }
+
+    /** Shows the selected view's controls, or hides the side panel for views that carry their own. */
+    private void showSideOf(Tab tab) {
+        boolean has = tab != null && tab.getUserData() instanceof Node;
+        if (has) {
+            setSideContent((Node) tab.getUserData());
+        }
+        side.setVisible(has);
+        side.setManaged(has);
     }
 
     /** Selects the view with this id. */

@@ -19,7 +19,7 @@ final class Welcome {
         tagline.setId("tagline");
         Label coming = label(i18n, "welcome.coming.title", "section-title");
         VBox box = new VBox(title, tagline, coming);
-        for (String k : new String[] {"welcome.coming.training", "welcome.coming.sandbox", "welcome.coming.scenes",
+        for (String k : new String[] {"welcome.coming.training", "welcome.coming.scenes",
             "welcome.coming.image"}) {
             Label item = new Label();
             item.textProperty().bind(javafx.beans.binding.Bindings.concat("•  ", i18n.get(k)));
@@ -28,7 +28,9 @@ final class Welcome {
             box.getChildren().add(item);
         }
         Label now = label(i18n, "welcome.now", "welcome-now");
-        box.getChildren().add(now);
+        Label sandbox = label(i18n, "welcome.available.sandbox", "welcome-now");
+        sandbox.setId("welcome-sandbox");
+        box.getChildren().addAll(now, sandbox);
         box.getStyleClass().add("welcome");
         ScrollPane sp = new ScrollPane(box);
         sp.setFitToWidth(true);

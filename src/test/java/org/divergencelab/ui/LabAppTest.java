@@ -97,7 +97,9 @@ class LabAppTest {
         WaitForAsyncUtils.waitForFxEvents();
         TabPane tabs = robot.lookup("#views").queryAs(TabPane.class);
         assertEquals("tab-gallery", tabs.getSelectionModel().getSelectedItem().getId());
-        var widgets = robot.lookup(".plot-widget").queryAllAs(PlotWidget.class);
+        // Only the gallery's widgets: the Training and Sandbox tabs keep theirs in the scene graph too.
+        var widgets = robot.from(tabs.getSelectionModel().getSelectedItem().getContent()).lookup(".plot-widget")
+                .queryAllAs(PlotWidget.class);
         assertEquals(8, widgets.size());
         robot.clickOn("#theme-projector");
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,0 +1,318 @@
+package org.divergencelab.sandbox;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.divergencelab.distribution.Distribution;
+import org.divergencelab.distribution.PointCloud;
+import org.divergencelab.divergence.DistributionW1;
+import org.divergencelab.divergence.DivergenceKind;
+import org.divergencelab.divergence.ExactW1;
+import org.divergencelab.divergence.IncrementalW1;
+import org.divergencelab.divergence.SampleEstimates;
+import org.divergencelab.divergence.TransportPlan;
+import org.divergencelab.divergence.TrueDivergence;
+
+/**
+ * The sandbox's measurements, as pure functions of a {@link SandboxState} (no UI, thread-confined: one
+ * instance per worker thread because the 2-D solver keeps warm-start arrays). All values in nats; NaN where a
+ * quantity is undefined for the inputs (a sample-only toy has no density), +∞ where it is infinite.
+ */
+public final class SandboxCompute {
+    /** Divergences shown in the read-outs, in display order. */
+    public static final DivergenceKind[] KINDS = {DivergenceKind.JS, DivergenceKind.KL, DivergenceKind.KL_REVERSE,
+        DivergenceKind.TV, DivergenceKind.HELLINGER};
+    /** Draws per side for 1-D binned plans and offsets: enough that the bin masses are smooth. */
+    static final int PLAN_DRAWS_1D = 4000;
+    /** Draws per side for the 2-D exact W1 and its plan lines (common random numbers). */
+    public static final int PLAN_DRAWS_2D = 300;
+    /** Bins per side of the 1-D plan matrix γ. */
+    public static final int PLAN_BINS = 24;
+    /** Points of the 1-D density curves and of the critic curve. */
+    public static final int GRID = 400;
+
+    private final IncrementalW1 solver = new IncrementalW1();
+
+    /** JS, KL(P‖Q), KL(Q‖P), TV, squared Hellinger and W1, in nats. */
+    public record Readout(double js, double kl, double klReverse, double tv, double hellinger, double w1) {
+        /** The value of {@code kind} (one of {@link #KINDS}). */
+        public double get(DivergenceKind kind) {
+            return switch (kind) {
+                case JS -> js;
+                case KL -> kl;
+                case KL_REVERSE -> klReverse;
+                case TV -> tv;
+                case HELLINGER -> hellinger;
+                default -> throw new IllegalArgumentException("not a read-out: " + kind);
+            };
+        }
+    }
+
+    /**
+     * What the view draws while dragging: true values, the plan, densities (1-D) or samples (2-D).
+     *
+     * @param offset     mean(Q) − mean(P) along x, from common-random-number draws
+     * @param gridX      1-D: x grid of the density curves; null in 2-D
+     * @param densityP   1-D: p(x) on the grid, null when P has no density
+     * @param histEdges  1-D: edges of the sample histograms (n samples each)
+     * @param gamma      plan: 1-D binned γ (row-major, bins × bins); null in 2-D
+     * @param binCenters 1-D: bin centres of γ's rows and columns
+     * @param planCost   Σ γ·‖x_p − x_q‖ of the plan shown
+     * @param samplesP   1-D: the n samples of the histograms; 2-D: the draws the plan couples
+     * @param lines      2-D: coupled pairs {x0, y0, x1, y1, mass} of the exact plan between the draws
+     */
+    public record Frame(SandboxState state, Readout truth, double offset, double[] gridX, double[] densityP,
+            double[] densityQ, double[] histEdges, double[] histP, double[] histQ, PointCloud samplesP,
+            PointCloud samplesQ, double[] gamma, int bins, double[] binCenters, double planCost, double[][] lines,
+            long computeNanos) {
+    }
+
+    /** Estimates from n samples plus the live networks. */
+    public record Learned(SandboxState state, Readout estimate, LiveNetworks.DiscriminatorFit discriminator,
+            LiveNetworks.CriticFit critic) {
+    }
+
+    /** Each divergence against the x offset of Q (WGAN paper, Fig. 1). */
+    public record Sweep(SandboxState state, double[] offsets, Map<DivergenceKind, double[]> values, double[] w1,
+            double current) {
+    }
+
+    /** The fast part: true values, densities, the plan. */
+    public Frame frame(SandboxState s) {
+        long t0 = System.nanoTime();
+        Distribution p = s.distributionP();
+        Distribution q = s.distributionQ();
+        int dim = p.dimension();
+        PointCloud sp = p.sample(s.samples(), s.seed());
+        PointCloud sq = q.sample(s.samples(), s.seed() + 1);
+        if (dim == 1) {
+            PointCloud cp = p.sample(PLAN_DRAWS_1D, s.seed());
+            PointCloud cq = q.sample(PLAN_DRAWS_1D, s.seed());
+            double offset = mean(cq, 0) - mean(cp, 0);
+            double[] range = range1D(p, q, cp, cq);
+            double[] xs = new double[GRID];
+            for (int i = 0; i < GRID; i++) {
+                xs[i] = range[0] + (range[1] - range[0]) * i / (GRID - 1);
+            }
+            double[] edges = new double[41];
+            for (int i = 0; i < edges.length; i++) {
+                edges[i] = range[0] + (range[1] - range[0]) * i / (edges.length - 1);
+            }
+            double[] centers = new double[PLAN_BINS];
+            double[] wp = binMasses(cp, range, PLAN_BINS);
+            double[] wq = binMasses(cq, range, PLAN_BINS);
+            for (int i = 0; i < PLAN_BINS; i++) {
+                centers[i] = range[0] + (range[1] - range[0]) * (i + 0.5) / PLAN_BINS;
+            }
+            double[] gamma = binnedPlan(centers, wp, wq);
+            double cost = 0;
+            for (int i = 0; i < PLAN_BINS; i++) {
+                for (int j = 0; j < PLAN_BINS; j++) {
+                    cost += gamma[i * PLAN_BINS + j] * Math.abs(centers[i] - centers[j]);
+                }
+            }
+            double w1 = DistributionW1.oneD(p, q).orElseGet(() -> ExactW1.oneD(cp, cq).value());
+            Readout truth = truth(p, q, w1);
+            return new Frame(s, truth, offset, xs, density(p, xs), density(q, xs), edges,
+                    histogram(sp, edges), histogram(sq, edges), sp, sq, gamma, PLAN_BINS, centers, cost, null,
+                    System.nanoTime() - t0);
+        }
+        PointCloud cp = p.sample(PLAN_DRAWS_2D, s.seed());
+        PointCloud cq = q.sample(PLAN_DRAWS_2D, s.seed());
+        double offset = mean(cq, 0) - mean(cp, 0);
+        TransportPlan plan = solver.solve(cp, cq);
+        double[][] lines = new double[5][plan.size()];
+        for (int e = 0; e < plan.size(); e++) {
+            lines[0][e] = cp.get(plan.source(e), 0);
+            lines[1][e] = cp.get(plan.source(e), 1);
+            lines[2][e] = cq.get(plan.target(e), 0);
+            lines[3][e] = cq.get(plan.target(e), 1);
+            lines[4][e] = plan.mass(e);
+        }
+        Readout truth = truth(p, q, plan.value());
+        // the scatter shows the points the plan couples, so every line ends on a drawn point
+        return new Frame(s, truth, offset, null, null, null, null, null, null, cp, cq, null, 0, null, plan.value(),
+                lines, System.nanoTime() - t0);
+    }
+
+    /** The slow part: estimates from n samples, the discriminator, and (1-D) the critic. */
+    public Learned learned(SandboxState s, int steps) {
+        Distribution p = s.distributionP();
+        Distribution q = s.distributionQ();
+        PointCloud sp = p.sample(s.samples(), s.seed());
+        PointCloud sq = q.sample(s.samples(), s.seed() + 1);
+        double[] est = new double[KINDS.length];
+        for (int k = 0; k < KINDS.length; k++) {
+            try {
+                est[k] = SampleEstimates.kde(KINDS[k], sp, sq);
+            } catch (RuntimeException e) {
+                est[k] = Double.NaN;
+            }
+        }
+        double w1 = sp.dimension() == 1 ? ExactW1.oneD(sp, sq).value() : ExactW1.distance(sp, sq);
+        Readout estimate = new Readout(est[0], est[1], est[2], est[3], est[4], w1);
+        LiveNetworks.DiscriminatorFit d = LiveNetworks.discriminator(sp, sq, steps, s.seed());
+        LiveNetworks.CriticFit c = null;
+        if (sp.dimension() == 1) {
+            double[] r = range1D(p, q, sp, sq);
+            c = LiveNetworks.critic1D(sp, sq, steps, s.seed(), r[0], r[1], GRID / 2);
+        }
+        return new Learned(s, estimate, d, c);
+    }
+
+    /** Each divergence at {@code points} offsets of Q along x, symmetric around 0 and reaching past the current one. */
+    public Sweep sweep(SandboxState s, int points) {
+        Distribution p = s.distributionP();
+        Distribution q = s.distributionQ();
+        int dim = p.dimension();
+        PointCloud cp = p.sample(dim == 1 ? PLAN_DRAWS_1D : PLAN_DRAWS_2D, s.seed());
+        PointCloud cq = q.sample(dim == 1 ? PLAN_DRAWS_1D : PLAN_DRAWS_2D, s.seed());
+        double current = mean(cq, 0) - mean(cp, 0);
+        double spread = Math.max(std(cp), std(cq));
+        double reach = Math.max(1.25 * Math.abs(current), 3 * spread);
+        if (!(reach > 0)) {
+            reach = 1;
+        }
+        double[] offsets = new double[points];
+        for (int i = 0; i < points; i++) {
+            offsets[i] = -reach + 2 * reach * i / (points - 1);
+        }
+        Map<DivergenceKind, double[]> values = new EnumMap<>(DivergenceKind.class);
+        for (DivergenceKind k : KINDS) {
+            values.put(k, new double[points]);
+        }
+        double[] w1 = new double[points];
+        IncrementalW1 local = new IncrementalW1();
+        for (int i = 0; i < points; i++) {
+            double dx = offsets[i] - current;
+            Distribution qi = dim == 1 ? q.translate(dx) : q.translate(dx, 0);
+            for (DivergenceKind k : KINDS) {
+                values.get(k)[i] = safeTrue(k, p, qi);
+            }
+            if (dim == 1) {
+                w1[i] = DistributionW1.oneD(p, qi).orElseGet(() -> ExactW1.oneD(cp, cq.translate(dx)).value());
+            } else {
+                w1[i] = local.solve(cp, cq.translate(dx, 0)).value();
+            }
+        }
+        return new Sweep(s, offsets, values, w1, current);
+    }
+
+    private static Readout truth(Distribution p, Distribution q, double w1) {
+        double[] v = new double[KINDS.length];
+        for (int k = 0; k < KINDS.length; k++) {
+            v[k] = safeTrue(KINDS[k], p, q);
+        }
+        return new Readout(v[0], v[1], v[2], v[3], v[4], w1);
+    }
+
+    // NaN where the truth is undefined (sample-only toys have no density): shown as "—", never a guess.
+    private static double safeTrue(DivergenceKind k, Distribution p, Distribution q) {
+        try {
+            return TrueDivergence.value(k, p, q);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double[] density(Distribution d, double[] xs) {
+        if (!d.hasDensity()) {
+            return null;
+        }
+        double[] y = new double[xs.length];
+        double[] x = new double[1];
+        for (int i = 0; i < xs.length; i++) {
+            x[0] = xs[i];
+            y[i] = d.density(x);
+        }
+        return y;
+    }
+
+    /** Normalised histogram (density scale, so it overlays the true density). */
+    static double[] histogram(PointCloud c, double[] edges) {
+        int b = edges.length - 1;
+        double[] h = new double[b];
+        double lo = edges[0];
+        double width = (edges[b] - lo) / b;
+        for (int i = 0; i < c.size(); i++) {
+            int k = (int) Math.floor((c.get(i, 0) - lo) / width);
+            if (k >= 0 && k < b) {
+                h[k] += c.weight(i) / width;
+            }
+        }
+        return h;
+    }
+
+    static double[] binMasses(PointCloud c, double[] range, int bins) {
+        double[] m = new double[bins];
+        double width = (range[1] - range[0]) / bins;
+        for (int i = 0; i < c.size(); i++) {
+            int k = (int) Math.floor((c.get(i, 0) - range[0]) / width);
+            m[Math.max(0, Math.min(bins - 1, k))] += c.weight(i);
+        }
+        return m;
+    }
+
+    /** Exact 1-D plan between the non-empty bins, spread back into a full bins × bins matrix. */
+    static double[] binnedPlan(double[] centers, double[] wp, double[] wq) {
+        int b = centers.length;
+        int[] rp = nonEmpty(wp);
+        int[] rq = nonEmpty(wq);
+        TransportPlan t = ExactW1.oneD(cloud(centers, wp, rp), cloud(centers, wq, rq));
+        double[] g = new double[b * b];
+        for (int e = 0; e < t.size(); e++) {
+            g[rp[t.source(e)] * b + rq[t.target(e)]] += t.mass(e);
+        }
+        return g;
+    }
+
+    private static int[] nonEmpty(double[] w) {
+        return java.util.stream.IntStream.range(0, w.length).filter(i -> w[i] > 0).toArray();
+    }
+
+    private static PointCloud cloud(double[] centers, double[] w, int[] idx) {
+        double[] c = new double[idx.length];
+        double[] m = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            c[i] = centers[idx[i]];
+            m[i] = w[idx[i]];
+        }
+        return PointCloud.weighted(1, c, m);
+    }
+
+    /** The x range the 1-D views show: both distributions' bulk plus a margin. */
+    static double[] range1D(Distribution p, Distribution q, PointCloud cp, PointCloud cq) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (PointCloud c : new PointCloud[] {cp, cq}) {
+            for (int i = 0; i < c.size(); i++) {
+                lo = Math.min(lo, c.get(i, 0));
+                hi = Math.max(hi, c.get(i, 0));
+            }
+        }
+        double pad = Math.max(0.5, 0.08 * (hi - lo));
+        return new double[] {lo - pad, hi + pad};
+    }
+
+    // Σ w x / Σ w rather than Σ w x: the weights' rounding cancels, so a point mass's mean is exact and the
+    // sweep hits offset 0 exactly (where JS drops to 0)
+    static double mean(PointCloud c, int axis) {
+        double m = 0;
+        double w = 0;
+        for (int i = 0; i < c.size(); i++) {
+            m += c.weight(i) * c.get(i, axis);
+            w += c.weight(i);
+        }
+        return m / w;
+    }
+
+    private static double std(PointCloud c) {
+        double m = mean(c, 0);
+        double v = 0;
+        for (int i = 0; i < c.size(); i++) {
+            double d = c.get(i, 0) - m;
+            v += c.weight(i) * d * d;
+        }
+        return Math.sqrt(v);
+    }
+}

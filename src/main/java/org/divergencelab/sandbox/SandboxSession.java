@@ -1,0 +1,59 @@
+package org.divergencelab.sandbox;
+
+import java.util.function.Consumer;
+
+/**
+ * Runs the sandbox's measurements on three background threads, newest request winning on each: the fast
+ * frame (true values, plan; what dragging needs at 60 fps), the learned part (estimates from n samples, the
+ * discriminator, the 1-D critic) and the sweep. Results arrive on the worker threads; the view hands them to
+ * the FX thread.
+ */
+public final class SandboxSession implements AutoCloseable {
+    /** Training steps of the live discriminator and critic. */
+    public static final int TRAIN_STEPS = 300;
+    /** Sweep points: 1-D truths cost ~1 ms each, 2-D ones 20-200 ms, hence fewer. */
+    public static final int SWEEP_POINTS_1D = 81;
+    public static final int SWEEP_POINTS_2D = 21;
+
+    private final LatestWorker<SandboxState, SandboxCompute.Frame> frames;
+    private final LatestWorker<SandboxState, SandboxCompute.Learned> learned;
+    private final LatestWorker<SandboxState, SandboxCompute.Sweep> sweeps;
+
+    public SandboxSession(Consumer<SandboxCompute.Frame> onFrame, Consumer<SandboxCompute.Learned> onLearned,
+            Consumer<SandboxCompute.Sweep> onSweep, Consumer<Throwable> onError) {
+        SandboxCompute fc = new SandboxCompute();
+        SandboxCompute lc = new SandboxCompute();
+        SandboxCompute sc = new SandboxCompute();
+        frames = new LatestWorker<>("sandbox-frame", fc::frame, onFrame, onError);
+        learned = new LatestWorker<>("sandbox-learn", s -> lc.learned(s, TRAIN_STEPS), onLearned, onError);
+        sweeps = new LatestWorker<>("sandbox-sweep",
+                s -> sc.sweep(s, s.dimension() == 1 ? SWEEP_POINTS_1D : SWEEP_POINTS_2D), onSweep, onError);
+    }
+
+    /** Queues all three computations for {@code state}. */
+    public void request(SandboxState state) {
+        frames.submit(state);
+        learned.submit(state);
+        sweeps.submit(state);
+    }
+
+    /** Only the fast frame (used while a drag is in progress, so the slow parts follow the last position). */
+    public void requestFrame(SandboxState state) {
+        frames.submit(state);
+    }
+
+    public boolean idle() {
+        return frames.idle() && learned.idle() && sweeps.idle();
+    }
+
+    public LatestWorker<SandboxState, SandboxCompute.Frame> frameWorker() {
+        return frames;
+    }
+
+    @Override
+    public void close() {
+        frames.close();
+        learned.close();
+        sweeps.close();
+    }
+}

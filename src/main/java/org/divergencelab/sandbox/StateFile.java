@@ -1,0 +1,352 @@
+package org.divergencelab.sandbox;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The sandbox state as a versioned JSON file. Main has no shared JSON package yet ({@code io.Json} is being
+ * written on another branch), so this class carries a minimal strict JSON reader/writer of its own: objects,
+ * arrays, strings, integers, booleans. Reading fails with a {@link StateFileException} that names the file and
+ * the problem (syntax with its offset, missing or mistyped field, newer version, invalid spec); the caller
+ * keeps its current state.
+ */
+public final class StateFile {
+    /** Identifies the file kind, so a JSON file of another program is not mistaken for a state. */
+    public static final String FORMAT = "divergence-lab-sandbox";
+    /** The version this build writes; files with a larger version are refused. */
+    public static final int VERSION = 1;
+
+    private StateFile() {
+    }
+
+    /** A file that cannot be loaded; the message says why. */
+    public static final class StateFileException extends Exception {
+        public StateFileException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The state as JSON text (one field per line, stable order). */
+    public static String toJson(SandboxState s) {
+        StringBuilder b = new StringBuilder("{\n");
+        b.append("  \"format\": ").append(quote(FORMAT)).append(",\n");
+        b.append("  \"version\": ").append(VERSION).append(",\n");
+        b.append("  \"p\": ").append(quote(s.p())).append(",\n");
+        b.append("  \"q\": ").append(quote(s.q())).append(",\n");
+        b.append("  \"samples\": ").append(s.samples()).append(",\n");
+        b.append("  \"seed\": ").append(s.seed()).append(",\n");
+        b.append("  \"plan\": ").append(quote(s.plan().name())).append(",\n");
+        b.append("  \"presentation\": ").append(s.presentation()).append(",\n");
+        b.append("  \"hidden\": [");
+        int i = 0;
+        for (String h : s.hidden()) {
+            b.append(i++ == 0 ? "" : ", ").append(quote(h));
+        }
+        return b.append("]\n}\n").toString();
+    }
+
+    /** Parses a state; {@code source} names the file in messages. */
+    public static SandboxState fromJson(String text, String source) throws StateFileException {
+        Object root;
+        try {
+            root = new Reader(text).document();
+        } catch (IllegalArgumentException e) {
+            throw new StateFileException(source + ": not valid JSON: " + e.getMessage(), e);
+        }
+        if (!(root instanceof Map<?, ?> m)) {
+            throw new StateFileException(source + ": expected a JSON object at the top level", null);
+        }
+        if (!FORMAT.equals(m.get("format"))) {
+            throw new StateFileException(source + ": not a sandbox state (\"format\" is " + m.get("format")
+                    + ", expected \"" + FORMAT + "\")", null);
+        }
+        long version = integer(m, "version", source);
+        if (version > VERSION) {
+            throw new StateFileException(source + ": written by a newer version (file version " + version
+                    + ", this build reads up to " + VERSION + "); update Divergence Lab", null);
+        }
+        if (version < 1) {
+            throw new StateFileException(source + ": bad version " + version, null);
+        }
+        try {
+            String plan = string(m, "plan", source);
+            BulldozerExample.Plan pl;
+            try {
+                pl = BulldozerExample.Plan.valueOf(plan);
+            } catch (IllegalArgumentException e) {
+                throw new StateFileException(source + ": unknown plan '" + plan + "'", e);
+            }
+            long samples = integer(m, "samples", source);
+            if (samples < Integer.MIN_VALUE || samples > Integer.MAX_VALUE) {
+                throw new StateFileException(source + ": samples out of range: " + samples, null);
+            }
+            Object hidden = m.get("hidden");
+            if (!(hidden instanceof List<?> hl)) {
+                throw new StateFileException(source + ": field \"hidden\" must be an array of strings", null);
+            }
+            Set<String> hs = new LinkedHashSet<>();
+            for (Object o : hl) {
+                if (!(o instanceof String str)) {
+                    throw new StateFileException(source + ": field \"hidden\" must contain strings, found " + o, null);
+                }
+                hs.add(str);
+            }
+            Object pres = m.get("presentation");
+            if (!(pres instanceof Boolean pb)) {
+                throw new StateFileException(source + ": field \"presentation\" must be true or false", null);
+            }
+            return new SandboxState(string(m, "p", source), string(m, "q", source), (int) samples,
+                    integer(m, "seed", source), pl, pb, hs);
+        } catch (IllegalArgumentException e) {
+            throw new StateFileException(source + ": invalid state: " + e.getMessage(), e);
+        }
+    }
+
+    public static void save(SandboxState s, Path file) throws IOException {
+        Files.writeString(file, toJson(s), StandardCharsets.UTF_8);
+    }
+
+    public static SandboxState load(Path file) throws StateFileException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StateFileException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return fromJson(text, file.toString());
+    }
+
+    private static String string(Map<?, ?> m, String key, String source) throws StateFileException {
+        if (!(m.get(key) instanceof String s)) {
+            throw new StateFileException(source + ": field \"" + key + "\" must be a string, found "
+                    + m.get(key), null);
+        }
+        return s;
+    }
+
+    private static long integer(Map<?, ?> m, String key, String source) throws StateFileException {
+        if (!(m.get(key) instanceof Long l)) {
+            throw new StateFileException(source + ": field \"" + key + "\" must be an integer, found "
+                    + m.get(key), null);
+        }
+        return l;
+    }
+
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /** Strict recursive-descent reader; integers become Long, other numbers Double. */
+    private static final class Reader {
+        private final String s;
+        private int i;
+
+        Reader(String s) {
+            this.s = s;
+        }
+
+        Object document() {
+            Object v = value();
+            ws();
+            if (i != s.length()) {
+                throw err("unexpected text after the value");
+            }
+            return v;
+        }
+
+        private IllegalArgumentException err(String what) {
+            return new IllegalArgumentException(what + " at offset " + i);
+        }
+
+        private void ws() {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+        }
+
+        private Object value() {
+            ws();
+            if (i >= s.length()) {
+                throw err("unexpected end of file");
+            }
+            char c = s.charAt(i);
+            if (c == '{') {
+                return object();
+            }
+            if (c == '[') {
+                return array();
+            }
+            if (c == '"') {
+                return string();
+            }
+            if (s.startsWith("true", i)) {
+                i += 4;
+                return Boolean.TRUE;
+            }
+            if (s.startsWith("false", i)) {
+                i += 5;
+                return Boolean.FALSE;
+            }
+            if (s.startsWith("null", i)) {
+                i += 4;
+                return null;
+            }
+            if (c == '-' || (c >= '0' && c <= '9')) {
+                return number();
+            }
+            throw err("unexpected character '" + c + "'");
+        }
+
+        private Map<String, Object> object() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            i++;
+            ws();
+            if (i < s.length() && s.charAt(i) == '}') {
+                i++;
+                return m;
+            }
+            while (true) {
+                ws();
+                if (i >= s.length() || s.charAt(i) != '"') {
+                    throw err("expected a field name");
+                }
+                String k = string();
+                ws();
+                expect(':');
+                if (m.put(k, value()) != null) {
+                    throw err("duplicate field \"" + k + "\"");
+                }
+                ws();
+                if (i < s.length() && s.charAt(i) == ',') {
+                    i++;
+                    continue;
+                }
+                expect('}');
+                return m;
+            }
+        }
+
+        private List<Object> array() {
+            List<Object> l = new ArrayList<>();
+            i++;
+            ws();
+            if (i < s.length() && s.charAt(i) == ']') {
+                i++;
+                return l;
+            }
+            while (true) {
+                l.add(value());
+                ws();
+                if (i < s.length() && s.charAt(i) == ',') {
+                    i++;
+                    continue;
+                }
+                expect(']');
+                return l;
+            }
+        }
+
+        private void expect(char c) {
+            if (i >= s.length() || s.charAt(i) != c) {
+                throw err("expected '" + c + "'");
+            }
+            i++;
+        }
+
+        private String string() {
+            i++;
+            StringBuilder b = new StringBuilder();
+            while (true) {
+                if (i >= s.length()) {
+                    throw err("unterminated string");
+                }
+                char c = s.charAt(i++);
+                if (c == '"') {
+                    return b.toString();
+                }
+                if (c == '\\') {
+                    if (i >= s.length()) {
+                        throw err("unterminated escape");
+                    }
+                    char e = s.charAt(i++);
+                    switch (e) {
+                        case '"', '\\', '/' -> b.append(e);
+                        case 'n' -> b.append('\n');
+                        case 'r' -> b.append('\r');
+                        case 't' -> b.append('\t');
+                        case 'b' -> b.append('\b');
+                        case 'f' -> b.append('\f');
+                        case 'u' -> {
+                            if (i + 4 > s.length()) {
+                                throw err("short \\u escape");
+                            }
+                            try {
+                                b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                            } catch (NumberFormatException x) {
+                                throw err("bad \\u escape");
+                            }
+                            i += 4;
+                        }
+                        default -> throw err("bad escape '\\" + e + "'");
+                    }
+                } else if (c < 0x20) {
+                    throw err("control character in string");
+                } else {
+                    b.append(c);
+                }
+            }
+        }
+
+        private Object number() {
+            int start = i;
+            if (s.charAt(i) == '-') {
+                i++;
+            }
+            boolean integer = true;
+            while (i < s.length()) {
+                char c = s.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    i++;
+                } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
+                    integer = false;
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            String t = s.substring(start, i);
+            try {
+                return integer ? (Object) Long.parseLong(t) : (Object) Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                i = start;
+                throw err("bad number '" + t + "'");
+            }
+        }
+    }
+}

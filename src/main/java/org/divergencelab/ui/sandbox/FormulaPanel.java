@@ -1,0 +1,105 @@
+package org.divergencelab.ui.sandbox;
+
+import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+import org.divergencelab.ui.i18n.I18n;
+import org.divergencelab.ui.theme.Theme;
+import org.divergencelab.ui.theme.ThemeManager;
+import org.scilab.forge.jlatexmath.TeXConstants;
+import org.scilab.forge.jlatexmath.TeXFormula;
+import org.scilab.forge.jlatexmath.TeXIcon;
+
+/**
+ * The formula behind each number, typeset with JLaTeXMath (rendered to a BufferedImage, shown through
+ * SwingFXUtils), each with a caption from the bundles. Re-rendered in the theme's foreground colour and size
+ * when the theme changes.
+ */
+public final class FormulaPanel {
+    /** Caption key → LaTeX source. */
+    static final Map<String, String> FORMULAS = new LinkedHashMap<>();
+
+    static {
+        FORMULAS.put("sandbox.formula.js",
+                "\\mathrm{JS}(P,Q)=\\frac{1}{2}\\mathrm{KL}(P\\|M)+\\frac{1}{2}\\mathrm{KL}(Q\\|M),\\quad M=\\frac{P+Q}{2}");
+        FORMULAS.put("sandbox.formula.kl", "\\mathrm{KL}(P\\|Q)=\\int p(x)\\,\\log\\frac{p(x)}{q(x)}\\,dx");
+        FORMULAS.put("sandbox.formula.tv", "\\mathrm{TV}(P,Q)=\\frac{1}{2}\\int|p(x)-q(x)|\\,dx");
+        FORMULAS.put("sandbox.formula.hellinger",
+                "H^2(P,Q)=\\frac{1}{2}\\int\\left(\\sqrt{p(x)}-\\sqrt{q(x)}\\right)^2dx");
+        FORMULAS.put("sandbox.formula.w1primal",
+                "W_1(P,Q)=\\inf_{\\gamma\\in\\Pi(P,Q)}\\,\\mathbb{E}_{(x,y)\\sim\\gamma}\\|x-y\\|");
+        FORMULAS.put("sandbox.formula.plancost",
+                "B(\\gamma)=\\sum_{x_p,\\,x_q}\\gamma(x_p,x_q)\\,\\|x_p-x_q\\|");
+        FORMULAS.put("sandbox.formula.w1dual",
+                "W_1(P,Q)=\\max_{\\|f\\|_L\\leq 1}\\;\\mathbb{E}_{x\\sim P}[f(x)]-\\mathbb{E}_{x\\sim Q}[f(x)]");
+        FORMULAS.put("sandbox.formula.discriminator",
+                "V(D)=\\mathbb{E}_{x\\sim P}[\\log D(x)]+\\mathbb{E}_{x\\sim Q}[\\log(1-D(x))],\\quad"
+                        + "\\mathrm{JS}\\approx\\frac{\\max_D V}{2}+\\log 2");
+        FORMULAS.put("sandbox.formula.gp",
+                "\\max_f\\;\\mathbb{E}_P[f]-\\mathbb{E}_Q[f]-\\lambda\\,\\mathbb{E}_{\\hat{x}}\\left(\\|\\nabla_x f(\\hat{x})\\|-1\\right)^2");
+    }
+
+    private final VBox box = new VBox(6);
+    private final ThemeManager themes;
+    private final Map<String, ImageView> images = new LinkedHashMap<>();
+
+    public FormulaPanel(I18n i18n, ThemeManager themes) {
+        this.themes = themes;
+        box.setId("formula-panel");
+        box.getStyleClass().add("sandbox-formulas");
+        for (String key : FORMULAS.keySet()) {
+            Label caption = new Label();
+            caption.textProperty().bind(i18n.get(key));
+            caption.setWrapText(true);
+            ImageView iv = new ImageView();
+            iv.setId("formula-" + key.substring(key.lastIndexOf('.') + 1));
+            images.put(key, iv);
+            box.getChildren().addAll(caption, iv);
+        }
+        themes.themeProperty().addListener((o, a, b) -> render(b));
+        render(themes.getTheme());
+    }
+
+    public VBox node() {
+        return box;
+    }
+
+    /** Number of formulas rendered to a non-empty image (for tests). */
+    public int renderedCount() {
+        int n = 0;
+        for (ImageView iv : images.values()) {
+            n += iv.getImage() != null && iv.getImage().getWidth() > 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    private void render(Theme t) {
+        float size = (float) (t.fontSize() * 1.15);
+        for (Map.Entry<String, ImageView> e : images.entrySet()) {
+            e.getValue().setImage(image(FORMULAS.get(e.getKey()), size, t.foreground()));
+        }
+    }
+
+    /** Typesets {@code latex} at {@code size} points in {@code colour} on a transparent background. */
+    static Image image(String latex, float size, Color colour) {
+        TeXFormula f = new TeXFormula(latex);
+        TeXIcon icon = f.createTeXIcon(TeXConstants.STYLE_DISPLAY, size);
+        BufferedImage img = new BufferedImage(Math.max(1, icon.getIconWidth()), Math.max(1, icon.getIconHeight()),
+                BufferedImage.TYPE_INT_ARGB);
+        icon.setForeground(new java.awt.Color((float) colour.getRed(), (float) colour.getGreen(),
+                (float) colour.getBlue()));
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        icon.paintIcon(null, g, 0, 0);
+        g.dispose();
+        return SwingFXUtils.toFXImage(img, null);
+    }
+}
