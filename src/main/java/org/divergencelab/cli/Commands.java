@@ -16,7 +16,8 @@ public final class Commands {
     static List<Command> all() {
         return List.of(
                 new BenchCommand(),
-                new MeasureCommand());
+                new MeasureCommand(),
+                new SelfTestCommand());
     }
 
     private Commands() {
