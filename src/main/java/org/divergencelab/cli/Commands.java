@@ -17,7 +17,8 @@ public final class Commands {
         return List.of(
                 new BenchCommand(),
                 new MeasureCommand(),
-                new SelfTestCommand());
+                new SelfTestCommand(),
+                new ImageTrainCommand());
     }
 
     private Commands() {
