@@ -151,6 +151,7 @@ public final class BackendConformance {
         broadcasts();
         reductions();
         gemms();
+        convolutions();
         optimisers();
         training();
     }
@@ -383,6 +384,36 @@ public final class BackendConformance {
                 }
             }
         }
+    }
+
+    private void convolutions() {
+        // strided, padded, odd sizes, 3 channels; a 1x1 kernel; a kernel as large as the padded input
+        ConvShape[] shapes = {new ConvShape(3, 7, 5, 3, 3, 2, 1), new ConvShape(2, 9, 9, 4, 4, 2, 1),
+                new ConvShape(5, 4, 6, 1, 1, 1, 0), new ConvShape(1, 3, 3, 5, 5, 1, 1)};
+        for (ConvShape s : shapes) {
+            int batch = 3;
+            run("im2col " + s, () -> {
+                Pair x = input(batch, s.inputSize(), -1, 1);
+                Pair cols = garbage(s.patchRows(batch), s.patchSize());
+                ref.im2col(x.r, s, cols.r);
+                cand.im2col(x.c, s, cols.c);
+                compare("im2col " + s, cols, EXACT);
+            });
+            run("col2im " + s, () -> {
+                Pair cols = input(s.patchRows(batch), s.patchSize(), -1, 1);
+                Pair x = garbage(batch, s.inputSize());
+                ref.col2im(cols.r, s, x.r);
+                cand.col2im(cols.c, s, x.c);
+                compare("col2im " + s, x, reductionTol(s.kernelH() * s.kernelW()));
+            });
+        }
+        run("reshape", () -> {
+            Pair x = input(6, 35, -1, 1);
+            Pair o = garbage(21, 10);
+            ref.reshape(x.r, o.r);
+            cand.reshape(x.c, o.c);
+            compare("reshape 6x35 to 21x10", o, EXACT);
+        });
     }
 
     private void optimisers() {

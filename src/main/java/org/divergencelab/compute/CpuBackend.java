@@ -187,6 +187,37 @@ public final class CpuBackend implements ComputeBackend {
                 (float) beta, d(c), 0, n);
     }
 
+    // ---- convolution support ----
+
+    @Override
+    public void im2col(Tensor x, ConvShape s, Tensor cols) {
+        int batch = s.checkShapes("im2col", x, cols);
+        float[] in = d(x);
+        float[] out = d(cols);
+        s.forEachPatchElement(batch, (ci, xi) -> out[ci] = xi < 0 ? 0f : in[xi]);
+    }
+
+    @Override
+    public void col2im(Tensor cols, ConvShape s, Tensor x) {
+        int batch = s.checkShapes("col2im", x, cols);
+        float[] in = d(cols);
+        float[] out = d(x);
+        java.util.Arrays.fill(out, 0f);
+        s.forEachPatchElement(batch, (ci, xi) -> {
+            if (xi >= 0) {
+                out[xi] += in[ci];
+            }
+        });
+    }
+
+    @Override
+    public void reshape(Tensor src, Tensor dst) {
+        if (src.size() != dst.size()) {
+            throw new IllegalArgumentException("reshape: " + src.shape() + " and " + dst.shape() + " differ in size");
+        }
+        System.arraycopy(d(src), 0, d(dst), 0, src.size());
+    }
+
     // ---- elementwise ----
 
     @Override

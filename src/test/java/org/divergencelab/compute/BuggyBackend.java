@@ -147,4 +147,19 @@ final class BuggyBackend implements ComputeBackend {
         cpu.adamStep(param, grad, m, v, lr, beta1, beta2, eps, t);
     }
 
+
+    @Override
+    public void im2col(Tensor x, ConvShape s, Tensor cols) {
+        cpu.im2col(x, s, cols);
+    }
+
+    @Override
+    public void col2im(Tensor cols, ConvShape s, Tensor x) {
+        cpu.col2im(cols, s, x);
+    }
+
+    @Override
+    public void reshape(Tensor src, Tensor dst) {
+        cpu.reshape(src, dst);
+    }
 }

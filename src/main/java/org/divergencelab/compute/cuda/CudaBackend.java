@@ -21,6 +21,7 @@ import java.util.random.RandomGenerator;
 
 import org.divergencelab.compute.BinaryOp;
 import org.divergencelab.compute.ComputeBackend;
+import org.divergencelab.compute.ConvShape;
 import org.divergencelab.compute.Tensor;
 import org.divergencelab.compute.UnaryOp;
 
@@ -542,6 +543,34 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
         }
         launch(Kernel.GEMM, (n + TILE - 1) / TILE, gy, TILE, TILE, transA ? 1 : 0, transB ? 1 : 0, m, n, k,
                 (float) alpha, pa, a.cols(), pb, b.cols(), (float) beta, pc, n);
+    }
+
+    // ---- convolution support ----
+
+    @Override
+    public void im2col(Tensor x, ConvShape s, Tensor cols) {
+        int batch = s.checkShapes("im2col", x, cols);
+        launch1d(Kernel.IM2COL, cols.size(), d(x), d(cols), batch, s.channels(), s.height(), s.width(), s.kernelH(),
+                s.kernelW(), s.stride(), s.pad(), s.outH(), s.outW());
+    }
+
+    @Override
+    public void col2im(Tensor cols, ConvShape s, Tensor x) {
+        int batch = s.checkShapes("col2im", x, cols);
+        launch1d(Kernel.COL2IM, x.size(), d(cols), d(x), batch, s.channels(), s.height(), s.width(), s.kernelH(),
+                s.kernelW(), s.stride(), s.pad(), s.outH(), s.outW());
+    }
+
+    @Override
+    public void reshape(Tensor src, Tensor dst) {
+        if (src.size() != dst.size()) {
+            throw new IllegalArgumentException("reshape: " + src.shape() + " and " + dst.shape() + " differ in size");
+        }
+        long s = d(src);
+        long o = d(dst);
+        if (s != o) {
+            dtod(o, s, 4L * src.size());
+        }
     }
 
     // ---- elementwise ----

@@ -25,7 +25,11 @@ enum Kernel {
     ADAM("adam_f32", Arg.PTR, Arg.PTR, Arg.PTR, Arg.PTR, Arg.F32, Arg.F32, Arg.F32, Arg.F32, Arg.F32, Arg.F32,
             Arg.F32, Arg.I32),
     GEMM("gemm_f32", Arg.I32, Arg.I32, Arg.I32, Arg.I32, Arg.I32, Arg.F32, Arg.PTR, Arg.I32, Arg.PTR, Arg.I32,
-            Arg.F32, Arg.PTR, Arg.I32);
+            Arg.F32, Arg.PTR, Arg.I32),
+    IM2COL("im2col_f32", Arg.PTR, Arg.PTR, Arg.I32, Arg.I32, Arg.I32, Arg.I32, Arg.I32, Arg.I32, Arg.I32, Arg.I32,
+            Arg.I32, Arg.I32),
+    COL2IM("col2im_f32", Arg.PTR, Arg.PTR, Arg.I32, Arg.I32, Arg.I32, Arg.I32, Arg.I32, Arg.I32, Arg.I32, Arg.I32,
+            Arg.I32, Arg.I32);
 
     /** A kernel parameter: a device pointer (u64 in PTX), a float (f32) or an int (u32/s32). */
     enum Arg {

@@ -245,3 +245,53 @@ extern "C" __global__ void gemm_f32(int transA, int transB, int m, int n, int k,
         *c = beta == 0.0f ? alpha * acc : alpha * acc + beta * *c;
     }
 }
+
+// im2col (see org.divergencelab.compute.ConvShape for the layout): one thread per column-matrix element,
+// rows (n, oy, ox), columns (ky, kx, c); input rows are HWC; padding reads 0.
+extern "C" __global__ void im2col_f32(const float* x, float* cols, int batch, int C, int H, int W, int KH, int KW,
+                                      int stride, int pad, int OH, int OW) {
+    int patch = KH * KW * C;
+    int total = batch * OH * OW * patch;
+    GRID_STRIDE(i, total) {
+        int row = i / patch;
+        int e = i - row * patch;
+        int c = e % C;
+        int kx = (e / C) % KW;
+        int ky = e / (C * KW);
+        int ox = row % OW;
+        int oy = (row / OW) % OH;
+        int n = row / (OW * OH);
+        int y = oy * stride - pad + ky;
+        int xx = ox * stride - pad + kx;
+        cols[i] = (y >= 0 && y < H && xx >= 0 && xx < W) ? x[n * H * W * C + (y * W + xx) * C + c] : 0.0f;
+    }
+}
+
+// col2im, the adjoint: one thread per input element gathers every column entry that read it (no atomics,
+// so the sum order is fixed and results repeat).
+extern "C" __global__ void col2im_f32(const float* cols, float* x, int batch, int C, int H, int W, int KH, int KW,
+                                      int stride, int pad, int OH, int OW) {
+    int patch = KH * KW * C;
+    int total = batch * H * W * C;
+    GRID_STRIDE(i, total) {
+        int c = i % C;
+        int xx = (i / C) % W;
+        int y = (i / (C * W)) % H;
+        int n = i / (C * W * H);
+        float acc = 0.0f;
+        for (int ky = 0; ky < KH; ky++) {
+            int ty = y + pad - ky;
+            if (ty < 0 || ty % stride != 0) continue;
+            int oy = ty / stride;
+            if (oy >= OH) continue;
+            for (int kx = 0; kx < KW; kx++) {
+                int tx = xx + pad - kx;
+                if (tx < 0 || tx % stride != 0) continue;
+                int ox = tx / stride;
+                if (ox >= OW) continue;
+                acc += cols[((n * OH + oy) * OW + ox) * patch + (ky * KW + kx) * C + c];
+            }
+        }
+        x[i] = acc;
+    }
+}

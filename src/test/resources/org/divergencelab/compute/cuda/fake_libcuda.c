@@ -80,7 +80,7 @@ CUresult cuModuleUnload(CUmodule m) { return m == &module_token ? 0 : 400; }
 
 static const char *kernels[] = {"fill_f32", "affine_f32", "map_f32", "zip_f32", "broadcast_f32", "expand_f32",
     "sum_cols_f32", "row_reduce_f32", "partial_sums_f64", "sum_partials_f64", "nonfinite_f32", "sgd_f32",
-    "momentum_f32", "rmsprop_f32", "adam_f32", "gemm_f32"};
+    "momentum_f32", "rmsprop_f32", "adam_f32", "gemm_f32", "im2col_f32", "col2im_f32"};
 #define NK (sizeof(kernels) / sizeof(kernels[0]))
 
 CUresult cuModuleGetFunction(CUfunction *f, CUmodule m, const char *name) {
@@ -218,6 +218,23 @@ CUresult cuLaunchKernel(CUfunction f, unsigned int gx, unsigned int gy, unsigned
             for (int e = 0; e < kk; e++) acc += (ta ? A[e * lda + r] : A[r * lda + e]) * (tb ? B[c * ldb + e] : B[e * ldb + c]);
             C[r * ldc + c] = beta == 0 ? alpha * acc : alpha * acc + beta * C[r * ldc + c];
         }
+    }
+    else if (!strcmp(name, "im2col_f32") || !strcmp(name, "col2im_f32")) {
+        int fwd = !strcmp(name, "im2col_f32");
+        float *src = PTR(0, float), *dst = PTR(1, float);
+        int batch = P(2, int), C = P(3, int), H = P(4, int), W = P(5, int), KH = P(6, int), KW = P(7, int);
+        int S = P(8, int), pad = P(9, int), OH = P(10, int), OW = P(11, int);
+        int patch = KH * KW * C;
+        if (!fwd) memset(dst, 0, sizeof(float) * (size_t) batch * H * W * C);
+        for (int n = 0; n < batch; n++) for (int oy = 0; oy < OH; oy++) for (int ox = 0; ox < OW; ox++)
+            for (int ky = 0; ky < KH; ky++) for (int kx = 0; kx < KW; kx++) for (int c = 0; c < C; c++) {
+                int y = oy * S - pad + ky, x = ox * S - pad + kx;
+                int ci = ((n * OH + oy) * OW + ox) * patch + (ky * KW + kx) * C + c;
+                int in = y >= 0 && y < H && x >= 0 && x < W;
+                int xi = n * H * W * C + (y * W + x) * C + c;
+                if (fwd) dst[ci] = in ? src[xi] : 0.0f;
+                else if (in) dst[xi] += src[ci];
+            }
     }
     else return 400;
     return 0;
