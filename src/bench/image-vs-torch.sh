@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Image-GAN training throughput, Divergence Lab (bench --workload image-mlp-28[-gan], CPU backend) vs
+# Image-GAN training throughput, Divergence Lab (bench --workload image-mlp-28[-gan] | image-dcgan-28, CPU) vs
 # PyTorch (src/bench/image_gan_torch.py, same architecture and step), one thread each, interleaved rounds
 # in one run; prints samples/s per round and the medians of each side and of the ratio ours/peer.
 #
@@ -20,6 +20,7 @@ $PY -c 'import torch' 2>/dev/null || { echo "PyTorch missing for $PY: run bash /
 WORKLOADS=(
   "image-mlp-28|--repeats 3 --warmup 1 --iterations 20|--objective wgan-gp --iters 20 --repeats 3"
   "image-mlp-28-gan|--repeats 3 --warmup 1 --iterations 40|--objective gan --iters 40 --repeats 3"
+  "image-dcgan-28|--repeats 3 --warmup 1 --iterations 3|--model dcgan --objective wgan-gp --iters 5 --repeats 3"
 )
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT

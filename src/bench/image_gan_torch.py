@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""PyTorch peer of Divergence Lab's image-mlp-28 / image-mlp-28-gan workloads (ImageGanWorkload).
+"""PyTorch peer of Divergence Lab's image-mlp-28 / image-mlp-28-gan / image-dcgan-28 workloads (ImageGanWorkload).
 
-Same architecture and step: MLP G 64->256->512->784 (ReLU, tanh), D 784->512->256->1 (LeakyReLU 0.2),
+Same architecture and step (--model dcgan: see ImageGan.Model.DCGAN): MLP G 64->256->512->784 (ReLU, tanh), D 784->512->256->1 (LeakyReLU 0.2),
 batch 64, Adam(1e-4, betas (0.5, 0.9)); one iteration = one critic step (WGAN-GP, lambda 10, gradient of
 D at eps*real + (1-eps)*fake through create_graph=True; or the non-saturating GAN with BCE on logits;
 D(real) and D(fake) as one batch of 128 like ours) + one generator step. Data: a fixed pool of 2048 random
@@ -20,6 +20,7 @@ import torch.nn.functional as F
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--objective", choices=["wgan-gp", "gan"], default="wgan-gp")
+    ap.add_argument("--model", choices=["mlp", "dcgan"], default="mlp")
     ap.add_argument("--iters", type=int, default=20)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--threads", type=int, default=1)
@@ -30,10 +31,19 @@ def main():
     torch.manual_seed(a.seed)
     dev = torch.device(a.device)
     batch, zdim, dim = 64, 64, 28 * 28
-    G = nn.Sequential(nn.Linear(zdim, 256), nn.ReLU(), nn.Linear(256, 512), nn.ReLU(), nn.Linear(512, dim),
-                      nn.Tanh()).to(dev)
-    D = nn.Sequential(nn.Linear(dim, 512), nn.LeakyReLU(0.2), nn.Linear(512, 256), nn.LeakyReLU(0.2),
-                      nn.Linear(256, 1)).to(dev)
+    if a.model == "mlp":
+        G = nn.Sequential(nn.Linear(zdim, 256), nn.ReLU(), nn.Linear(256, 512), nn.ReLU(), nn.Linear(512, dim),
+                          nn.Tanh()).to(dev)
+        D = nn.Sequential(nn.Linear(dim, 512), nn.LeakyReLU(0.2), nn.Linear(512, 256), nn.LeakyReLU(0.2),
+                          nn.Linear(256, 1)).to(dev)
+    else:
+        # ImageGan.Model.DCGAN: batch norm in G, layer norm in the GP critic (ours is HWC, this NCHW: same work)
+        G = nn.Sequential(nn.Linear(zdim, 7 * 7 * 64), nn.Unflatten(1, (64, 7, 7)), nn.BatchNorm2d(64), nn.ReLU(),
+                          nn.ConvTranspose2d(64, 32, 4, 2, 1), nn.BatchNorm2d(32), nn.ReLU(),
+                          nn.ConvTranspose2d(32, 1, 4, 2, 1), nn.Tanh(), nn.Flatten()).to(dev)
+        D = nn.Sequential(nn.Unflatten(1, (1, 28, 28)), nn.Conv2d(1, 32, 4, 2, 1), nn.LeakyReLU(0.2),
+                          nn.Conv2d(32, 64, 4, 2, 1), nn.LayerNorm([64, 7, 7]), nn.LeakyReLU(0.2), nn.Flatten(),
+                          nn.Linear(7 * 7 * 64, 1)).to(dev)
     optG = torch.optim.Adam(G.parameters(), lr=1e-4, betas=(0.5, 0.9))
     optD = torch.optim.Adam(D.parameters(), lr=1e-4, betas=(0.5, 0.9))
     pool = torch.rand(2048, dim, device=dev) * 2 - 1
@@ -71,7 +81,7 @@ def main():
             loss = iteration()
         loss.item()  # waits for the device
         rates.append(batch * a.iters / (time.perf_counter() - t0))
-    name = "image-mlp-28" if a.objective == "wgan-gp" else "image-mlp-28-gan"
+    name = ("image-%s-28" % a.model) + ("" if a.objective == "wgan-gp" else "-gan")
     print("%s: %.1f samples/s (median of %d, min %.1f, max %.1f) [torch %s, %s, %d threads]"
           % (name, statistics.median(rates), a.repeats, min(rates), max(rates), torch.__version__, dev,
              torch.get_num_threads()))

@@ -39,11 +39,12 @@ public final class ImageTrainCommand implements Command {
     public String usage() {
         return """
                 usage: image-train [--backend cpu|cuda|auto] [--dataset shapes|faces|digits|idx:FILE|folder:DIR]
-                                   [--size 28] [--channels 1|3] [--objective wgan-gp|gan] [--iterations 200]
+                                   [--size 28] [--channels 1|3] [--model mlp|dcgan] [--objective wgan-gp|gan] [--iterations 200]
                                    [--batch 64] [--n-critic 1] [--every 50] [--seed 1] [--grid FILE.ppm]
 
                 MLP G (z 64 -> 256 -> 512 -> image, tanh) and D (image -> 512 -> 256 -> 1, LeakyReLU 0.2),
-                Adam(1e-4, 0.5, 0.9). Prints the backend in use (and why not CUDA under auto), a progress line
+                Adam(1e-4, 0.5, 0.9); or a DCGAN (strided/transposed convolutions, batch norm in G, layer norm
+                in the critic; side divisible by 4). Prints the backend in use (and why not CUDA under auto), a progress line
                 every --every iterations (critic loss, W estimate, samples/s) and the overall samples/s.
                 shapes, faces and idx need only java.base; digits and folder need java.desktop.""";
     }
@@ -55,6 +56,7 @@ public final class ImageTrainCommand implements Command {
         int size = args.getInt("size", 28, 4, ImageDataset.MAX_SIDE);
         int channels = args.getInt("channels", 1, 1, 3);
         String objectiveName = args.get("objective", "wgan-gp").toLowerCase(Locale.ROOT);
+        String modelName = args.get("model", "mlp").toLowerCase(Locale.ROOT);
         int iterations = args.getInt("iterations", 200, 1, 10_000_000);
         int batch = args.getInt("batch", 64, 1, 65_536);
         int nCritic = args.getInt("n-critic", 1, 1, 100);
@@ -66,6 +68,11 @@ public final class ImageTrainCommand implements Command {
             case "wgan-gp" -> ImageGan.Objective.WGAN_GP;
             case "gan" -> ImageGan.Objective.GAN;
             default -> throw new UsageException("--objective must be wgan-gp or gan, got '" + objectiveName + "'");
+        };
+        ImageGan.Model model = switch (modelName) {
+            case "mlp" -> ImageGan.Model.MLP;
+            case "dcgan" -> ImageGan.Model.DCGAN;
+            default -> throw new UsageException("--model must be mlp or dcgan, got '" + modelName + "'");
         };
         if (channels == 2) {
             throw new UsageException("--channels must be 1 or 3, got 2");
@@ -80,9 +87,9 @@ public final class ImageTrainCommand implements Command {
         }
         try (sel) {
             out.println(sel.note());
-            out.printf("dataset %s: %d images of %dx%dx%d; %s, batch %d, n_critic %d%n", data.name(), data.count(),
-                    data.width(), data.height(), data.channels(), objectiveName, batch, nCritic);
-            ImageGan gan = new ImageGan(sel.backend(), data, objective, batch, 64, nCritic, seed);
+            out.printf("dataset %s: %d images of %dx%dx%d; %s %s, batch %d, n_critic %d%n", data.name(), data.count(),
+                    data.width(), data.height(), data.channels(), modelName, objectiveName, batch, nCritic);
+            ImageGan gan = new ImageGan(sel.backend(), data, model, objective, batch, 64, nCritic, seed);
             long start = System.nanoTime();
             long last = start;
             int lastIteration = 0;

@@ -1,17 +1,28 @@
 package org.divergencelab.image;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.divergencelab.autodiff.Tape;
 import org.divergencelab.autodiff.Var;
 import org.divergencelab.compute.ComputeBackend;
+import org.divergencelab.compute.ConvShape;
 import org.divergencelab.nn.Activation;
+import org.divergencelab.nn.BatchNorm2d;
+import org.divergencelab.nn.Conv2d;
+import org.divergencelab.nn.ConvTranspose2d;
+import org.divergencelab.nn.Dense;
 import org.divergencelab.nn.GradientPenalty;
+import org.divergencelab.nn.Init;
+import org.divergencelab.nn.Layer;
+import org.divergencelab.nn.LayerNorm;
 import org.divergencelab.nn.Mlp;
+import org.divergencelab.nn.Sequential;
 import org.divergencelab.nn.Optimizer;
 
 /**
- * GAN training on an {@link ImageDataset} with MLP generator and critic, on any compute backend. G:
+ * GAN training on an {@link ImageDataset} with MLP (or DCGAN, see {@link Model}) generator and critic, on any
+ * compute backend. MLP G:
  * z(zDim) → 256 → 512 → dim, ReLU, tanh output; D: dim → 512 → 256 → 1, LeakyReLU(0.2). Objectives:
  * WGAN-GP (λ = 10, exact double backprop) or the non-saturating GAN (BCE on logits). One iteration is
  * {@code nCritic} critic steps and one generator step, batch {@code batch}, Adam(1e-4, 0.5, 0.9) for both
@@ -26,14 +37,23 @@ public final class ImageGan {
     /** The training objective. */
     public enum Objective { WGAN_GP, GAN }
 
+    /**
+     * The networks. MLP: as above. DCGAN (side divisible by 4): G = Dense z→(s/4)²·64, BatchNorm, ReLU,
+     * ConvT(64→32, k4 s2 p1), BatchNorm, ReLU, ConvT(32→C, k4 s2 p1), tanh; D = Conv(C→32, k4 s2 p1),
+     * LeakyReLU 0.2, Conv(32→64, k4 s2 p1), LayerNorm (a GP critic must not mix samples, so no batch norm),
+     * LeakyReLU 0.2, Dense →1. Images are HWC rows inside the networks (the dataset's CHW is converted).
+     */
+    public enum Model { MLP, DCGAN }
+
     private final ComputeBackend be;
     private final ImageDataset data;
     private final Objective objective;
     private final int batch;
     private final int zDim;
     private final int nCritic;
-    private final Mlp generator;
-    private final Mlp critic;
+    private final Model model;
+    private final Layer generator;
+    private final Layer critic;
     private final Optimizer optG;
     private final Optimizer optD;
     private final GradientPenalty penalty = new GradientPenalty(10);
@@ -48,6 +68,11 @@ public final class ImageGan {
     private long iterations;
 
     public ImageGan(ComputeBackend be, ImageDataset data, Objective objective, int batch, int zDim, int nCritic, long seed) {
+        this(be, data, Model.MLP, objective, batch, zDim, nCritic, seed);
+    }
+
+    public ImageGan(ComputeBackend be, ImageDataset data, Model model, Objective objective, int batch, int zDim,
+                    int nCritic, long seed) {
         if (batch < 1 || zDim < 1 || nCritic < 1) {
             throw new IllegalArgumentException("batch, zDim and nCritic must be >= 1, got " + batch + ", " + zDim + ", " + nCritic);
         }
@@ -59,16 +84,91 @@ public final class ImageGan {
         this.nCritic = nCritic;
         this.rng = new SplittableRandom(seed);
         SplittableRandom init = rng.split();
-        this.generator = Mlp.builder(zDim).name("G").hidden(256, 512).activation(Activation.relu())
-                .output(data.dim(), Activation.tanh()).build(be, init);
-        this.critic = Mlp.builder(data.dim()).name("D").hidden(512, 256).activation(Activation.leakyRelu(0.2))
-                .output(1, Activation.identity()).build(be, init);
+        this.model = model;
+        if (model == Model.MLP) {
+            this.generator = Mlp.builder(zDim).name("G").hidden(256, 512).activation(Activation.relu())
+                    .output(data.dim(), Activation.tanh()).build(be, init);
+            this.critic = Mlp.builder(data.dim()).name("D").hidden(512, 256).activation(Activation.leakyRelu(0.2))
+                    .output(1, Activation.identity()).build(be, init);
+        } else {
+            int side = data.width();
+            if (data.height() != side || side % 4 != 0) {
+                throw new IllegalArgumentException("DCGAN needs square images with a side divisible by 4, got "
+                        + data.width() + "x" + data.height());
+            }
+            int c = data.channels();
+            int q = side / 4;
+            int h = side / 2;
+            this.generator = new Sequential("G", List.of(
+                    new Dense("G.fc", be, zDim, q * q * 64, Init.HE, init),
+                    new BatchNorm2d("G.bn1", be, 64, 1e-5), Activation.relu(),
+                    new ConvTranspose2d("G.up1", be, 64, new ConvShape(32, h, h, 4, 4, 2, 1), Init.HE, init),
+                    new BatchNorm2d("G.bn2", be, 32, 1e-5), Activation.relu(),
+                    new ConvTranspose2d("G.up2", be, 32, new ConvShape(c, side, side, 4, 4, 2, 1), Init.XAVIER, init),
+                    Activation.tanh()));
+            this.critic = new Sequential("D", List.of(
+                    new Conv2d("D.conv1", be, new ConvShape(c, side, side, 4, 4, 2, 1), 32, Init.HE, init),
+                    Activation.leakyRelu(0.2),
+                    new Conv2d("D.conv2", be, new ConvShape(32, h, h, 4, 4, 2, 1), 64, Init.HE, init),
+                    new LayerNorm("D.ln", be, q * q * 64, 1e-5), Activation.leakyRelu(0.2),
+                    new Dense("D.fc", be, q * q * 64, 1, Init.XAVIER, init)));
+        }
         this.optG = Optimizer.adam(generator.parameters(), 1e-4, 0.5, 0.9, 1e-8);
         this.optD = Optimizer.adam(critic.parameters(), 1e-4, 0.5, 0.9, 1e-8);
         this.criticTape = new Tape(be);
         this.generatorTape = new Tape(be);
         this.sampleTape = new Tape(be);
         this.realBuf = new float[batch * data.dim()];
+        this.hwcBuf = new float[batch * data.dim()];
+    }
+
+    private final float[] hwcBuf;
+
+    /** Generator parameters, then critic parameters. */
+    public List<org.divergencelab.autodiff.Parameter> parameters() {
+        List<org.divergencelab.autodiff.Parameter> all = new java.util.ArrayList<>(generator.parameters());
+        all.addAll(critic.parameters());
+        return all;
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** CHW (dataset) rows to HWC (network) rows, n images, in place through {@code tmp}. */
+    private void toHwc(float[] chw, int n, float[] tmp) {
+        int c = data.channels();
+        if (model == Model.MLP || c == 1) {
+            return; // the MLP is layout-agnostic; one channel is the same in both layouts
+        }
+        int plane = data.width() * data.height();
+        for (int i = 0; i < n; i++) {
+            int base = i * data.dim();
+            for (int ch = 0; ch < c; ch++) {
+                for (int p = 0; p < plane; p++) {
+                    tmp[base + p * c + ch] = chw[base + ch * plane + p];
+                }
+            }
+        }
+        System.arraycopy(tmp, 0, chw, 0, n * data.dim());
+    }
+
+    private void toChw(float[] hwc, int n) {
+        int c = data.channels();
+        if (model == Model.MLP || c == 1) {
+            return;
+        }
+        int plane = data.width() * data.height();
+        float[] tmp = new float[n * data.dim()];
+        for (int i = 0; i < n; i++) {
+            int base = i * data.dim();
+            for (int ch = 0; ch < c; ch++) {
+                for (int p = 0; p < plane; p++) {
+                    tmp[base + ch * plane + p] = hwc[base + p * c + ch];
+                }
+            }
+        }
+        System.arraycopy(tmp, 0, hwc, 0, n * data.dim());
     }
 
     public ImageDataset data() {
@@ -114,6 +214,7 @@ public final class ImageGan {
         Tape t = criticTape;
         t.reset();
         data.sampleBatch(rng, batch, realBuf);
+        toHwc(realBuf, batch, hwcBuf);
         Var real = t.constant(batch, data.dim());
         be.copyIn(realBuf, real.value());
         Var z = t.constant(batch, zDim);
@@ -169,5 +270,6 @@ public final class ImageGan {
         be.copyIn(z, zv.value());
         Var x = generator.forward(t, zv);
         be.copyOut(x.value(), out);
+        toChw(out, n);
     }
 }

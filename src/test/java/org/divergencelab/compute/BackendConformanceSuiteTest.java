@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.divergencelab.image.ImageGan;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,8 +48,8 @@ class BackendConformanceSuiteTest {
 
     @Test
     void trainingTraceIsDeterministic() {
-        BackendConformance.TrainingTrace a = BackendConformance.trainImageGan(CpuBackend.INSTANCE, 3, 2);
-        BackendConformance.TrainingTrace b = BackendConformance.trainImageGan(CpuBackend.INSTANCE, 3, 2);
+        BackendConformance.TrainingTrace a = BackendConformance.trainImageGan(CpuBackend.INSTANCE, ImageGan.Model.DCGAN, 3, 2);
+        BackendConformance.TrainingTrace b = BackendConformance.trainImageGan(CpuBackend.INSTANCE, ImageGan.Model.DCGAN, 3, 2);
         assertEquals(a.criticLosses()[1], b.criticLosses()[1]);
         assertTrue(Double.isFinite(a.generatorLosses()[1]));
     }
