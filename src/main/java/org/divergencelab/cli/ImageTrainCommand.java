@@ -116,6 +116,16 @@ public final class ImageTrainCommand implements Command {
     }
 
     static ImageDataset dataset(String spec, int size, int channels, long seed) throws IOException {
+        try {
+            return load(spec, size, channels, seed);
+        } catch (LinkageError e) {
+            // a java.base-only runtime (the jlinked GPU runtime) has no java.desktop: say so, do not crash
+            throw new IllegalArgumentException("dataset '" + spec + "' needs the java.desktop module (AWT fonts /"
+                    + " ImageIO), which this Java runtime lacks (" + e + "); use --dataset shapes, faces or idx:FILE");
+        }
+    }
+
+    private static ImageDataset load(String spec, int size, int channels, long seed) throws IOException {
         if (spec.startsWith("idx:")) {
             return IdxReader.readImages(Path.of(spec.substring(4)), 0);
         }
