@@ -31,17 +31,21 @@ import org.junit.jupiter.api.Test;
 class FakeDriverTest {
 
     private static Path build(int mode) throws IOException, InterruptedException {
+        return build("fake_libcuda.c", "libcuda-fake" + mode + ".so", "-DFAKE_MODE=" + mode);
+    }
+
+    private static Path build(String source, String libName, String define) throws IOException, InterruptedException {
         Path dir = Path.of("target", "fake-cuda").toAbsolutePath();
         Files.createDirectories(dir);
-        Path src = dir.resolve("fake_libcuda.c");
-        try (InputStream in = FakeDriverTest.class.getResourceAsStream("fake_libcuda.c")) {
+        Path src = dir.resolve(source);
+        try (InputStream in = FakeDriverTest.class.getResourceAsStream(source)) {
             Files.copy(in, src, StandardCopyOption.REPLACE_EXISTING);
         }
-        Path lib = dir.resolve("libcuda-fake" + mode + ".so");
+        Path lib = dir.resolve(libName);
         if (!Files.exists(lib)) {
             Process p;
             try {
-                p = new ProcessBuilder("gcc", "-shared", "-fPIC", "-O1", "-DFAKE_MODE=" + mode, "-o", lib.toString(),
+                p = new ProcessBuilder("gcc", "-shared", "-fPIC", "-O1", define, "-o", lib.toString(),
                         src.toString(), "-lm").redirectErrorStream(true).start();
             } catch (IOException e) {
                 assumeTrue(false, "gcc not available to build the fake driver: " + e.getMessage());
@@ -83,6 +87,21 @@ class FakeDriverTest {
             cuda.close();
             cuda.close(); // idempotent
             assertThrows(IllegalStateException.class, () -> cuda.fill(dev, 1));
+        }
+    }
+
+    @Test
+    void cublasRowMajorMappingAgainstAColumnMajorReference() throws Exception {
+        useDriver(0);
+        System.setProperty(Cublas.LIBRARY_PROPERTY, build("fake_libcublas.c", "libcublas-fake.so", "-DFAKE_CUBLAS=1").toString());
+        try (CudaBackend cuda = CudaBackend.open(0)) {
+            assertTrue(cuda.gemmImplementation().startsWith("cuBLAS ("), cuda.gemmImplementation());
+            BackendConformance.Report r = BackendConformance.run(CpuBackend.INSTANCE, cuda, 9);
+            String failures = r.checks().stream().filter(c -> !c.passed()).map(c -> c.name() + ": " + c.detail())
+                    .collect(Collectors.joining("\n"));
+            assertEquals(0, r.failed(), failures);
+            assertTrue(r.checks().stream().filter(c -> c.name().startsWith("matmul")).count() >= 40,
+                    "every GEMM check ran through cuBLAS");
         }
     }
 
