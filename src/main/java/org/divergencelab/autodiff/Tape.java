@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.divergencelab.compute.BinaryOp;
 import org.divergencelab.compute.ComputeBackend;
+import org.divergencelab.compute.ConvShape;
 import org.divergencelab.compute.Tensor;
 import org.divergencelab.compute.UnaryOp;
 
@@ -99,6 +100,7 @@ public final class Tape {
         v.ta = false;
         v.tb = false;
         v.offset = 0;
+        v.conv = null;
         v.constant = !recording;
         return v;
     }
@@ -618,6 +620,56 @@ public final class Tape {
         return add(padRows(a, 0, a.rows() + b.rows()), padRows(b, a.rows(), a.rows() + b.rows()));
     }
 
+    // ------------------------------------------------------------------ convolution support
+
+    /**
+     * The convolution windows of x (batch × s.inputSize(), HWC rows) as a column matrix
+     * (batch·outH·outW × s.patchSize()); see {@link ConvShape}. Linear; its adjoint is {@link #col2im}.
+     */
+    public Var im2col(Var x, ConvShape s) {
+        check(x, "im2col x");
+        Var v = owned(Var.Kind.IM2COL, s.patchRows(x.rows()), s.patchSize());
+        v.a = x;
+        v.conv = s;
+        v.constant |= x.constant;
+        backend.im2col(x.value, s, v.value);
+        return v;
+    }
+
+    /**
+     * The adjoint of {@link #im2col}: column entries summed back into images (batch × s.inputSize()), the
+     * batch being cols.rows/(outH·outW). Used by transposed convolutions and as im2col's derivative.
+     */
+    public Var col2im(Var cols, ConvShape s) {
+        check(cols, "col2im cols");
+        int per = s.outH() * s.outW();
+        if (cols.rows() % per != 0 || cols.cols() != s.patchSize()) {
+            throw new IllegalArgumentException("col2im: columns " + cols.value.shape() + " do not fit " + s);
+        }
+        Var v = owned(Var.Kind.COL2IM, cols.rows() / per, s.inputSize());
+        v.a = cols;
+        v.conv = s;
+        v.constant |= cols.constant;
+        backend.col2im(cols.value, s, v.value);
+        return v;
+    }
+
+    /** x's elements in row-major order as a rows×cols matrix (same number of elements). */
+    public Var reshape(Var x, int rows, int cols) {
+        check(x, "reshape x");
+        if ((long) rows * cols != x.value.size()) {
+            throw new IllegalArgumentException("reshape: " + x.value.shape() + " cannot become " + rows + "x" + cols);
+        }
+        if (x.rows() == rows) {
+            return x;
+        }
+        Var v = owned(Var.Kind.RESHAPE, rows, cols);
+        v.a = x;
+        v.constant |= x.constant;
+        backend.reshape(x.value, v.value);
+        return v;
+    }
+
     // ------------------------------------------------------------------ checks
 
     /** Throws IllegalArgumentException naming {@code what} when x holds a NaN or an infinity. */
@@ -945,6 +997,23 @@ public final class Tape {
             case PAD_ROWS -> {
                 if (needs(a)) {
                     accumulate(slots, a, sliceRows(g, v.offset, a.rows()));
+                }
+            }
+            // im2col and col2im are linear maps and each other's adjoint, so each one's derivative is the
+            // other, recorded on the tape: derivatives of any order follow
+            case IM2COL -> {
+                if (needs(a)) {
+                    accumulate(slots, a, col2im(g, v.conv));
+                }
+            }
+            case COL2IM -> {
+                if (needs(a)) {
+                    accumulate(slots, a, im2col(g, v.conv));
+                }
+            }
+            case RESHAPE -> {
+                if (needs(a)) {
+                    accumulate(slots, a, reshape(g, a.rows(), a.cols()));
                 }
             }
         }

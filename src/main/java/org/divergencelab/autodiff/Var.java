@@ -15,7 +15,7 @@ public final class Var {
     /** How a node was made. */
     enum Kind {
         CONSTANT, LEAF, MATMUL, LINEAR, ZIP, BROADCAST, EXPAND, REDUCE, AFFINE, MAP, MASK, ROW_NORM,
-        SLICE_ROWS, PAD_ROWS
+        SLICE_ROWS, PAD_ROWS, IM2COL, COL2IM, RESHAPE
     }
 
     final Tape tape;
@@ -31,6 +31,8 @@ public final class Var {
     boolean ta;
     boolean tb;
     int offset;
+    /** Geometry of an IM2COL / COL2IM node. */
+    org.divergencelab.compute.ConvShape conv;
     /** True when no gradient flows through this node (constants, detached values, no-graph backward). */
     boolean constant;
     Tensor value;

@@ -18,7 +18,9 @@ public final class Commands {
                 new BenchCommand(),
                 new MeasureCommand(),
                 new TrainCommand(),
-                new RenderCommand());
+                new RenderCommand(),
+                new SelfTestCommand(),
+                new ImageTrainCommand());
     }
 
     private Commands() {

@@ -62,6 +62,23 @@ public interface ComputeBackend {
      */
     void matmul(Tensor a, boolean transA, Tensor b, boolean transB, double alpha, double beta, Tensor c);
 
+    // ---- convolution support (im2col layout: see ConvShape) ----
+
+    /**
+     * Gathers the convolution windows of {@code x} (batch × s.inputSize(), HWC rows) into {@code cols}
+     * (batch·outH·outW × s.patchSize()); padding reads as 0. Every element of cols is written.
+     */
+    void im2col(Tensor x, ConvShape s, Tensor cols);
+
+    /**
+     * The adjoint of {@link #im2col}: {@code x} (overwritten) = the sum, over every column-matrix element,
+     * of that element added into the input position it was read from (padding positions dropped).
+     */
+    void col2im(Tensor cols, ConvShape s, Tensor x);
+
+    /** Copies {@code src} into {@code dst} of another shape with the same number of elements (row-major order kept). */
+    void reshape(Tensor src, Tensor dst);
+
     // ---- elementwise ----
 
     /** {@code out = op(x; p, q)}. */

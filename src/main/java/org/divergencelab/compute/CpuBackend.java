@@ -187,6 +187,101 @@ public final class CpuBackend implements ComputeBackend {
                 (float) beta, d(c), 0, n);
     }
 
+    // ---- convolution support ----
+
+    // Row segments: for one output position and one kernel row, the kx·C window values are contiguous in
+    // both the input (HWC) and the column matrix, so whole in-range runs move with one arraycopy / one
+    // vectorisable add loop; only the padded ends are handled element-wise. Same layout and the same
+    // per-element summation order as ConvShape.forEachPatchElement (the float64 reference).
+
+    @Override
+    public void im2col(Tensor x, ConvShape s, Tensor cols) {
+        int batch = s.checkShapes("im2col", x, cols);
+        float[] in = d(x);
+        float[] out = d(cols);
+        int c = s.channels();
+        int h = s.height();
+        int w = s.width();
+        int kh = s.kernelH();
+        int kw = s.kernelW();
+        int st = s.stride();
+        int pad = s.pad();
+        int oh = s.outH();
+        int ow = s.outW();
+        int patch = s.patchSize();
+        for (int n = 0; n < batch; n++) {
+            int inBase = n * h * w * c;
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    int row = ((n * oh + oy) * ow + ox) * patch;
+                    int x0 = ox * st - pad;
+                    int lo = Math.max(0, -x0); // first kx inside the image
+                    int hi = Math.min(kw, w - x0); // one past the last
+                    for (int ky = 0; ky < kh; ky++) {
+                        int y = oy * st - pad + ky;
+                        int dst = row + ky * kw * c;
+                        if (y < 0 || y >= h || hi <= lo) {
+                            Arrays.fill(out, dst, dst + kw * c, 0f);
+                            continue;
+                        }
+                        Arrays.fill(out, dst, dst + lo * c, 0f);
+                        System.arraycopy(in, inBase + (y * w + x0 + lo) * c, out, dst + lo * c, (hi - lo) * c);
+                        Arrays.fill(out, dst + hi * c, dst + kw * c, 0f);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void col2im(Tensor cols, ConvShape s, Tensor x) {
+        int batch = s.checkShapes("col2im", x, cols);
+        float[] in = d(cols);
+        float[] out = d(x);
+        Arrays.fill(out, 0f);
+        int c = s.channels();
+        int h = s.height();
+        int w = s.width();
+        int kh = s.kernelH();
+        int kw = s.kernelW();
+        int st = s.stride();
+        int pad = s.pad();
+        int oh = s.outH();
+        int ow = s.outW();
+        int patch = s.patchSize();
+        for (int n = 0; n < batch; n++) {
+            int outBase = n * h * w * c;
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    int row = ((n * oh + oy) * ow + ox) * patch;
+                    int x0 = ox * st - pad;
+                    int lo = Math.max(0, -x0);
+                    int hi = Math.min(kw, w - x0);
+                    for (int ky = 0; ky < kh; ky++) {
+                        int y = oy * st - pad + ky;
+                        if (y < 0 || y >= h || hi <= lo) {
+                            continue;
+                        }
+                        int src = row + (ky * kw + lo) * c;
+                        int dst = outBase + (y * w + x0 + lo) * c;
+                        int len = (hi - lo) * c;
+                        for (int i = 0; i < len; i++) {
+                            out[dst + i] += in[src + i];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void reshape(Tensor src, Tensor dst) {
+        if (src.size() != dst.size()) {
+            throw new IllegalArgumentException("reshape: " + src.shape() + " and " + dst.shape() + " differ in size");
+        }
+        System.arraycopy(d(src), 0, d(dst), 0, src.size());
+    }
+
     // ---- elementwise ----
 
     @Override

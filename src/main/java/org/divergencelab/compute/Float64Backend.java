@@ -192,6 +192,37 @@ public final class Float64Backend implements ComputeBackend {
         }
     }
 
+    // ---- convolution support ----
+
+    @Override
+    public void im2col(Tensor x, ConvShape s, Tensor cols) {
+        int batch = s.checkShapes("im2col", x, cols);
+        double[] in = d(x);
+        double[] out = d(cols);
+        s.forEachPatchElement(batch, (ci, xi) -> out[ci] = xi < 0 ? 0 : in[xi]);
+    }
+
+    @Override
+    public void col2im(Tensor cols, ConvShape s, Tensor x) {
+        int batch = s.checkShapes("col2im", x, cols);
+        double[] in = d(cols);
+        double[] out = d(x);
+        java.util.Arrays.fill(out, 0);
+        s.forEachPatchElement(batch, (ci, xi) -> {
+            if (xi >= 0) {
+                out[xi] += in[ci];
+            }
+        });
+    }
+
+    @Override
+    public void reshape(Tensor src, Tensor dst) {
+        if (src.size() != dst.size()) {
+            throw new IllegalArgumentException("reshape: " + src.shape() + " and " + dst.shape() + " differ in size");
+        }
+        System.arraycopy(d(src), 0, d(dst), 0, src.size());
+    }
+
     // ---- elementwise ----
 
     @Override
