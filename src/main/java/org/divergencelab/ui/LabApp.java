@@ -15,7 +15,7 @@ import org.divergencelab.ui.theme.ThemeManager;
  * view and the lecture scenes are still to come (the welcome tab says so); the widget gallery shows the plot
  * widgets. System properties {@code divergencelab.theme} (light, dark, projector) and
  * {@code divergencelab.lang} (en, zh_TW, zh_CN) choose the start-up look; {@code divergencelab.gallery=show}
- * opens the widget gallery, {@code =animate} also starts its frame-rate demo (frame times in the status bar).
+ * opens the widget gallery, {@code divergencelab.view=sandbox} opens a tab by id, {@code =animate} also starts its frame-rate demo (frame times in the status bar).
  */
 public final class LabApp extends Application {
 
@@ -32,6 +32,10 @@ public final class LabApp extends Application {
         window.attach(scene);
         stage.setScene(scene);
         stage.show();
+        String view = System.getProperty("divergencelab.view");
+        if (view != null) {
+            window.selectView(view); // e.g. sandbox; an unknown id throws naming it
+        }
         String gallery = System.getProperty("divergencelab.gallery");
         if (gallery != null) {
             WidgetGallery g = window.showGallery();

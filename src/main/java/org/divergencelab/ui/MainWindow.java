@@ -72,7 +72,11 @@ public final class MainWindow {
         views.setId("views");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(views);
-        root.setLeft(sidePanel());
+        Node sidePanel = sidePanel();
+        root.setLeft(sidePanel);
+        // the sandbox brings its own control column; the shared side panel would only take width from its plots
+        views.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
+                root.setLeft(b != null && "tab-sandbox".equals(b.getId()) ? null : sidePanel));
         root.setBottom(statusBar());
 
         addView("welcome", i18n.get("tab.welcome"), Welcome.build(i18n));
