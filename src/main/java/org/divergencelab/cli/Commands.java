@@ -16,7 +16,9 @@ public final class Commands {
     static List<Command> all() {
         return List.of(
                 new BenchCommand(),
-                new MeasureCommand());
+                new MeasureCommand(),
+                new TrainCommand(),
+                new RenderCommand());
     }
 
     private Commands() {

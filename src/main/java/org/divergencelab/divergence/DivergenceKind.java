@@ -30,26 +30,20 @@ public enum DivergenceKind {
             case KL_REVERSE:
                 return klTerm(lq, lp);
             case JS: {
-                if (lp == Double.NEGATIVE_INFINITY && lq == Double.NEGATIVE_INFINITY) {
+                // ½[p log(2p/m) + q log(2q/m)] with m = p + q, minus its mass part ½(p + q) log 2, which
+                // finish() adds back as exactly log 2: what is left is −½[p log(1 + q/p) + q log(1 + p/q)],
+                // zero wherever only one density is positive, so disjoint supports give log 2 to the last bit.
+                if (lp == Double.NEGATIVE_INFINITY || lq == Double.NEGATIVE_INFINITY) {
                     return 0;
                 }
-                double hi = Math.max(lp, lq);
-                double lm = hi + Math.log1p(Math.exp(Math.min(lp, lq) - hi)) - LOG2;
-                double s = 0;
-                if (p > 0) {
-                    s += p * (lp - lm);
-                }
-                if (q > 0) {
-                    s += q * (lq - lm);
-                }
-                return 0.5 * s;
+                return -0.5 * (p * log1pExp(lq - lp) + q * log1pExp(lp - lq));
             }
             case TV:
-                return 0.5 * Math.abs(p - q);
-            case HELLINGER: {
-                double d = Math.sqrt(p) - Math.sqrt(q);
-                return 0.5 * d * d;
-            }
+                // ½|p − q| = ½(p + q) − min(p, q); the mass part is 1 (added by finish()).
+                return -Math.min(p, q);
+            case HELLINGER:
+                // ½(√p − √q)² = ½(p + q) − √(pq); the mass part is 1 (added by finish()).
+                return -Math.exp(0.5 * (lp + lq));
             case CHI2: {
                 if (lq == Double.NEGATIVE_INFINITY) {
                     return lp == Double.NEGATIVE_INFINITY ? 0 : Double.POSITIVE_INFINITY;
@@ -64,6 +58,28 @@ public enum DivergenceKind {
             default:
                 throw new IllegalStateException(name());
         }
+    }
+
+    /**
+     * The divergence from the sum (or integral) of {@link #integrand} over P's and Q's whole support. For JS,
+     * TV and H² the integrand leaves out the part that only depends on the masses (P and Q each have mass 1),
+     * and this adds it back as the exact constant, clamping the rounding below 0 of equal distributions.
+     */
+    public double finish(double sumOfIntegrand) {
+        double constant = switch (this) {
+            case JS -> LOG2;
+            case TV, HELLINGER -> 1;
+            default -> 0;
+        };
+        if (constant == 0) {
+            return Math.max(0, sumOfIntegrand); // KL, χ² ≥ 0; rounding of equal inputs can dip below
+        }
+        return Math.min(constant, Math.max(0, constant + sumOfIntegrand));
+    }
+
+    /** log(1 + e^t) without overflow. */
+    private static double log1pExp(double t) {
+        return t > 35 ? t : Math.log1p(Math.exp(t));
     }
 
     private static double klTerm(double lp, double lq) {

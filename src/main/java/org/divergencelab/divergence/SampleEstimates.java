@@ -101,7 +101,7 @@ public final class SampleEstimates {
         for (int c = 0; c < cells; c++) {
             v += kind.integrand(Math.log(mp[c]), Math.log(mq[c]));
         }
-        return v;
+        return kind.finish(v);
     }
 
     private static double[] binMasses(PointCloud c, int[] bins, double[] lo, double[] hi, int cells) {
@@ -145,7 +145,7 @@ public final class SampleEstimates {
                 x[0] = lo[0] + (i + 0.5) * step[0];
                 v += kind.integrand(logKde(p, hp, x), logKde(q, hq, x));
             }
-            return v * step[0];
+            return kind.finish(v * step[0]);
         }
         for (int i = 0; i < n[0]; i++) {
             x[0] = lo[0] + (i + 0.5) * step[0];
@@ -154,7 +154,7 @@ public final class SampleEstimates {
                 v += kind.integrand(logKde(p, hp, x), logKde(q, hq, x));
             }
         }
-        return v * step[0] * step[1];
+        return kind.finish(v * step[0] * step[1]);
     }
 
     /** Silverman (1-D) or Scott (2-D, per axis) bandwidths; a floor keeps repeated points finite. */

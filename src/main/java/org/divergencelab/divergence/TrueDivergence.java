@@ -52,7 +52,7 @@ public final class TrueDivergence {
         }
         v += atoms(kind, pp.atoms(), qp.atoms());
         v += segments(kind, pp.segments(), qp.segments());
-        return new Result(v, err[0]);
+        return new Result(kind.finish(v), err[0]);
     }
 
     /** The value only. */
@@ -174,7 +174,7 @@ public final class TrueDivergence {
                 return total;
             }
         }
-        return Math.max(0, total);
+        return total; // may be negative: JS, TV and H² integrate only their overlap term (see finish)
     }
 
     private static double continuous2(DivergenceKind kind, List<Parts.Weighted> pc, List<Parts.Weighted> qc,
@@ -198,7 +198,7 @@ public final class TrueDivergence {
             fine = grid(kind, pc, qc, bx, by, 256);
         }
         err[0] += Math.abs(fine - coarse);
-        return Math.max(0, fine);
+        return fine;
     }
 
     /** Panel edges per axis: box edges, and a Gaussian's centre ±1, 3, 8 and 10 σ, shifted by translations. */

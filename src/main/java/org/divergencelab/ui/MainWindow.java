@@ -60,6 +60,7 @@ public final class MainWindow {
     private final ToggleGroup languageToggles = new ToggleGroup();
     private WidgetGallery gallery;
     private final SandboxView sandbox;
+    private final org.divergencelab.ui.train.TrainingView training;
 
     public MainWindow(I18n i18n, ThemeManager themes) {
         this.i18n = i18n;
@@ -72,16 +73,22 @@ public final class MainWindow {
         views.setId("views");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(views);
-        Node sidePanel = sidePanel();
-        root.setLeft(sidePanel);
-        // the sandbox brings its own control column; the shared side panel would only take width from its plots
-        views.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
-                root.setLeft(b != null && "tab-sandbox".equals(b.getId()) ? null : sidePanel));
+        root.setLeft(sidePanel());
         root.setBottom(statusBar());
 
         addView("welcome", i18n.get("tab.welcome"), Welcome.build(i18n));
+        training = org.divergencelab.ui.train.TrainingView.live(i18n, themes);
+        addView("training", i18n.get("tab.training"), training.node(), training.controls());
         sandbox = new SandboxView(i18n, themes);
         addView("sandbox", i18n.get("tab.sandbox"), sandbox.node());
+        // The side panel shows the controls of the selected view (none for views that carry their own).
+        views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> showSideOf(tab));
+        showSideOf(views.getSelectionModel().getSelectedItem());
+    }
+
+    /** The training view (its own tab, controls in the side panel). */
+    public org.divergencelab.ui.train.TrainingView training() {
+        return training;
     }
 
     /** The sandbox view (its own tab). */
@@ -121,6 +128,26 @@ public final class MainWindow {
         t.setContent(content);
         views.getTabs().add(t);
         return t;
+    }
+
+    /** Adds a view whose controls the side panel shows while its tab is selected. */
+    public Tab addView(String id, ObservableValue<String> title, Node content, Node sideContent) {
+        Tab t = addView(id, title, content);
+        t.setUserData(sideContent);
+        if (views.getSelectionModel().getSelectedItem() == t) {
+            showSideOf(t);
+        }
+        return t;
+    }
+
+    /** Shows the selected view's controls, or hides the side panel for views that carry their own. */
+    private void showSideOf(Tab tab) {
+        boolean has = tab != null && tab.getUserData() instanceof Node;
+        if (has) {
+            setSideContent((Node) tab.getUserData());
+        }
+        side.setVisible(has);
+        side.setManaged(has);
     }
 
     /** Selects the view with this id. */

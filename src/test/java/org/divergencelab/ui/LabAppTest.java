@@ -97,7 +97,7 @@ class LabAppTest {
         WaitForAsyncUtils.waitForFxEvents();
         TabPane tabs = robot.lookup("#views").queryAs(TabPane.class);
         assertEquals("tab-gallery", tabs.getSelectionModel().getSelectedItem().getId());
-        // only the gallery's widgets (the sandbox tab holds plot widgets of its own)
+        // Only the gallery's widgets: the Training and Sandbox tabs keep theirs in the scene graph too.
         var widgets = robot.from(tabs.getSelectionModel().getSelectedItem().getContent()).lookup(".plot-widget")
                 .queryAllAs(PlotWidget.class);
         assertEquals(8, widgets.size());

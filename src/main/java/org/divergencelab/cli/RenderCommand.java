@@ -1,0 +1,199 @@
+package org.divergencelab.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import javafx.scene.Parent;
+import javafx.scene.image.WritableImage;
+
+import org.divergencelab.gan.Experiment;
+import org.divergencelab.gan.Presets;
+import org.divergencelab.io.ExperimentJson;
+import org.divergencelab.ui.i18n.I18n;
+import org.divergencelab.ui.theme.Theme;
+import org.divergencelab.ui.theme.ThemeManager;
+import org.divergencelab.ui.train.TrainingRender;
+import org.divergencelab.ui.util.Export;
+import org.divergencelab.ui.util.HeadlessFx;
+
+/**
+ * {@code render (--preset NAME | --config FILE) --iterations N --view V --out FILE.png [--size WxH]}: trains
+ * N iterations on the calling thread, then renders the real training views off screen to a PNG. Needs a
+ * JavaFX toolkit without a window: run under {@code xvfb-run}, or with the Monocle headless flags when the
+ * Monocle jar is on the class path (see the README). What is rendered is a {@link Target}; the training views
+ * are the targets of {@link #TRAINING_VIEWS}, and other packages (lecture scenes: {@code --scene ID}) add theirs
+ * to {@link #targets()}.
+ */
+public final class RenderCommand implements Command, Commands.FlagOptions {
+
+    /** Something {@code render} can draw: builds its root on the FX thread from the parsed options. */
+    public interface Target {
+        /** The option that selects this kind of target ({@code view} or {@code scene}). */
+        String option();
+
+        /** The values of that option this target handles. */
+        List<String> ids();
+
+        /**
+         * Does the headless work (training, on the calling thread) and returns a builder of the node to
+         * render, which is then called on the FX thread with the language and theme to use.
+         */
+        BiFunction<I18n, ThemeManager, Parent> prepare(String id, Arguments args, PrintStream out) throws Exception;
+    }
+
+    /** The training views: samples, critic, map, charts, internals, and the whole training tab (window). */
+    static final Target TRAINING_VIEWS = new Target() {
+        @Override
+        public String option() {
+            return "view";
+        }
+
+        @Override
+        public List<String> ids() {
+            return TrainingRender.VIEWS;
+        }
+
+        @Override
+        public BiFunction<I18n, ThemeManager, Parent> prepare(String id, Arguments args, PrintStream out) throws Exception {
+            Experiment e = experiment(args);
+            int iterations = args.getInt("iterations", 200, 0, 10_000_000);
+            boolean compare = args.has("compare");
+            args.requireAllUsed();
+            long t0 = System.nanoTime();
+            TrainingRender.Result r = TrainingRender.train(e, iterations, compare);
+            out.printf(Locale.ROOT, "trained %s for %d iterations in %.1f s%s%n", e.name(), iterations,
+                    (System.nanoTime() - t0) / 1e9, compare ? " (compare mode: two runs)" : "");
+            return (i18n, themes) -> TrainingRender.build(r, id, i18n, themes);
+        }
+    };
+
+    /** Every render target; a new kind of target is one more entry here. */
+    static List<Target> targets() {
+        return List.of(TRAINING_VIEWS);
+    }
+
+    @Override
+    public String name() {
+        return "render";
+    }
+
+    @Override
+    public String summary() {
+        return "train N iterations headlessly and render a training view to PNG";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: render (--preset NAME | --config FILE.json) --iterations N --view VIEW --out FILE.png
+                              [--size WxH] [--theme light|dark|projector] [--lang en|zh_TW|zh_CN] [--compare]
+
+                Trains N iterations on this thread (deterministic from the experiment's seed), then renders the
+                training view off screen. VIEW: samples, critic, map, charts, internals, window (the whole
+                Training tab with its controls). --compare trains the experiment and its JS <-> W twin in
+                lockstep and renders both. Default size 1280x720 for window, 900x600 otherwise.
+                Needs JavaFX without a display: xvfb-run -a java -jar divergence-lab.jar render ...
+                presets: %s
+                """.formatted(String.join(", ", Presets.names()));
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of("compare");
+    }
+
+    static Experiment experiment(Arguments args) throws Exception {
+        boolean preset = args.has("preset");
+        boolean config = args.has("config");
+        if (preset == config) {
+            throw new UsageException("give exactly one of --preset NAME or --config FILE");
+        }
+        if (preset) {
+            return Presets.get(args.require("preset"));
+        }
+        Path file = Path.of(args.require("config"));
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("--config: no such file " + file);
+        }
+        return ExperimentJson.read(file);
+    }
+
+    static double[] size(String s) {
+        String[] p = s.toLowerCase(Locale.ROOT).split("x");
+        if (p.length != 2) {
+            throw new UsageException("--size must be WxH (e.g. 1920x1080), got '" + s + "'");
+        }
+        try {
+            double w = Integer.parseInt(p[0].trim());
+            double h = Integer.parseInt(p[1].trim());
+            if (w < 200 || h < 150 || w > 8192 || h > 8192) {
+                throw new UsageException("--size must be between 200x150 and 8192x8192, got '" + s + "'");
+            }
+            return new double[] {w, h};
+        } catch (NumberFormatException e) {
+            throw new UsageException("--size must be WxH with integers, got '" + s + "'");
+        }
+    }
+
+    @Override
+    public int run(Arguments args, PrintStream out, PrintStream err) throws Exception {
+        Target target = null;
+        String id = null;
+        List<String> options = new ArrayList<>();
+        for (Target t : targets()) {
+            options.add("--" + t.option());
+            if (args.has(t.option())) {
+                target = t;
+                id = args.require(t.option());
+                if (!t.ids().contains(id)) {
+                    throw new UsageException("--" + t.option() + " must be one of " + String.join(", ", t.ids())
+                            + ", got '" + id + "'");
+                }
+            }
+        }
+        if (target == null) {
+            throw new UsageException("give what to render: " + String.join(" or ", options));
+        }
+        Path outFile = Path.of(args.require("out"));
+        double[] wh = size(args.get("size", id.equals("window") ? "1280x720" : "900x600"));
+        Theme theme = Theme.byId(args.get("theme", "light"));
+        Locale locale = switch (args.get("lang", "en")) {
+            case "en" -> I18n.ENGLISH;
+            case "zh_TW" -> I18n.TRADITIONAL;
+            case "zh_CN" -> I18n.SIMPLIFIED;
+            default -> throw new UsageException("--lang must be en, zh_TW or zh_CN, got '" + args.get("lang", "") + "'");
+        };
+        BiFunction<I18n, ThemeManager, Parent> build = target.prepare(id, args, out);
+        try {
+            HeadlessFx.ensureStarted();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("JavaFX could not start (" + e.getMessage() + "). Without a display run "
+                    + "'xvfb-run -a java -jar divergence-lab.jar render ...', or put the Monocle jar on the class path "
+                    + "with -Dprism.order=sw -Dglass.platform=Monocle -Dmonocle.platform=Headless (README, "
+                    + "\"Rendering headlessly\")", e);
+        }
+        try {
+            WritableImage img = HeadlessFx.call(() -> {
+                I18n i18n = new I18n(locale);
+                ThemeManager themes = new ThemeManager();
+                themes.setTheme(theme);
+                themes.useFontFor(locale);
+                return Export.renderOffscreen(build.apply(i18n, themes), wh[0], wh[1], theme, 1);
+            });
+            HeadlessFx.call(() -> {
+                Export.writePng(img, outFile);
+                return null;
+            });
+        } finally {
+            HeadlessFx.shutdown();
+        }
+        out.printf(Locale.ROOT, "wrote %s (%dx%d)%n", outFile, (int) wh[0], (int) wh[1]);
+        return 0;
+    }
+}

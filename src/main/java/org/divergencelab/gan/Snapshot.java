@@ -1,0 +1,159 @@
+package org.divergencelab.gan;
+
+import java.util.List;
+
+import org.divergencelab.distribution.PointCloud;
+import org.divergencelab.divergence.ModeCoverage;
+import org.divergencelab.nn.Readouts.LayerReadout;
+
+/**
+ * The state of a run after a step, immutable (arrays are copied in and out), safe to hand to another
+ * thread. A cheap snapshot ({@code full == false}) has counters, losses, the estimate, the evaluation
+ * samples and warnings; grids, truths, read-outs and Lipschitz are null / NaN / empty. Point arrays are flat
+ * row-major, {@code dimension} numbers per point.
+ *
+ * @param iteration        completed iterations
+ * @param criticSteps      critic steps taken
+ * @param generatorSteps   generator steps taken
+ * @param full             whether the expensive parts were computed
+ * @param dimension        data dimension (1 or 2)
+ * @param real             the fixed evaluation sample of P_data
+ * @param fake             G(z) for the fixed evaluation z (moves smoothly between snapshots)
+ * @param criticLoss       last critic-step loss (penalties included; NaN before the first step)
+ * @param generatorLoss    last generator-step loss (NaN before the first step)
+ * @param estimate         the divergence the objective estimates, on the evaluation samples
+ * @param truths           true values beside it (exact W1; sample-based JS, named method), full only
+ * @param criticField      the critic on a grid over a box covering data and fakes, full only
+ * @param criticGradients  ∇x s(x) of the raw critic score at every fake (the direction the generator's loss
+ *                         pushes each fake, up to a positive per-sample factor), full only
+ * @param generatorMap     G on a line or grid of latent values, full only
+ * @param criticLayers     per-layer weight histograms and gradient norms of the critic, full only
+ * @param generatorLayers  the same for the generator, full only
+ * @param lipschitz        grid estimate of the critic score's Lipschitz constant (NaN when not computed)
+ * @param modes            mode coverage of the fakes (null unless the data is a Gaussian mixture and full)
+ * @param instanceNoise    the instance-noise σ in force
+ * @param warnings         NaN / rollback, saturated D, estimate diverging, ...
+ * @param halted           training was stopped by the divergence guard
+ * @param haltReason       what happened (null when not halted)
+ */
+public record Snapshot(long iteration, long criticSteps, long generatorSteps, boolean full, int dimension,
+                       double[] real, double[] fake, double criticLoss, double generatorLoss, Estimate estimate,
+                       List<TrueValue> truths, CriticField criticField, double[] criticGradients,
+                       GeneratorMap generatorMap, List<LayerReadout> criticLayers, List<LayerReadout> generatorLayers,
+                       double lipschitz, ModeCoverage.Result modes, double instanceNoise, List<String> warnings,
+                       boolean halted, String haltReason) {
+
+    public Snapshot {
+        real = real.clone();
+        fake = fake.clone();
+        criticGradients = criticGradients == null ? null : criticGradients.clone();
+        truths = List.copyOf(truths);
+        criticLayers = List.copyOf(criticLayers);
+        generatorLayers = List.copyOf(generatorLayers);
+        warnings = List.copyOf(warnings);
+    }
+
+    @Override
+    public double[] real() {
+        return real.clone();
+    }
+
+    @Override
+    public double[] fake() {
+        return fake.clone();
+    }
+
+    @Override
+    public double[] criticGradients() {
+        return criticGradients == null ? null : criticGradients.clone();
+    }
+
+    public PointCloud realCloud() {
+        return PointCloud.of(dimension, real);
+    }
+
+    public PointCloud fakeCloud() {
+        return PointCloud.of(dimension, fake);
+    }
+
+    /** The true value named {@code name} ("W1", "JS"), or NaN when not computed. */
+    public double truth(String name) {
+        for (TrueValue v : truths) {
+            if (v.name().equals(name)) {
+                return v.value();
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * What the objective's critic value estimates.
+     *
+     * @param divergence which divergence
+     * @param name       a label, e.g. "JS estimate V/2 + log 2"
+     * @param value      the estimate in nats (W1 in data units)
+     */
+    public record Estimate(Objective.Estimated divergence, String name, double value) {
+    }
+
+    /**
+     * A true (or reference) value between P_data and P_G beside the estimate.
+     *
+     * @param name   "W1", "JS"
+     * @param value  the value (nats for JS)
+     * @param method how it was computed, e.g. "exact OT on the evaluation samples"
+     * @param note   a caveat for the view (may be empty)
+     */
+    public record TrueValue(String name, double value, String method, String note) {
+    }
+
+    /**
+     * The critic on a grid. 1-D: {@code resolution} points x_i = lo + i·(hi − lo)/(n − 1). 2-D: n×n values,
+     * {@code values[j·n + i]} at (x_i, y_j). {@code quantity} says what the values are (raw values are
+     * passed through the objective's link, e.g. D = σ(s) for GANs).
+     */
+    public record CriticField(int dimension, double[] lo, double[] hi, int resolution, double[] values, String quantity) {
+        public CriticField {
+            lo = lo.clone();
+            hi = hi.clone();
+            values = values.clone();
+        }
+
+        @Override
+        public double[] lo() {
+            return lo.clone();
+        }
+
+        @Override
+        public double[] hi() {
+            return hi.clone();
+        }
+
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
+    }
+
+    /**
+     * The generator's map on latent values: 1 latent axis → {@code resolution} points; 2 axes → an n×n
+     * grid (point j·n + i at z = (z_i, z_j), further latent coordinates 0). {@code z} has
+     * {@code latentDim} numbers per point, {@code x} has {@code dataDim}.
+     */
+    public record GeneratorMap(int latentDim, int axes, int resolution, double[] z, int dataDim, double[] x) {
+        public GeneratorMap {
+            z = z.clone();
+            x = x.clone();
+        }
+
+        @Override
+        public double[] z() {
+            return z.clone();
+        }
+
+        @Override
+        public double[] x() {
+            return x.clone();
+        }
+    }
+}

@@ -1,0 +1,356 @@
+package org.divergencelab.ui.train;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+import org.divergencelab.gan.Experiment;
+import org.divergencelab.gan.LatentSpec;
+import org.divergencelab.gan.NetworkSpec;
+import org.divergencelab.gan.OptimizerSpec;
+import org.divergencelab.gan.Presets;
+import org.divergencelab.nn.Activation;
+import org.divergencelab.ui.i18n.I18n;
+
+/**
+ * The side panel's experiment editor. Holds the last VALID experiment; every committed field (Enter, focus
+ * lost, a combo choice) rebuilds a candidate from all fields. A bad value (lr ≤ 0, batch 0, NaN, text where a
+ * number belongs, an impossible combination) shows a message naming the field and the allowed range, and
+ * the running experiment stays as it was. A valid candidate goes to {@code onChange}; the session decides
+ * whether it applies live or needs a new model.
+ */
+public final class ExperimentControls {
+    private final I18n i18n;
+    private final Consumer<Experiment> onChange;
+    private final Consumer<Experiment> onPreset;
+    private Experiment current;
+    private boolean updating;
+
+    final ComboBox<String> preset = new ComboBox<>();
+    final TextField data = new TextField();
+    final ComboBox<ObjectiveChoice.Family> family = new ComboBox<>();
+    final ComboBox<ObjectiveChoice.Lipschitz> lipschitz = new ComboBox<>();
+    final TextField lambda = new TextField();
+    final TextField clip = new TextField();
+    final Button toggle = new Button();
+    final ComboBox<OptimizerSpec.Kind> gOpt = new ComboBox<>();
+    final TextField gLr = new TextField();
+    final ComboBox<OptimizerSpec.Kind> dOpt = new ComboBox<>();
+    final TextField dLr = new TextField();
+    final TextField kD = new TextField();
+    final TextField kG = new TextField();
+    final TextField batch = new TextField();
+    final TextField gWidth = new TextField();
+    final TextField gDepth = new TextField();
+    final ComboBox<Activation.Kind> gAct = new ComboBox<>();
+    final TextField dWidth = new TextField();
+    final TextField dDepth = new TextField();
+    final ComboBox<Activation.Kind> dAct = new ComboBox<>();
+    final ComboBox<LatentSpec.Prior> prior = new ComboBox<>();
+    final TextField latentDim = new TextField();
+    final TextField seed = new TextField();
+    final Label error = new Label();
+    private final ScrollPane root;
+    private final List<Runnable> relabelers = new ArrayList<>();
+
+    /**
+     * @param start    the first experiment shown
+     * @param onChange receives every valid edited experiment
+     * @param onPreset receives a chosen preset (a new model)
+     */
+    public ExperimentControls(I18n i18n, Experiment start, Consumer<Experiment> onChange, Consumer<Experiment> onPreset) {
+        this.i18n = i18n;
+        this.onChange = onChange;
+        this.onPreset = onPreset;
+        this.current = start;
+        preset.getItems().setAll(Presets.names());
+        preset.setId("preset");
+        enumCombo(family, ObjectiveChoice.Family.values(), f -> i18n.text(f.key()));
+        enumCombo(lipschitz, ObjectiveChoice.Lipschitz.values(), l -> i18n.text(l.key()));
+        enumCombo(gOpt, OptimizerSpec.Kind.values(), k -> k.key());
+        enumCombo(dOpt, OptimizerSpec.Kind.values(), k -> k.key());
+        enumCombo(gAct, Activation.Kind.values(), NetworkSpec::keyOf);
+        enumCombo(dAct, Activation.Kind.values(), NetworkSpec::keyOf);
+        enumCombo(prior, LatentSpec.Prior.values(), p -> i18n.text("train.prior." + p.key()));
+        String[] ids = {"data", "family", "lipschitz", "lambda", "clip", "g-opt", "g-lr", "d-opt", "d-lr", "k-d", "k-g",
+                "batch", "g-width", "g-depth", "g-act", "d-width", "d-depth", "d-act", "prior", "latent-dim", "seed"};
+        Node[] nodes = {data, family, lipschitz, lambda, clip, gOpt, gLr, dOpt, dLr, kD, kG, batch, gWidth, gDepth, gAct,
+                dWidth, dDepth, dAct, prior, latentDim, seed};
+        for (int i = 0; i < ids.length; i++) {
+            nodes[i].setId("cfg-" + ids[i]);
+        }
+        toggle.setId("toggle-objective");
+        error.setId("config-error");
+        error.setWrapText(true);
+        error.getStyleClass().add("config-error");
+        error.setStyle("-fx-text-fill: #c0392b;");
+
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        g.setVgap(4);
+        int r = 0;
+        r = section(g, r, "train.section.data");
+        r = row(g, r, "train.field.preset", preset);
+        r = row(g, r, "train.field.data", data);
+        r = section(g, r, "train.section.objective");
+        r = row(g, r, "train.field.family", family);
+        r = row(g, r, "train.field.lipschitz", lipschitz);
+        r = row(g, r, "train.field.lambda", lambda);
+        r = row(g, r, "train.field.clip", clip);
+        g.add(toggle, 0, r++, 2, 1);
+        r = section(g, r, "train.section.optim");
+        r = row(g, r, "train.field.gOpt", gOpt);
+        r = row(g, r, "train.field.gLr", gLr);
+        r = row(g, r, "train.field.dOpt", dOpt);
+        r = row(g, r, "train.field.dLr", dLr);
+        r = row(g, r, "train.field.kD", kD);
+        r = row(g, r, "train.field.kG", kG);
+        r = row(g, r, "train.field.batch", batch);
+        r = section(g, r, "train.section.arch");
+        r = row(g, r, "train.field.gWidth", gWidth);
+        r = row(g, r, "train.field.gDepth", gDepth);
+        r = row(g, r, "train.field.gAct", gAct);
+        r = row(g, r, "train.field.dWidth", dWidth);
+        r = row(g, r, "train.field.dDepth", dDepth);
+        r = row(g, r, "train.field.dAct", dAct);
+        r = row(g, r, "train.field.prior", prior);
+        r = row(g, r, "train.field.latentDim", latentDim);
+        r = row(g, r, "train.field.seed", seed);
+        toggle.textProperty().bind(i18n.get("train.toggle"));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(i18n.format("train.tip.toggle", TrainingView.TOGGLE.getDisplayText()));
+        toggle.setTooltip(tip);
+        toggle.setMaxWidth(Double.MAX_VALUE);
+        for (Node n : nodes) {
+            if (n instanceof ComboBox<?> c) {
+                c.setMaxWidth(Double.MAX_VALUE);
+            }
+            if (n instanceof TextField t) {
+                t.setPrefColumnCount(8);
+            }
+        }
+        VBox box = new VBox(8, g, error);
+        box.setId("train-controls");
+        root = new ScrollPane(box);
+        root.setFitToWidth(true);
+        root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        root.setMinWidth(250);
+        fill(start);
+        wire();
+        i18n.localeProperty().addListener((o, a, b) -> relabelers.forEach(Runnable::run));
+    }
+
+    /** The panel's node. */
+    public Node node() {
+        return root;
+    }
+
+    /** The last valid experiment. */
+    public Experiment current() {
+        return current;
+    }
+
+    /** The JS ↔ W toggle: swaps only the objective of the current experiment. */
+    public void toggleObjective() {
+        Experiment next = ObjectiveChoice.toggle(current);
+        current = next;
+        fill(next);
+        error.setText("");
+        onChange.accept(next);
+    }
+
+    /** Shows {@code e} in the fields (a preset, or the state after the toggle). */
+    public void fill(Experiment e) {
+        updating = true;
+        try {
+            current = e;
+            preset.getSelectionModel().select(Presets.names().contains(e.name()) ? e.name() : null);
+            data.setText(e.data());
+            family.getSelectionModel().select(ObjectiveChoice.familyOf(e.objective()));
+            lipschitz.getSelectionModel().select(ObjectiveChoice.lipschitzOf(e));
+            lambda.setText(num(e.objective().lambda()));
+            clip.setText(num(e.objective().clip()));
+            gOpt.getSelectionModel().select(e.generatorOptimizer().kind());
+            gLr.setText(num(e.generatorOptimizer().lr()));
+            dOpt.getSelectionModel().select(e.criticOptimizer().kind());
+            dLr.setText(num(e.criticOptimizer().lr()));
+            kD.setText(Integer.toString(e.criticSteps()));
+            kG.setText(Integer.toString(e.generatorSteps()));
+            batch.setText(Integer.toString(e.batchSize()));
+            List<Integer> gw = e.generator().widths();
+            gWidth.setText(gw.isEmpty() ? "0" : Integer.toString(gw.get(0)));
+            gDepth.setText(Integer.toString(gw.size()));
+            gAct.getSelectionModel().select(e.generator().activation());
+            List<Integer> dw = e.critic().widths();
+            dWidth.setText(dw.isEmpty() ? "0" : Integer.toString(dw.get(0)));
+            dDepth.setText(Integer.toString(dw.size()));
+            dAct.getSelectionModel().select(e.critic().activation());
+            prior.getSelectionModel().select(e.latent().prior());
+            latentDim.setText(Integer.toString(e.latent().dim()));
+            seed.setText(Long.toString(e.seed()));
+        } finally {
+            updating = false;
+        }
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private void wire() {
+        preset.valueProperty().addListener((o, a, b) -> {
+            if (!updating && b != null) {
+                Experiment e = Presets.get(b);
+                fill(e);
+                error.setText("");
+                onPreset.accept(e);
+            }
+        });
+        toggle.setOnAction(ev -> toggleObjective());
+        for (ComboBox<?> c : List.of(family, lipschitz, gOpt, dOpt, gAct, dAct, prior)) {
+            c.valueProperty().addListener((o, a, b) -> commit());
+        }
+        for (TextField t : List.of(data, lambda, clip, gLr, dLr, kD, kG, batch, gWidth, gDepth, dWidth, dDepth, latentDim,
+                seed)) {
+            t.setOnAction(ev -> commit());
+            t.focusedProperty().addListener((o, was, now) -> {
+                if (!now) {
+                    commit();
+                }
+            });
+        }
+    }
+
+    /** Rebuilds the experiment from every field; a bad value keeps the running experiment and says why. */
+    void commit() {
+        if (updating) {
+            return;
+        }
+        Experiment next;
+        try {
+            next = build();
+        } catch (IllegalArgumentException ex) {
+            error.setText(i18n.text("train.err.invalid", ex.getMessage()));
+            return;
+        }
+        error.setText("");
+        if (!next.equals(current)) {
+            current = next;
+            onChange.accept(next);
+        }
+    }
+
+    /** The experiment the fields describe. */
+    Experiment build() {
+        Experiment e = current.withData(data.getText().trim());
+        e = e.withGeneratorOptimizer(e.generatorOptimizer().withKind(gOpt.getValue())
+                .withLr(real("generatorOptimizer.lr", gLr)));
+        e = e.withCriticOptimizer(e.criticOptimizer().withKind(dOpt.getValue()).withLr(real("criticOptimizer.lr", dLr)));
+        e = e.withSteps(integer("criticSteps", kD), integer("generatorSteps", kG));
+        e = e.withBatchSize(integer("batchSize", batch));
+        e = e.withGenerator(e.generator().withWidths(widths("generator", gWidth, gDepth)).withActivation(gAct.getValue()));
+        e = e.withCritic(e.critic().withWidths(widths("critic", dWidth, dDepth)).withActivation(dAct.getValue()));
+        e = e.withLatent(new LatentSpec(prior.getValue(), integer("latent.dim", latentDim)));
+        e = e.withSeed(longValue("seed", seed));
+        return ObjectiveChoice.apply(e, family.getValue(), lipschitz.getValue(), real("objective.lambda", lambda),
+                real("objective.clip", clip));
+    }
+
+    private static List<Integer> widths(String key, TextField width, TextField depth) {
+        int d = integer(key + ".depth", depth);
+        if (d < 0 || d > 8) {
+            throw new IllegalArgumentException(key + ".depth must be an integer in [0, 8], got " + d);
+        }
+        int w = d == 0 ? 1 : integer(key + ".width", width);
+        if (d > 0 && (w < 1 || w > 4096)) {
+            throw new IllegalArgumentException(key + ".width must be an integer in [1, 4096], got " + w);
+        }
+        return Collections.nCopies(d, w);
+    }
+
+    static double real(String key, TextField f) {
+        String s = f.getText().trim();
+        double v;
+        try {
+            v = Double.parseDouble(s);
+        } catch (NumberFormatException ex) {
+            throw new IllegalArgumentException(key + " must be a number, got '" + s + "'");
+        }
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(key + " must be a finite number, got " + s);
+        }
+        return v;
+    }
+
+    static int integer(String key, TextField f) {
+        String s = f.getText().trim();
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException ex) {
+            throw new IllegalArgumentException(key + " must be an integer, got '" + s + "'");
+        }
+    }
+
+    static long longValue(String key, TextField f) {
+        String s = f.getText().trim();
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException ex) {
+            throw new IllegalArgumentException(key + " must be an integer, got '" + s + "'");
+        }
+    }
+
+    private int section(GridPane g, int r, String key) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.get(key));
+        l.getStyleClass().add("section-title");
+        g.add(l, 0, r, 2, 1);
+        return r + 1;
+    }
+
+    private int row(GridPane g, int r, String key, Node field) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.get(key));
+        l.setLabelFor(field);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        g.add(l, 0, r);
+        g.add(field, 1, r);
+        javafx.scene.layout.GridPane.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
+        return r + 1;
+    }
+
+    private <T> void enumCombo(ComboBox<T> c, T[] values, Function<T, String> text) {
+        c.getItems().setAll(values);
+        c.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        });
+        c.setButtonCell(c.getCellFactory().call(null));
+        // A language switch re-renders the cells (the items are the same enum values).
+        relabelers.add(() -> {
+            boolean was = updating;
+            updating = true;
+            T v = c.getValue();
+            c.setButtonCell(c.getCellFactory().call(null));
+            c.getItems().setAll(values);
+            c.setValue(v);
+            updating = was;
+        });
+    }
+}

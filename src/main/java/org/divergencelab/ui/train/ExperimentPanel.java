@@ -1,0 +1,123 @@
+package org.divergencelab.ui.train;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
+
+import org.divergencelab.gan.Experiment;
+import org.divergencelab.ui.i18n.I18n;
+import org.divergencelab.ui.theme.ThemeManager;
+
+/**
+ * All views of one experiment, drawing only its {@link TrainingSession.PanelState} and chart points: samples,
+ * critic, generator map (or critic internals on demand), charts, in a 2×2 grid under a heading.
+ */
+public final class ExperimentPanel {
+    private final I18n i18n;
+    final SamplesView samples;
+    final CriticView critic;
+    final MapView map;
+    final InternalsView internals;
+    final ChartsView charts;
+    private final Label heading = new Label();
+    private final StackPane mapCell = new StackPane();
+    private final BorderPane root = new BorderPane();
+    private TrainingSession.PanelState last;
+
+    ExperimentPanel(I18n i18n, ThemeManager themes, int index) {
+        this.i18n = i18n;
+        String prefix = "p" + index + "-";
+        samples = new SamplesView(i18n, themes, prefix);
+        critic = new CriticView(i18n, themes, prefix);
+        map = new MapView(i18n, themes, prefix);
+        internals = new InternalsView(i18n, themes, prefix);
+        charts = new ChartsView(i18n, themes, prefix);
+        heading.setId(prefix + "heading");
+        heading.getStyleClass().add("section-title");
+        heading.setPadding(new javafx.geometry.Insets(2, 6, 2, 6));
+        mapCell.getChildren().addAll(map.node(), internals.node());
+        internals.node().setVisible(false);
+        GridPane grid = new GridPane();
+        grid.add(samples.node(), 0, 0);
+        grid.add(critic.node(), 1, 0);
+        grid.add(mapCell, 0, 1);
+        grid.add(charts.node(), 1, 1);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            c.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(c);
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(50);
+            r.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(r);
+        }
+        grid.setHgap(6);
+        grid.setVgap(6);
+        for (Node n : new Node[] {samples.node(), critic.node(), mapCell, charts.node()}) {
+            if (n instanceof javafx.scene.layout.Region r) {
+                r.setMinSize(0, 0);
+            }
+        }
+        root.setTop(heading);
+        root.setCenter(grid);
+        root.setMinSize(0, 0);
+    }
+
+    /** The panel's node. */
+    public Node node() {
+        return root;
+    }
+
+    /** Shows the critic internals in place of the generator map (or back). */
+    void setInternalsVisible(boolean on) {
+        internals.node().setVisible(on);
+        map.node().setVisible(!on);
+        if (last != null) {
+            show(last);
+        }
+    }
+
+    void show(TrainingSession.PanelState p) {
+        last = p;
+        setHeading(p.experiment());
+        samples.show(p);
+        critic.show(p);
+        // Only the visible one of map / internals is rebuilt (hidden widgets would still repaint).
+        if (internals.node().isVisible()) {
+            internals.show(p);
+        } else {
+            map.show(p);
+        }
+    }
+
+    private void setHeading(Experiment e) {
+        heading.setText(i18n.text("train.panel.heading", e.name(), e.objective().describe(), e.data()));
+    }
+
+    void add(HistoryPoint h) {
+        charts.add(h);
+        internals.add(h);
+    }
+
+    void clear() {
+        charts.clear();
+        internals.clear();
+    }
+
+    void relabel() {
+        samples.relabel();
+        critic.relabel();
+        map.relabel();
+        internals.relabel();
+        charts.relabel();
+        if (last != null) {
+            setHeading(last.experiment());
+        }
+    }
+}

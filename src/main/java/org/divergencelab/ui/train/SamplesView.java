@@ -1,0 +1,88 @@
+package org.divergencelab.ui.train;
+
+import javafx.scene.Node;
+import javafx.scene.layout.StackPane;
+
+import org.divergencelab.gan.Snapshot;
+import org.divergencelab.ui.i18n.I18n;
+import org.divergencelab.ui.plot.ColorMap;
+import org.divergencelab.ui.plot.CurveLayer;
+import org.divergencelab.ui.plot.DensityPlot;
+import org.divergencelab.ui.plot.Field;
+import org.divergencelab.ui.plot.HeatmapLayer;
+import org.divergencelab.ui.plot.HistogramLayer;
+import org.divergencelab.ui.plot.ScatterLayer;
+import org.divergencelab.ui.plot.ScatterPlot;
+import org.divergencelab.ui.theme.Theme;
+import org.divergencelab.ui.theme.ThemeManager;
+
+/**
+ * Real vs generated samples. 1-D: histograms of both evaluation samples, the true data density (dashed)
+ * and a KDE of P_G; 2-D: both clouds over contours of the data density.
+ */
+final class SamplesView {
+    private final I18n i18n;
+    final DensityPlot density;
+    final ScatterPlot scatter;
+    private final StackPane root = new StackPane();
+    private TrainingSession.PanelState last;
+
+    SamplesView(I18n i18n, ThemeManager themes, String idPrefix) {
+        this.i18n = i18n;
+        density = themes.style(new DensityPlot());
+        scatter = themes.style(new ScatterPlot());
+        density.setId(idPrefix + "samples-1d");
+        scatter.setId(idPrefix + "samples-2d");
+        root.getChildren().addAll(density, scatter);
+        scatter.setVisible(false);
+        relabel();
+    }
+
+    Node node() {
+        return root;
+    }
+
+    void relabel() {
+        density.setTitle(i18n.text("train.view.samples"));
+        scatter.setTitle(i18n.text("train.view.samples"));
+        density.setAxisLabels(i18n.text("train.axis.x"), i18n.text("train.axis.density"));
+        scatter.setAxisLabels(i18n.text("train.axis.x1"), i18n.text("train.axis.x2"));
+        if (last != null) {
+            show(last);
+        }
+    }
+
+    void show(TrainingSession.PanelState p) {
+        last = p;
+        Snapshot s = p.snapshot();
+        ViewData d = p.data();
+        boolean one = s.dimension() == 1;
+        density.setVisible(one);
+        scatter.setVisible(!one);
+        if (one) {
+            density.setHistograms(new HistogramLayer(i18n.text("train.legend.real"), d.edges(), d.realHist(), Theme.REAL),
+                    new HistogramLayer(i18n.text("train.legend.fake"), d.edges(), d.fakeHist(), Theme.GENERATED));
+            CurveLayer kde = new CurveLayer(i18n.text("train.legend.pg"), d.xs(), d.fakePdf(), Theme.GENERATED);
+            if (d.dataPdf() != null) {
+                density.setCurves(new CurveLayer(i18n.text("train.legend.pdata"), d.xs(), d.dataPdf(), Theme.REAL, null,
+                        true, false, 0), kde);
+            } else {
+                density.setCurves(kde);
+            }
+            return;
+        }
+        double[] real = s.real();
+        double[] fake = s.fake();
+        if (d.dataPdf() != null) {
+            double[] b = d.box();
+            scatter.setBackgroundField(HeatmapLayer.of(new Field(d.dataPdf(), d.gridN(), d.gridN(), b[0], b[1], b[2], b[3]))
+                    .colorMap(ColorMap.GREYS).contours(4).colorBar(false).opacity(0.01).build());
+        } else {
+            scatter.setBackgroundField(null);
+        }
+        // Real drawn last and larger: tight modes (σ = 0.02) must stay visible under a cloud of fakes.
+        scatter.setSeries(new ScatterLayer(i18n.text("train.legend.fake"), Pts.coord(fake, 2, 0), Pts.coord(fake, 2, 1),
+                Theme.GENERATED, null, 1, true), new ScatterLayer(i18n.text("train.legend.real"), Pts.coord(real, 2, 0),
+                Pts.coord(real, 2, 1), Theme.REAL, null, 1.5, false));
+    }
+}

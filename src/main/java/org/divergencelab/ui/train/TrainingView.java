@@ -1,0 +1,436 @@
+package org.divergencelab.ui.train;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import org.divergencelab.gan.Experiment;
+import org.divergencelab.gan.Presets;
+import org.divergencelab.ui.i18n.I18n;
+import org.divergencelab.ui.theme.ThemeManager;
+
+/**
+ * The "Training" tab: transport controls (play/pause, step critic, step generator, step one iteration,
+ * reset, speed, compare, critic internals), the iteration counter, one or two {@link ExperimentPanel}s and a
+ * message line; {@link #controls()} is the side panel's experiment editor. The FX thread only draws: an
+ * {@link AnimationTimer} drains the session's chart points and notices, and redraws the panels only when a
+ * newer frame was published (stale frames are skipped).
+ */
+public final class TrainingView {
+    /** Keyboard shortcuts (shown in the tooltips). */
+    static final KeyCombination PLAY = KeyCombination.keyCombination("Shortcut+P");
+    static final KeyCombination STEP_CRITIC = KeyCombination.keyCombination("Shortcut+D");
+    static final KeyCombination STEP_GENERATOR = KeyCombination.keyCombination("Shortcut+G");
+    static final KeyCombination STEP_ITERATION = KeyCombination.keyCombination("Shortcut+I");
+    static final KeyCombination RESET = KeyCombination.keyCombination("Shortcut+R");
+    static final KeyCombination TOGGLE = KeyCombination.keyCombination("Shortcut+J");
+    /** Speeds offered (iterations per second); infinity = flat out. */
+    static final List<Double> SPEEDS = List.of(1.0, 5.0, 20.0, 100.0, Double.POSITIVE_INFINITY);
+
+    private final I18n i18n;
+    private final ThemeManager themes;
+    private final TrainingSession session;
+    private final ExperimentControls controls;
+    private final List<ExperimentPanel> panels = new ArrayList<>();
+    private final HBox panelBox = new HBox(10);
+    private final BorderPane root = new BorderPane();
+    private final Label counter = new Label();
+    private final Label message = new Label();
+    private final Label warnings = new Label();
+    final ToggleButton play = new ToggleButton();
+    final Button stepCritic = new Button();
+    final Button stepGenerator = new Button();
+    final Button stepIteration = new Button();
+    final Button reset = new Button();
+    final ChoiceBox<Double> speed = new ChoiceBox<>();
+    final ToggleButton compare = new ToggleButton();
+    final ToggleButton internals = new ToggleButton();
+    private final AnimationTimer timer;
+    private long lastSequence = -1;
+    private long shownGeneration = -1;
+    private TrainingSession.Frame shown;
+    private String messageKey;
+    private Object[] messageArgs;
+    private long lastUpdateNanos;
+    private long lastChartNanos;
+    private long lastFrameNanos;
+    /** While playing: charts take new points at most 10 times a second. */
+    static final long PLAYING_CHART_NANOS = 100_000_000L;
+    /** While playing: the views redraw a new frame at most 15 times a second. */
+    static final long PLAYING_FRAME_NANOS = 66_000_000L;
+    private long frameUpdates;
+
+    /**
+     * @param live true: own a {@link TrainingSession} and start on {@code start}; false: a passive view fed
+     *             with {@link #show} and {@link #accept} (the headless {@code render} command)
+     */
+    public TrainingView(I18n i18n, ThemeManager themes, Experiment start, boolean live) {
+        this.i18n = i18n;
+        this.themes = themes;
+        this.session = live ? new TrainingSession() : null;
+        this.controls = new ExperimentControls(i18n, start, this::configure, this::loadPreset);
+        root.setId("training-view");
+        root.getProperties().put(TrainingView.class, this);
+        panelBox.setId("training-panels");
+        panelBox.setMinSize(0, 0);
+        ensurePanels(1);
+        root.setTop(transportBar());
+        root.setCenter(panelBox);
+        VBox bottom = new VBox(2, new HBox(16, counter, message), warnings);
+        message.setId("train-message");
+        warnings.setId("train-warnings");
+        message.setWrapText(true);
+        warnings.setWrapText(true);
+        warnings.setStyle("-fx-text-fill: #c0392b;");
+        root.setBottom(bottom);
+        root.setMinSize(0, 0);
+        i18n.localeProperty().addListener((o, a, b) -> relabel());
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulse(now);
+            }
+        };
+        if (live) {
+            session.load(List.of(start));
+            timer.start();
+        }
+        root.sceneProperty().addListener((o, a, scene) -> installShortcuts(scene));
+    }
+
+    /** A live view starting on the first preset. */
+    public static TrainingView live(I18n i18n, ThemeManager themes) {
+        return new TrainingView(i18n, themes, Presets.get(Presets.names().get(0)), true);
+    }
+
+    /** The training view whose {@link #node()} is {@code n} (tests, tools), or null. */
+    public static TrainingView of(Node n) {
+        return n == null ? null : (TrainingView) n.getProperties().get(TrainingView.class);
+    }
+
+    /** The view (transport bar, panels, message line). */
+    public Node node() {
+        return root;
+    }
+
+    /** The experiment editor for the side panel. */
+    public Node controls() {
+        return controls.node();
+    }
+
+    /** The session (null for a passive view). */
+    public TrainingSession session() {
+        return session;
+    }
+
+    /** The panels shown (1, or 2 in compare mode). */
+    public List<ExperimentPanel> panels() {
+        return List.copyOf(panels);
+    }
+
+    /** The experiment editor's state. */
+    public ExperimentControls editor() {
+        return controls;
+    }
+
+    /** Nanoseconds the last redraw of the panels took on the FX thread (building layers, not rasterising). */
+    public long lastUpdateNanos() {
+        return lastUpdateNanos;
+    }
+
+    /** How many published frames were drawn (stale ones skipped). */
+    public long frameUpdates() {
+        return frameUpdates;
+    }
+
+    /** Stops the timer and the worker. */
+    public void dispose() {
+        timer.stop();
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    private void configure(Experiment e) {
+        if (session != null) {
+            session.configure(experimentsFor(e));
+        }
+    }
+
+    private void loadPreset(Experiment e) {
+        if (session != null) {
+            play.setSelected(false);
+            session.pause();
+            session.load(experimentsFor(e));
+        }
+    }
+
+    /** One experiment, or in compare mode the same one beside its JS ↔ W twin (same data, seed, networks). */
+    private List<Experiment> experimentsFor(Experiment e) {
+        return compare.isSelected() ? List.of(e, ObjectiveChoice.toggle(e)) : List.of(e);
+    }
+
+    private ToolBar transportBar() {
+        play.setId("play");
+        stepCritic.setId("step-critic");
+        stepGenerator.setId("step-generator");
+        stepIteration.setId("step-iteration");
+        reset.setId("reset");
+        speed.setId("speed");
+        compare.setId("compare");
+        internals.setId("show-internals");
+        counter.setId("iteration-counter");
+        play.textProperty().bind(Bindings.when(play.selectedProperty()).then(i18n.get("train.pause"))
+                .otherwise(i18n.get("train.play")));
+        bind(play, "train.play", "train.tip.play", PLAY);
+        bind(stepCritic, "train.stepCritic", "train.tip.stepCritic", STEP_CRITIC);
+        bind(stepGenerator, "train.stepGenerator", "train.tip.stepGenerator", STEP_GENERATOR);
+        bind(stepIteration, "train.stepIteration", "train.tip.stepIteration", STEP_ITERATION);
+        bind(reset, "train.reset", "train.tip.reset", RESET);
+        compare.textProperty().bind(i18n.get("train.compare"));
+        compare.setTooltip(tip("train.tip.compare", null));
+        internals.textProperty().bind(i18n.get("train.internals"));
+        internals.setTooltip(tip("train.tip.internals", null));
+        speed.getItems().setAll(SPEEDS);
+        speed.setValue(Double.POSITIVE_INFINITY);
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return v == null ? "" : v.isInfinite() ? i18n.text("train.speed.max") : i18n.text("train.speed.value", v);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                throw new UnsupportedOperationException("speed is chosen from the list");
+            }
+        });
+        speed.setTooltip(tip("train.tip.speed", null));
+        Label speedLabel = new Label();
+        speedLabel.textProperty().bind(i18n.get("train.speed"));
+
+        play.setOnAction(e -> {
+            if (session == null) {
+                return;
+            }
+            if (play.isSelected()) {
+                session.play();
+            } else {
+                session.pause();
+            }
+        });
+        stepCritic.setOnAction(e -> {
+            if (session == null) {
+                return;
+            }
+            pauseFirst();
+            session.stepCritic();
+        });
+        stepGenerator.setOnAction(e -> {
+            if (session == null) {
+                return;
+            }
+            pauseFirst();
+            session.stepGenerator();
+        });
+        stepIteration.setOnAction(e -> {
+            if (session == null) {
+                return;
+            }
+            pauseFirst();
+            session.stepIteration();
+        });
+        reset.setOnAction(e -> {
+            if (session == null) {
+                return;
+            }
+            pauseFirst();
+            session.reset();
+        });
+        speed.valueProperty().addListener((o, a, b) -> {
+            if (session != null && b != null) {
+                session.setSpeed(b);
+            }
+        });
+        compare.selectedProperty().addListener((o, a, on) -> {
+            ensurePanels(on ? 2 : 1);
+            if (session != null) {
+                session.configure(experimentsFor(controls.current()));
+            }
+        });
+        internals.selectedProperty().addListener((o, a, on) -> {
+            for (ExperimentPanel p : panels) {
+                p.setInternalsVisible(on);
+            }
+            if (shown != null) {
+                show(shown);
+            }
+        });
+        ToolBar bar = new ToolBar(play, stepCritic, stepGenerator, stepIteration, reset, new Separator(), speedLabel, speed,
+                new Separator(), compare, internals);
+        bar.setId("transport");
+        counter.getStyleClass().add("section-title");
+        counter.setText(i18n.text("train.counter", 0, 0, 0));
+        return bar;
+    }
+
+    /** Stepping while playing first pauses, so the step is exactly one step of a stopped run. */
+    private void pauseFirst() {
+        if (play.isSelected()) {
+            play.setSelected(false);
+            session.pause();
+        }
+    }
+
+    private void bind(ButtonBase b, String textKey, String tipKey, KeyCombination k) {
+        if (!(b instanceof ToggleButton)) {
+            b.textProperty().bind(i18n.get(textKey));
+        }
+        b.setTooltip(tip(tipKey, k));
+    }
+
+    private Tooltip tip(String key, KeyCombination k) {
+        Tooltip t = new Tooltip();
+        if (k == null) {
+            t.textProperty().bind(i18n.get(key));
+        } else {
+            t.textProperty().bind(Bindings.concat(i18n.get(key), " (", k.getDisplayText(), ")"));
+        }
+        return t;
+    }
+
+    private void installShortcuts(Scene scene) {
+        if (scene == null || session == null) {
+            return;
+        }
+        scene.getAccelerators().put(PLAY, () -> play.fire());
+        scene.getAccelerators().put(STEP_CRITIC, stepCritic::fire);
+        scene.getAccelerators().put(STEP_GENERATOR, stepGenerator::fire);
+        scene.getAccelerators().put(STEP_ITERATION, stepIteration::fire);
+        scene.getAccelerators().put(RESET, reset::fire);
+        scene.getAccelerators().put(TOGGLE, controls::toggleObjective);
+    }
+
+    private void ensurePanels(int n) {
+        while (panels.size() < n) {
+            ExperimentPanel p = new ExperimentPanel(i18n, themes, panels.size());
+            p.setInternalsVisible(internals.isSelected());
+            panels.add(p);
+        }
+        while (panels.size() > n) {
+            panels.remove(panels.size() - 1);
+        }
+        List<Node> nodes = new ArrayList<>();
+        for (ExperimentPanel p : panels) {
+            HBox.setHgrow(p.node(), Priority.ALWAYS);
+            if (p.node() instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(0);
+                r.prefWidthProperty().bind(panelBox.widthProperty().divide(n).subtract(10));
+            }
+            nodes.add(p.node());
+        }
+        panelBox.getChildren().setAll(nodes);
+    }
+
+    // ------------------------------------------------------------------ drawing (FX thread)
+
+    /**
+     * One animation pulse: chart points and notices first, then the newest frame if it is new. While playing,
+     * charts take their points at most every {@link #PLAYING_CHART_NANOS} and views redraw at most every
+     * {@link #PLAYING_FRAME_NANOS}: with the software renderer on 2 cores, redrawing eight plots on every pulse
+     * starves the training thread (measured: see docs/benchmarks.md). Stepping draws at once.
+     */
+    void pulse(long now) {
+        boolean playing = play.isSelected();
+        if (!playing || now - lastChartNanos >= PLAYING_CHART_NANOS) {
+            lastChartNanos = now;
+            Object ev;
+            while ((ev = session.pollEvent()) != null) {
+                accept(ev);
+            }
+        }
+        TrainingSession.Frame f = session.latest();
+        if (f != null && f.sequence() != lastSequence && (!playing || now - lastFrameNanos >= PLAYING_FRAME_NANOS)) {
+            lastSequence = f.sequence();
+            lastFrameNanos = now;
+            show(f);
+        }
+    }
+
+    /** Takes one session event: a chart point, a reset of the charts, or a notice. */
+    public void accept(Object ev) {
+        if (ev instanceof HistoryPoint h) {
+            if (h.generation() >= shownGeneration && h.panel() < panels.size()) {
+                panels.get(h.panel()).add(h);
+            }
+        } else if (ev instanceof TrainingSession.Cleared c) {
+            shownGeneration = c.generation();
+            for (ExperimentPanel p : panels) {
+                p.clear();
+            }
+        } else if (ev instanceof Notice n) {
+            messageKey = n.key();
+            messageArgs = n.args();
+            message.setStyle(n.error() ? "-fx-text-fill: #c0392b;" : "");
+            message.setText(i18n.text(n.key(), n.args()));
+            if (n.key().equals("train.msg.halted") || n.key().equals("train.msg.error")) {
+                // The worker stopped by itself (divergence guard, bad command): the play button follows.
+                play.setSelected(false);
+            }
+        }
+    }
+
+    /** Draws a frame (every panel's views, the counter, the warnings). */
+    public void show(TrainingSession.Frame f) {
+        long t0 = System.nanoTime();
+        shown = f;
+        ensurePanels(Math.max(f.panels().size(), 1));
+        for (int i = 0; i < f.panels().size() && i < panels.size(); i++) {
+            panels.get(i).show(f.panels().get(i));
+        }
+        if (!f.panels().isEmpty()) {
+            var s = f.panels().get(0).snapshot();
+            counter.setText(i18n.text("train.counter", s.iteration(), s.criticSteps(), s.generatorSteps()));
+            List<String> w = new ArrayList<>();
+            for (TrainingSession.PanelState p : f.panels()) {
+                w.addAll(p.snapshot().warnings());
+            }
+            warnings.setText(w.isEmpty() ? "" : i18n.text("train.warnings", String.join("; ", w)));
+        }
+        frameUpdates++;
+        lastUpdateNanos = System.nanoTime() - t0;
+    }
+
+    private void relabel() {
+        for (ExperimentPanel p : panels) {
+            p.relabel();
+        }
+        if (shown != null) {
+            show(shown);
+        } else {
+            counter.setText(i18n.text("train.counter", 0, 0, 0));
+        }
+        if (messageKey != null) {
+            message.setText(i18n.text(messageKey, messageArgs));
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.divergencelab.ui.train;
+
+import org.divergencelab.distribution.Distribution;
+import org.divergencelab.gan.Snapshot;
+
+/**
+ * What the views draw beside a {@link Snapshot}, computed on the training thread (never on the FX thread):
+ * 1-D: histograms of the evaluation samples, the true data density, a KDE of P_G and the optimal
+ * discriminator D*(x) = p_data / (p_data + p_G); 2-D: the data density on a grid for contours.
+ * Arrays are never modified after construction.
+ *
+ * @param xs        1-D: grid of x values (the critic field's box); 2-D: null
+ * @param dataPdf   1-D: p_data on {@code xs} (null when the data has no density); 2-D: n×n grid of log p_data
+ *                  floored 12 nats below its maximum (for contours), or null
+ * @param fakePdf   1-D: Gaussian KDE of the generated samples on {@code xs}
+ * @param optimalD  1-D: D*(x), NaN where both densities vanish (null without a data density)
+ * @param edges     1-D histogram edges (shared by real and fake)
+ * @param realHist  1-D histogram of the real evaluation samples, as a density
+ * @param fakeHist  1-D histogram of the generated evaluation samples, as a density
+ * @param criticAtFake 1-D: the critic field interpolated at each fake (for the arrows), null in 2-D
+ * @param kdeAtFake 1-D: the KDE of p_G at each fake (the arrows of a GAN ride on that curve), null in 2-D
+ * @param gridN     2-D: grid points per axis of {@code dataPdf}
+ * @param box       {x0, x1, y0, y1} of the 2-D grid, or {x0, x1} in 1-D
+ */
+public record ViewData(double[] xs, double[] dataPdf, double[] fakePdf, double[] optimalD, double[] edges,
+                       double[] realHist, double[] fakeHist, double[] criticAtFake, double[] kdeAtFake, int gridN,
+                       double[] box) {
+
+    /** Points of the 1-D density curves. */
+    static final int CURVE_POINTS = 200;
+    /** Bins of the 1-D sample histograms. */
+    static final int BINS = 40;
+    /** Points per axis of the 2-D data-density grid (contours only, so 64 is ample). */
+    static final int GRID = 64;
+
+    /**
+     * Computes the view data of {@code s} for data distribution {@code data}. Needs a full snapshot (the
+     * critic field's box); a cheap one gives the sample histograms only.
+     */
+    public static ViewData of(Snapshot s, Distribution data) {
+        double[] real = s.real();
+        double[] fake = s.fake();
+        Snapshot.CriticField f = s.criticField();
+        if (s.dimension() == 1) {
+            double lo;
+            double hi;
+            if (f != null) {
+                lo = f.lo()[0];
+                hi = f.hi()[0];
+            } else {
+                double[] r = range(real, fake);
+                lo = r[0];
+                hi = r[1];
+            }
+            double[] xs = new double[CURVE_POINTS];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = lo + (hi - lo) * i / (xs.length - 1);
+            }
+            double[] pData = null;
+            if (data.hasDensity()) {
+                pData = new double[xs.length];
+                for (int i = 0; i < xs.length; i++) {
+                    pData[i] = data.density(new double[] {xs[i]});
+                }
+            }
+            double[] pG = kde1(fake, xs);
+            double[] dStar = null;
+            if (pData != null) {
+                dStar = new double[xs.length];
+                for (int i = 0; i < xs.length; i++) {
+                    double sum = pData[i] + pG[i];
+                    dStar[i] = sum > 1e-300 ? pData[i] / sum : Double.NaN;
+                }
+            }
+            double[] edges = new double[BINS + 1];
+            for (int i = 0; i <= BINS; i++) {
+                edges[i] = lo + (hi - lo) * i / BINS;
+            }
+            double[] atFake = null;
+            if (f != null) {
+                double[] v = f.values();
+                atFake = new double[fake.length];
+                for (int i = 0; i < fake.length; i++) {
+                    atFake[i] = interpolate(v, f.lo()[0], f.hi()[0], fake[i]);
+                }
+            }
+            double[] kdeAtFake = new double[fake.length];
+            for (int i = 0; i < fake.length; i++) {
+                kdeAtFake[i] = interpolate(pG, lo, hi, fake[i]);
+            }
+            return new ViewData(xs, pData, pG, dStar, edges, histogram(real, edges), histogram(fake, edges), atFake,
+                    kdeAtFake, 0, new double[] {lo, hi});
+        }
+        double[] box;
+        if (f != null) {
+            box = new double[] {f.lo()[0], f.hi()[0], f.lo()[1], f.hi()[1]};
+        } else {
+            box = range2(real, fake);
+        }
+        double[] grid = null;
+        if (data.hasDensity()) {
+            grid = new double[GRID * GRID];
+            double[] p = new double[2];
+            for (int j = 0; j < GRID; j++) {
+                p[1] = box[2] + (box[3] - box[2]) * j / (GRID - 1);
+                for (int i = 0; i < GRID; i++) {
+                    p[0] = box[0] + (box[1] - box[0]) * i / (GRID - 1);
+                    grid[j * GRID + i] = data.logDensity(p);
+                }
+            }
+            // Log density, floored 12 nats below the peak: narrow modes (σ = 0.02) still give visible contours.
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : grid) {
+                max = Math.max(max, v);
+            }
+            for (int k = 0; k < grid.length; k++) {
+                grid[k] = Math.max(grid[k], max - 12);
+            }
+        }
+        return new ViewData(null, grid, null, null, null, null, null, null, null, GRID, box);
+    }
+
+    /** Linear interpolation of grid values on [lo, hi] (clamped at the ends). */
+    static double interpolate(double[] v, double lo, double hi, double x) {
+        int n = v.length;
+        double t = (x - lo) / (hi - lo) * (n - 1);
+        if (!(t > 0)) {
+            return v[0];
+        }
+        if (t >= n - 1) {
+            return v[n - 1];
+        }
+        int i = (int) t;
+        double w = t - i;
+        return v[i] * (1 - w) + v[i + 1] * w;
+    }
+
+    /**
+     * Gaussian KDE with Silverman's bandwidth 0.9·min(sd, IQR/1.34)·n^(-1/5) (floored so a collapsed
+     * generator still gives a finite, visibly narrow peak).
+     */
+    static double[] kde1(double[] pts, double[] xs) {
+        int n = pts.length;
+        double[] sorted = pts.clone();
+        java.util.Arrays.sort(sorted);
+        double mean = 0;
+        for (double v : pts) {
+            mean += v;
+        }
+        mean /= n;
+        double var = 0;
+        for (double v : pts) {
+            var += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(var / Math.max(1, n - 1));
+        double iqr = sorted[(3 * n) / 4] - sorted[n / 4];
+        double spread = iqr > 0 ? Math.min(sd, iqr / 1.34) : sd;
+        double span = xs[xs.length - 1] - xs[0];
+        double h = Math.max(0.9 * spread * Math.pow(n, -0.2), span / 400);
+        double norm = 1 / (n * h * Math.sqrt(2 * Math.PI));
+        double[] out = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            double s = 0;
+            for (double v : pts) {
+                double u = (xs[i] - v) / h;
+                if (u > -8 && u < 8) {
+                    s += Math.exp(-0.5 * u * u);
+                }
+            }
+            out[i] = s * norm;
+        }
+        return out;
+    }
+
+    /** Histogram of {@code pts} on {@code edges}, normalised to a density (area = fraction inside). */
+    static double[] histogram(double[] pts, double[] edges) {
+        int bins = edges.length - 1;
+        double lo = edges[0];
+        double width = (edges[bins] - lo) / bins;
+        double[] h = new double[bins];
+        for (double v : pts) {
+            int b = (int) Math.floor((v - lo) / width);
+            if (b == bins && v <= edges[bins]) {
+                b = bins - 1;
+            }
+            if (b >= 0 && b < bins) {
+                h[b]++;
+            }
+        }
+        for (int i = 0; i < bins; i++) {
+            h[i] /= pts.length * width;
+        }
+        return h;
+    }
+
+    private static double[] range(double[] a, double[] b) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] arr : new double[][] {a, b}) {
+            for (double v : arr) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (!(hi > lo)) {
+            lo = (Double.isFinite(lo) ? lo : 0) - 1;
+            hi = lo + 2;
+        }
+        double m = 0.1 * (hi - lo);
+        return new double[] {lo - m, hi + m};
+    }
+
+    private static double[] range2(double[] a, double[] b) {
+        double[] xs = new double[(a.length + b.length) / 2];
+        double[] ys = new double[xs.length];
+        int k = 0;
+        for (double[] arr : new double[][] {a, b}) {
+            for (int i = 0; i + 1 < arr.length; i += 2) {
+                xs[k] = arr[i];
+                ys[k++] = arr[i + 1];
+            }
+        }
+        double[] rx = range(xs, new double[0]);
+        double[] ry = range(ys, new double[0]);
+        return new double[] {rx[0], rx[1], ry[0], ry[1]};
+    }
+}

@@ -1,0 +1,136 @@
+package org.divergencelab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.divergencelab.gan.Experiment;
+import org.divergencelab.gan.Objective;
+import org.divergencelab.gan.Presets;
+import org.divergencelab.io.ExperimentJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return Commands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static final String[] SMALL = {"--set", "critic.widths=[16,16]", "--set", "generator.widths=16,16",
+        "--set", "batchSize=64", "--set", "evaluation.batch=128", "--iterations", "12", "--every", "4"};
+
+    private String[] args(String first, String firstValue, Path out) {
+        String[] a = new String[SMALL.length + 4];
+        a[0] = first;
+        a[1] = firstValue;
+        System.arraycopy(SMALL, 0, a, 2, SMALL.length);
+        a[SMALL.length + 2] = "--out";
+        a[SMALL.length + 3] = out.toString();
+        String[] full = new String[a.length + 1];
+        full[0] = "train";
+        System.arraycopy(a, 0, full, 1, a.length);
+        return full;
+    }
+
+    @Test
+    void sameSeedSameMetricsByteForByteAndExperimentJsonReloads() throws IOException {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        Path c = dir.resolve("c");
+        assertEquals(0, run(args("--preset", "ring8-wgan-gp", a)), stderr());
+        assertEquals(0, run(args("--preset", "ring8-wgan-gp", b)), stderr());
+        byte[] metrics = Files.readAllBytes(a.resolve("metrics.csv"));
+        assertArrayEquals(metrics, Files.readAllBytes(b.resolve("metrics.csv")));
+        List<String> lines = Files.readAllLines(a.resolve("metrics.csv"));
+        assertEquals("iteration,d_loss,g_loss,estimate_name,estimate,true_w1,true_js,js_method,modes_captured,modes,"
+                + "high_quality_fraction,lipschitz", lines.get(0));
+        assertEquals(4, lines.size(), lines.toString());
+        assertTrue(lines.get(3).startsWith("12,"), lines.get(3));
+        String[] cells = lines.get(3).split(",", -1);
+        assertEquals(12, cells.length);
+        assertEquals("W1", cells[3]);
+        assertTrue(Double.parseDouble(cells[5]) > 0, "true W1 " + cells[5]);
+        assertEquals("8", cells[9]);
+        assertEquals(129, Files.readAllLines(a.resolve("samples.csv")).size());
+
+        Experiment ran = ExperimentJson.read(a.resolve("experiment.json"));
+        assertEquals(List.of(16, 16), ran.critic().widths());
+        assertEquals(64, ran.batchSize());
+        // the written experiment runs again to the same bytes
+        String[] again = {"train", "--config", a.resolve("experiment.json").toString(), "--iterations", "12", "--every", "4",
+            "--out", c.toString()};
+        assertEquals(0, run(again), stderr());
+        assertArrayEquals(metrics, Files.readAllBytes(c.resolve("metrics.csv")));
+        // a different seed gives different metrics
+        String[] seeded = args("--preset", "ring8-wgan-gp", dir.resolve("d"));
+        String[] withSeed = new String[seeded.length + 2];
+        System.arraycopy(seeded, 0, withSeed, 0, seeded.length);
+        withSeed[seeded.length] = "--set";
+        withSeed[seeded.length + 1] = "seed=2";
+        assertEquals(0, run(withSeed), stderr());
+        assertTrue(!java.util.Arrays.equals(metrics, Files.readAllBytes(dir.resolve("d").resolve("metrics.csv"))));
+    }
+
+    @Test
+    void badInputIsRejectedBeforeTraining() throws IOException {
+        Path o = dir.resolve("o");
+        assertEquals(2, run("train", "--preset", "nope", "--iterations", "1", "--out", o.toString()));
+        assertTrue(stderr().contains("unknown preset 'nope'") && stderr().contains("ring8-wgan-gp"), stderr());
+        assertEquals(2, run("train", "--preset", "ring8-gan", "--set", "batchSize=0", "--iterations", "1", "--out", o.toString()));
+        assertTrue(stderr().contains("batchSize must be an integer in [1, 65536], got 0"), stderr());
+        assertEquals(2, run("train", "--preset", "ring8-gan", "--set", "criticOptimizer.lr=-0.1", "--iterations", "1", "--out", o.toString()));
+        assertTrue(stderr().contains("criticOptimizer.lr"), stderr());
+        assertEquals(2, run("train", "--preset", "ring8-gan", "--set", "criticSteps=0", "--set", "generatorSteps=0",
+                "--iterations", "1", "--out", o.toString()));
+        assertTrue(stderr().contains("criticSteps and generatorSteps must not both be 0"), stderr());
+        assertEquals(2, run("train", "--preset", "ring8-gan", "--set", "objective.lamda=3", "--iterations", "1", "--out", o.toString()));
+        assertTrue(stderr().contains("unknown key objective.lamda"), stderr());
+        assertEquals(2, run("train", "--preset", "ring8-gan", "--set", "objective.lambda=-3", "--iterations", "1", "--out", o.toString()));
+        assertTrue(stderr().contains("objective.lambda"), stderr());
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\n  \"format\": \"divergence-lab/experiment\",\n  \"version\": 1,\n  \"name\" \"x\"\n}\n");
+        assertEquals(2, run("train", "--config", bad.toString(), "--iterations", "1", "--out", o.toString()));
+        assertTrue(stderr().contains("line 4, column 10"), stderr());
+        Path unknown = dir.resolve("unknown.json");
+        Files.writeString(unknown, ExperimentJson.write(Presets.get("ring8-gan")).replace("\"seed\": 1", "\"seed\": 1, \"colour\": \"red\""));
+        assertEquals(2, run("train", "--config", unknown.toString(), "--iterations", "1", "--out", o.toString()));
+        assertTrue(stderr().contains("unknown key colour"), stderr());
+        assertEquals(2, run("train", "--preset", "ring8-gan", "--config", unknown.toString(), "--iterations", "1", "--out", o.toString()));
+        assertEquals(2, run("train", "--preset", "ring8-gan", "--out", o.toString()));
+        assertTrue(stderr().contains("--iterations"), stderr());
+        assertTrue(!Files.exists(o), "no run started");
+    }
+
+    @Test
+    void setChangesOnlyTheNamedKey() {
+        Experiment e = Presets.get("ring8-wgan-gp");
+        Experiment changed = TrainCommand.applySets(e, List.of("objective.kind=wgan-clip", "objective.clip=0.05",
+                "criticOptimizer.kind=rmsprop", "options.instanceNoise=0.1"));
+        assertEquals(Objective.Kind.WGAN_CLIP, changed.objective().kind());
+        assertEquals(0.05, changed.objective().clip());
+        assertEquals(e.critic(), changed.critic());
+        assertEquals(e.data(), changed.data());
+        assertEquals(0.1, changed.options().instanceNoise());
+    }
+}
