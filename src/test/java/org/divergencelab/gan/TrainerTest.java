@@ -265,6 +265,51 @@ class TrainerTest {
         for (int i = 0; i < f.length; i++) {
             assertTrue(f[i] >= lo[i % 2] && f[i] <= hi[i % 2]);
         }
+        // ∇x s at the first fakes against central differences of the critic (float32 forward, h = 1e-3: the
+        // ReLU critic is piecewise linear, so the difference is exact unless a kink lies within h (none does at
+        // this seed); float32 rounding ~6e-8·|s|/h ≈ 1e-4; tolerance 2e-3·(1 + |g|))
+        double[] g = s.criticGradients();
+        for (int i = 0; i < 5; i++) {
+            for (int k = 0; k < 2; k++) {
+                double[] up = {f[2 * i], f[2 * i + 1]};
+                double[] down = up.clone();
+                up[k] += 1e-3;
+                down[k] -= 1e-3;
+                double numeric = (score(t, up) - score(t, down)) / 2e-3;
+                assertEquals(numeric, g[2 * i + k], 2e-3 * (1 + Math.abs(numeric)), "gradient at fake " + i + " axis " + k);
+            }
+        }
+        // the generator map is G at the listed z (compare with a direct forward)
+        Snapshot.GeneratorMap map = s.generatorMap();
+        double[] z = map.z();
+        double[] x = map.x();
+        org.divergencelab.autodiff.Tape tape = new org.divergencelab.autodiff.Tape(CpuBackend.INSTANCE);
+        var zv = tape.constant(3, 2);
+        CpuBackend.INSTANCE.copyIn(java.util.Arrays.copyOf(z, 6), zv.value());
+        double[] direct = new double[6];
+        CpuBackend.INSTANCE.copyOut(t.generator().forward(tape, zv).value(), direct);
+        assertArrayEquals(direct, java.util.Arrays.copyOf(x, 6));
+        assertEquals(-3, z[0]);
+        assertEquals(3, z[z.length - 1]);
+    }
+
+    private static double score(Trainer t, double[] x) {
+        org.divergencelab.autodiff.Tape tape = new org.divergencelab.autodiff.Tape(CpuBackend.INSTANCE);
+        var v = tape.constant(1, 2);
+        CpuBackend.INSTANCE.copyIn(x, v.value());
+        return t.critic().forward(tape, v).item();
+    }
+
+    @Test
+    void ganCriticFieldIsAProbability() {
+        Trainer t = new Trainer(Presets.get("ring8-gan").withCritic(NetworkSpec.relu(16)).withGenerator(NetworkSpec.relu(16))
+                .withEvaluation(EvaluationSpec.defaults().withBatch(64).withGridResolution(8)));
+        criticSteps(t, 3);
+        Snapshot.CriticField field = t.snapshot().criticField();
+        assertEquals("D(x) = sigmoid(s(x))", field.quantity());
+        for (double v : field.values()) {
+            assertTrue(v > 0 && v < 1, "D = " + v);
+        }
     }
 
     @Test
@@ -320,5 +365,31 @@ class TrainerTest {
         assertTrue(s.truth("W1") < 0.5 * s0.truth("W1"), "W1 " + s0.truth("W1") + " -> " + s.truth("W1"));
         // measured: W1 2.0 -> 0.82, 8/8 modes, 5 % high quality (sharpness comes later: see the recorded run)
         assertTrue(s.modes().modesCaptured() >= 7, "modes " + s.modes().modesCaptured());
+    }
+
+    @Test
+    void finiteDifferencePenaltyAndSpectralNormCritics() {
+        // frozen G: N(0,1) vs N(2,1), W1 = 2
+        Experiment fd = frozen("normal(0,1)", 1, Objective.wganFd(10), OptimizerSpec.adam(1e-3, 0.5, 0.9), 4000)
+                .withEvaluation(EvaluationSpec.defaults().withBatch(4000).withTruths(true, false, true, false));
+        Trainer t = new Trainer(fd);
+        setGenerator(t, new double[] {1}, new double[] {2});
+        criticSteps(t, 800);
+        Snapshot s = t.snapshot();
+        double w1 = s.truth("W1");
+        // in 1-D the lecture's slope penalty λ(|Δs|/|Δx| − 1)² acts on a linear critic exactly like the GP: the
+        // same penalised optimum W1 + W1²/(2λ) bounds the estimate (see the GP test)
+        assertTrue(s.estimate().value() > 0.97 * w1 && s.estimate().value() < w1 + w1 * w1 / 20 + 0.03,
+                "FD-penalty estimate " + s.estimate().value() + ", W1 " + w1);
+        // spectral normalisation bounds every layer's gain by 1 (ReLU is 1-Lipschitz): the critic stays 1-Lipschitz
+        // (up to the power-iteration estimate of σ, within 2 % after hundreds of steps), so its estimate is a lower
+        // bound on W1
+        Trainer sn = new Trainer(fd.withObjective(Objective.wganSn()));
+        setGenerator(sn, new double[] {1}, new double[] {2});
+        criticSteps(sn, 800);
+        Snapshot q = sn.snapshot();
+        assertTrue(q.lipschitz() < 1.02, "SN critic Lipschitz " + q.lipschitz());
+        assertTrue(q.estimate().value() < q.truth("W1") + 0.02, "SN estimate " + q.estimate().value() + " vs W1 " + q.truth("W1"));
+        assertTrue(q.estimate().value() > 0.5 * q.truth("W1"), "SN estimate " + q.estimate().value() + " learns something");
     }
 }
