@@ -61,6 +61,7 @@ public final class MainWindow {
     private WidgetGallery gallery;
     private final SandboxView sandbox;
     private final org.divergencelab.ui.train.TrainingView training;
+    private final org.divergencelab.ui.lesson.ScenePicker scenes;
 
     public MainWindow(I18n i18n, ThemeManager themes) {
         this.i18n = i18n;
@@ -84,6 +85,12 @@ public final class MainWindow {
         // The side panel shows the controls of the selected view (none for views that carry their own).
         views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> showSideOf(tab));
         showSideOf(views.getSelectionModel().getSelectedItem());
+        scenes = org.divergencelab.ui.lesson.ScenePicker.install(this);
+    }
+
+    /** The lecture scenes' menu and caption bar. */
+    public org.divergencelab.ui.lesson.ScenePicker scenes() {
+        return scenes;
     }
 
     /** The training view (its own tab, controls in the side panel). */
