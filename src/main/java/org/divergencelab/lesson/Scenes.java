@@ -10,6 +10,7 @@ import java.util.Set;
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.NetworkSpec;
 import org.divergencelab.gan.Objective;
+import org.divergencelab.gan.OptimizerSpec;
 import org.divergencelab.gan.Presets;
 import org.divergencelab.gan.TrainerOptions;
 import org.divergencelab.sandbox.BulldozerExample;
@@ -172,7 +173,10 @@ public final class Scenes {
                         "按播放看估計值曲線一路上升；再選梯度懲罰比較看看。",
                         "按播放看估计值曲线一路上升；再选梯度惩罚比较看看。"),
                 "000 L377-383; 001 L865-876; 002 L924-948",
-                lines.withObjective(Objective.linearCritic()).withCritic(NetworkSpec.relu()), "charts", 100));
+                // A slow generator (lr 1e-5) keeps the gap open, so the critic's runaway is not hidden by G closing it.
+                lines.withObjective(Objective.linearCritic()).withCritic(NetworkSpec.relu()).withSteps(5, 1)
+                        .withCriticOptimizer(OptimizerSpec.adam(1e-2, 0.5, 0.999))
+                        .withGeneratorOptimizer(OptimizerSpec.adam(1e-5, 0.5, 0.999)), "charts", 100));
 
         list.add(sandbox("S10",
                 t("Lipschitz critic: near vs far", "Lipschitz critic：近 vs 遠", "Lipschitz critic：近 vs 远"),
@@ -209,7 +213,10 @@ public final class Scenes {
                         "訓練幾次迭代，看生成點上的箭頭；再把目標函數換成 LSGAN。",
                         "训练几次迭代，看生成点上的箭头；再把目标函数换成 LSGAN。"),
                 "003 L39-47; 004 L29-36",
-                oneD.withData("normal(4,0.3)").withObjective(Objective.minimax()), "critic", 30, "cfg-lipschitz", "compare"));
+                // D trained to convergence before each G step, as the theory asks: it saturates on the fakes.
+                oneD.withData("normal(4,0.3)").withObjective(Objective.minimax())
+                        .withOptions(TrainerOptions.none().withRetrainCritic(500, 1e-3)), "critic", 5, "cfg-lipschitz",
+                "compare"));
 
         list.add(training("S13",
                 t("Mode collapse", "模式崩潰", "模式崩溃"),
