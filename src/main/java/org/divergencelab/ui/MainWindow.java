@@ -82,6 +82,9 @@ public final class MainWindow {
         addView("training", i18n.get("tab.training"), training.node(), training.controls());
         sandbox = new SandboxView(i18n, themes);
         addView("sandbox", i18n.get("tab.sandbox"), sandbox.node());
+        addView("image", javafx.beans.binding.Bindings.createStringBinding(() -> i18n.getLocale().getLanguage().equals("zh")
+                ? (i18n.getLocale().getCountry().equals("TW") ? "影像模式" : "图像模式") : "Image mode", i18n.localeProperty()),
+                new org.divergencelab.ui.image.ImageModeTab(i18n).node());
         // The side panel shows the controls of the selected view (none for views that carry their own).
         views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> showSideOf(tab));
         showSideOf(views.getSelectionModel().getSelectedItem());
