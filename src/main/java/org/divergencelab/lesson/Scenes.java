@@ -268,10 +268,10 @@ public final class Scenes {
 
         list.add(training("S19",
                 t("Gradient per layer vs c", "每層的梯度 vs c", "每层的梯度 vs c"),
-                t("Gradient norm of each critic layer (log scale) under weight clipping: a small c makes gradients vanish "
-                        + "towards the input, a large c makes them explode; the gradient penalty keeps them stable.",
-                        "在權重裁剪下 critic 每一層的梯度大小（對數尺度）：c 太小梯度往輸入端消失，c 太大梯度爆炸；梯度懲罰則保持穩定。",
-                        "在权重裁剪下 critic 每一层的梯度大小（对数尺度）：c 太小梯度往输入端消失，c 太大梯度爆炸；梯度惩罚则保持稳定。"),
+                t("Gradient norm of each critic layer under weight clipping. With c = 0.001 the gradients are tiny (they vanish); "
+                        + "a large c lets them grow and explode; the gradient penalty keeps them stable.",
+                        "在權重裁剪下 critic 每一層的梯度大小。c = 0.001 時梯度非常小（消失）；c 太大梯度會變大甚至爆炸；梯度懲罰則保持穩定。",
+                        "在权重裁剪下 critic 每一层的梯度大小。c = 0.001 时梯度非常小（消失）；c 太大梯度会变大甚至爆炸；梯度惩罚则保持稳定。"),
                 t("Try c = 0.001, 0.01 and 0.1 and compare the per-layer curves, then the gradient penalty.",
                         "試試 c = 0.001、0.01、0.1，比較每層的曲線，再試梯度懲罰。",
                         "试试 c = 0.001、0.01、0.1，比较每层的曲线，再试梯度惩罚。"),
