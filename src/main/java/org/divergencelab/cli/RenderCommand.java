@@ -27,9 +27,9 @@ import org.divergencelab.ui.util.HeadlessFx;
 
 /**
  * {@code render (--preset NAME | --config FILE) --iterations N --view V --out FILE.png [--size WxH]}: trains
- * N iterations on the calling thread, then renders the real training views off screen to a PNG. Needs a
- * JavaFX toolkit without a window: run under {@code xvfb-run}, or with the Monocle headless flags when the
- * Monocle jar is on the class path (see the README). What is rendered is a {@link Target}; the training views
+ * N iterations on the calling thread, then renders the real training views off screen to a PNG. With no
+ * display the jar's bundled Monocle renders headlessly in software ({@link HeadlessFx}); with a display the
+ * normal toolkit is used. What is rendered is a {@link Target}; the training views
  * are the targets of {@link #TRAINING_VIEWS}, and other packages (lecture scenes: {@code --scene ID}) add theirs
  * to {@link #targets()}.
  */
@@ -101,7 +101,7 @@ public final class RenderCommand implements Command, Commands.FlagOptions {
                 training view off screen. VIEW: samples, critic, map, charts, internals, window (the whole
                 Training tab with its controls). --compare trains the experiment and its JS <-> W twin in
                 lockstep and renders both. Default size 1280x720 for window, 900x600 otherwise.
-                Needs JavaFX without a display: xvfb-run -a java -jar divergence-lab.jar render ...
+                Works with no display (bundled Monocle, software rendering) as well as with one.
                 presets: %s
 
                        render --scene ID --out FILE.png [--size WxH] [--iterations N] [--theme T] [--lang L]
@@ -208,10 +208,8 @@ public final class RenderCommand implements Command, Commands.FlagOptions {
         try {
             HeadlessFx.ensureStarted();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("JavaFX could not start (" + e.getMessage() + "). Without a display run "
-                    + "'xvfb-run -a java -jar divergence-lab.jar render ...', or put the Monocle jar on the class path "
-                    + "with -Dprism.order=sw -Dglass.platform=Monocle -Dmonocle.platform=Headless (README, "
-                    + "\"Rendering headlessly\")", e);
+            throw new IllegalStateException("JavaFX could not start (" + e.getMessage() + "). Unset DISPLAY to "
+                    + "render headlessly with the bundled Monocle, or run under 'xvfb-run -a'", e);
         }
     }
 

@@ -4,17 +4,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.divergencelab.io.Json;
+
 /**
- * The sandbox state as a versioned JSON file. Main has no shared JSON package yet ({@code io.Json} is being
- * written on another branch), so this class carries a minimal strict JSON reader/writer of its own: objects,
- * arrays, strings, integers, booleans. Reading fails with a {@link StateFileException} that names the file and
+ * The sandbox state as a versioned JSON file, read with the shared {@link Json} parser and written here
+ * field by field (one per line, stable order, so saved files diff well). Reading fails with a {@link StateFileException} that names the file and
  * the problem (syntax with its offset, missing or mistyped field, newer version, invalid spec); the caller
  * keeps its current state.
  */
@@ -57,7 +56,7 @@ public final class StateFile {
     public static SandboxState fromJson(String text, String source) throws StateFileException {
         Object root;
         try {
-            root = new Reader(text).document();
+            root = Json.parse(text);
         } catch (IllegalArgumentException e) {
             throw new StateFileException(source + ": not valid JSON: " + e.getMessage(), e);
         }
@@ -160,193 +159,5 @@ public final class StateFile {
             }
         }
         return b.append('"').toString();
-    }
-
-    /** Strict recursive-descent reader; integers become Long, other numbers Double. */
-    private static final class Reader {
-        private final String s;
-        private int i;
-
-        Reader(String s) {
-            this.s = s;
-        }
-
-        Object document() {
-            Object v = value();
-            ws();
-            if (i != s.length()) {
-                throw err("unexpected text after the value");
-            }
-            return v;
-        }
-
-        private IllegalArgumentException err(String what) {
-            return new IllegalArgumentException(what + " at offset " + i);
-        }
-
-        private void ws() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
-
-        private Object value() {
-            ws();
-            if (i >= s.length()) {
-                throw err("unexpected end of file");
-            }
-            char c = s.charAt(i);
-            if (c == '{') {
-                return object();
-            }
-            if (c == '[') {
-                return array();
-            }
-            if (c == '"') {
-                return string();
-            }
-            if (s.startsWith("true", i)) {
-                i += 4;
-                return Boolean.TRUE;
-            }
-            if (s.startsWith("false", i)) {
-                i += 5;
-                return Boolean.FALSE;
-            }
-            if (s.startsWith("null", i)) {
-                i += 4;
-                return null;
-            }
-            if (c == '-' || (c >= '0' && c <= '9')) {
-                return number();
-            }
-            throw err("unexpected character '" + c + "'");
-        }
-
-        private Map<String, Object> object() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            i++;
-            ws();
-            if (i < s.length() && s.charAt(i) == '}') {
-                i++;
-                return m;
-            }
-            while (true) {
-                ws();
-                if (i >= s.length() || s.charAt(i) != '"') {
-                    throw err("expected a field name");
-                }
-                String k = string();
-                ws();
-                expect(':');
-                if (m.put(k, value()) != null) {
-                    throw err("duplicate field \"" + k + "\"");
-                }
-                ws();
-                if (i < s.length() && s.charAt(i) == ',') {
-                    i++;
-                    continue;
-                }
-                expect('}');
-                return m;
-            }
-        }
-
-        private List<Object> array() {
-            List<Object> l = new ArrayList<>();
-            i++;
-            ws();
-            if (i < s.length() && s.charAt(i) == ']') {
-                i++;
-                return l;
-            }
-            while (true) {
-                l.add(value());
-                ws();
-                if (i < s.length() && s.charAt(i) == ',') {
-                    i++;
-                    continue;
-                }
-                expect(']');
-                return l;
-            }
-        }
-
-        private void expect(char c) {
-            if (i >= s.length() || s.charAt(i) != c) {
-                throw err("expected '" + c + "'");
-            }
-            i++;
-        }
-
-        private String string() {
-            i++;
-            StringBuilder b = new StringBuilder();
-            while (true) {
-                if (i >= s.length()) {
-                    throw err("unterminated string");
-                }
-                char c = s.charAt(i++);
-                if (c == '"') {
-                    return b.toString();
-                }
-                if (c == '\\') {
-                    if (i >= s.length()) {
-                        throw err("unterminated escape");
-                    }
-                    char e = s.charAt(i++);
-                    switch (e) {
-                        case '"', '\\', '/' -> b.append(e);
-                        case 'n' -> b.append('\n');
-                        case 'r' -> b.append('\r');
-                        case 't' -> b.append('\t');
-                        case 'b' -> b.append('\b');
-                        case 'f' -> b.append('\f');
-                        case 'u' -> {
-                            if (i + 4 > s.length()) {
-                                throw err("short \\u escape");
-                            }
-                            try {
-                                b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                            } catch (NumberFormatException x) {
-                                throw err("bad \\u escape");
-                            }
-                            i += 4;
-                        }
-                        default -> throw err("bad escape '\\" + e + "'");
-                    }
-                } else if (c < 0x20) {
-                    throw err("control character in string");
-                } else {
-                    b.append(c);
-                }
-            }
-        }
-
-        private Object number() {
-            int start = i;
-            if (s.charAt(i) == '-') {
-                i++;
-            }
-            boolean integer = true;
-            while (i < s.length()) {
-                char c = s.charAt(i);
-                if (c >= '0' && c <= '9') {
-                    i++;
-                } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
-                    integer = false;
-                    i++;
-                } else {
-                    break;
-                }
-            }
-            String t = s.substring(start, i);
-            try {
-                return integer ? (Object) Long.parseLong(t) : (Object) Double.parseDouble(t);
-            } catch (NumberFormatException e) {
-                i = start;
-                throw err("bad number '" + t + "'");
-            }
-        }
     }
 }

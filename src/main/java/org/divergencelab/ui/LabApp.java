@@ -11,11 +11,12 @@ import org.divergencelab.ui.theme.Theme;
 import org.divergencelab.ui.theme.ThemeManager;
 
 /**
- * The desktop app: the main window with its theme and language switches and the sandbox tab. The training
- * view and the lecture scenes are still to come (the welcome tab says so); the widget gallery shows the plot
- * widgets. System properties {@code divergencelab.theme} (light, dark, projector) and
- * {@code divergencelab.lang} (en, zh_TW, zh_CN) choose the start-up look; {@code divergencelab.gallery=show}
- * opens the widget gallery, {@code =animate} also starts its frame-rate demo (frame times in the status bar).
+ * The desktop app: the main window with its theme and language switches, the training view (opened at
+ * start) and the sandbox tab; the widget gallery shows the plot widgets. System properties
+ * {@code divergencelab.theme} (light, dark, projector) and {@code divergencelab.lang} (en, zh_TW, zh_CN) choose
+ * the start-up look; {@code divergencelab.view=ID} (e.g. sandbox) opens another tab at start;
+ * {@code divergencelab.gallery=show} opens the widget gallery, {@code =animate} also starts its frame-rate
+ * demo (frame times in the status bar).
  */
 public final class LabApp extends Application {
 
@@ -32,7 +33,9 @@ public final class LabApp extends Application {
         window.attach(scene);
         stage.setScene(scene);
         stage.show();
-        window.selectView("training");
+        String view = System.getProperty("divergencelab.view");
+        // the training view opens by default; -Ddivergencelab.view=sandbox (or any tab id) opens another
+        window.selectView(view != null ? view : "training");
         String gallery = System.getProperty("divergencelab.gallery");
         if (gallery != null) {
             WidgetGallery g = window.showGallery();

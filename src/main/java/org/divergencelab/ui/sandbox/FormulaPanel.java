@@ -50,6 +50,7 @@ public final class FormulaPanel {
     private final VBox box = new VBox(6);
     private final ThemeManager themes;
     private final Map<String, ImageView> images = new LinkedHashMap<>();
+    private double available = Double.POSITIVE_INFINITY;
 
     public FormulaPanel(I18n i18n, ThemeManager themes) {
         this.themes = themes;
@@ -59,7 +60,10 @@ public final class FormulaPanel {
             Label caption = new Label();
             caption.textProperty().bind(i18n.get(key));
             caption.setWrapText(true);
+            caption.setMaxWidth(Double.MAX_VALUE);
             ImageView iv = new ImageView();
+            iv.setPreserveRatio(true);
+            iv.setSmooth(true);
             iv.setId("formula-" + key.substring(key.lastIndexOf('.') + 1));
             images.put(key, iv);
             box.getChildren().addAll(caption, iv);
@@ -70,6 +74,19 @@ public final class FormulaPanel {
 
     public VBox node() {
         return box;
+    }
+
+    /** Shrinks formulas wider than {@code width} px (the panel's visible width) to fit; narrower ones keep 1:1. */
+    public void setAvailableWidth(double width) {
+        available = width > 0 ? width : Double.POSITIVE_INFINITY;
+        fit();
+    }
+
+    private void fit() {
+        for (ImageView iv : images.values()) {
+            Image img = iv.getImage();
+            iv.setFitWidth(img != null && img.getWidth() > available ? available : 0);
+        }
     }
 
     /** Number of formulas rendered to a non-empty image (for tests). */
@@ -86,6 +103,7 @@ public final class FormulaPanel {
         for (Map.Entry<String, ImageView> e : images.entrySet()) {
             e.getValue().setImage(image(FORMULAS.get(e.getKey()), size, t.foreground()));
         }
+        fit();
     }
 
     /** Typesets {@code latex} at {@code size} points in {@code colour} on a transparent background. */

@@ -187,7 +187,8 @@ public final class SandboxView {
 
         controlPane = new ScrollPane(buildControls());
         controlPane.setFitToWidth(true);
-        controlPane.setPrefWidth(270);
+        controlPane.setPrefWidth(240);
+        controlPane.setMinWidth(200);
         controlPane.setId("sandbox-controls");
         root.setLeft(controlPane);
 
@@ -198,8 +199,11 @@ public final class SandboxView {
 
         ScrollPane right = new ScrollPane(buildRight());
         right.setFitToWidth(true);
-        right.setPrefWidth(400);
+        right.setPrefWidth(350);
+        right.setMinWidth(300);
         right.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // titled pane and panel padding take about 40 px of the viewport
+        right.viewportBoundsProperty().addListener((o, a, b) -> formulas.setAvailableWidth(b.getWidth() - 40));
         root.setRight(right);
 
         Label msg = new Label();
@@ -736,6 +740,7 @@ public final class SandboxView {
         Label estHeader = new Label();
         estHeader.getStyleClass().add("section-title");
         estHeader.textProperty().bind(i18n.format("sandbox.readout.estimate", samples.valueProperty()));
+        estHeader.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.add(estHeader, 2, 0);
         String[][] rows = {{"js", "sandbox.readout.js"}, {"kl", "sandbox.readout.kl"}, {"klr", "sandbox.readout.klr"},
             {"tv", "sandbox.readout.tv"}, {"h2", "sandbox.readout.h2"}, {"w1", "sandbox.readout.w1"},
@@ -748,6 +753,9 @@ public final class SandboxView {
             t.setId("truth-" + row[0]);
             Label e = new Label("…");
             e.setId("estimate-" + row[0]);
+            // numbers never elide; the quantity column wraps instead
+            t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            e.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             truthLabels.put(row[0], t);
             estimateLabels.put(row[0], e);
             grid.add(t, 1, r);
@@ -782,8 +790,8 @@ public final class SandboxView {
                 setState(state.withPlan(p));
             }
         });
-        bulldozer.setPrefSize(360, 300);
-        bulldozer.setMaxWidth(370);
+        bulldozer.setPrefSize(320, 280);
+        bulldozer.setMaxWidth(330);
         bulldozer.setMinHeight(260);
         bulldozerCost.setId("sandbox-bulldozer-cost");
         dozer.getChildren().addAll(boundLabel("sandbox.bulldozer.title", "section-title"), buttons, bulldozer,

@@ -101,6 +101,15 @@ public final class ExperimentControls {
         GridPane g = new GridPane();
         g.setHgap(6);
         g.setVgap(4);
+        // Percent columns and shrinkable cells: the main window's side panel is only 17em wide, so labels wrap
+        // and fields shrink instead of the panel spilling over the views.
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setPercentWidth(48);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setPercentWidth(52);
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        g.getColumnConstraints().addAll(labels, fields);
+        g.setMinWidth(0);
         int r = 0;
         r = section(g, r, "train.section.data");
         r = row(g, r, "train.field.preset", preset);
@@ -134,6 +143,8 @@ public final class ExperimentControls {
         tip.textProperty().bind(i18n.format("train.tip.toggle", TrainingView.TOGGLE.getDisplayText()));
         toggle.setTooltip(tip);
         toggle.setMaxWidth(Double.MAX_VALUE);
+        toggle.setMinWidth(0);
+        toggle.setWrapText(true);
         for (Node n : nodes) {
             if (n instanceof ComboBox<?> c) {
                 c.setMaxWidth(Double.MAX_VALUE);
@@ -143,11 +154,12 @@ public final class ExperimentControls {
             }
         }
         VBox box = new VBox(8, g, error);
+        box.setMinWidth(0);
         box.setId("train-controls");
         root = new ScrollPane(box);
         root.setFitToWidth(true);
         root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        root.setMinWidth(250);
+        root.setMinWidth(0);
         fill(start);
         wire();
         i18n.localeProperty().addListener((o, a, b) -> relabelers.forEach(Runnable::run));
@@ -325,8 +337,12 @@ public final class ExperimentControls {
         Label l = new Label();
         l.textProperty().bind(i18n.get(key));
         l.setLabelFor(field);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(0);
+        l.setWrapText(true);
         g.add(l, 0, r);
+        if (field instanceof javafx.scene.layout.Region reg) {
+            reg.setMinWidth(0);
+        }
         g.add(field, 1, r);
         javafx.scene.layout.GridPane.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
         return r + 1;

@@ -25,6 +25,7 @@ public final class HeadlessFx {
         if (started) {
             return;
         }
+        useMonocleWithoutDisplay();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         try {
             Platform.startup(() -> ready.complete(null));
@@ -41,6 +42,27 @@ public final class HeadlessFx {
             throw new IllegalStateException("JavaFX did not start within 30 s (no display? use the Monocle flags)", e);
         }
         started = true;
+    }
+
+    /**
+     * With no display (a CI box, an SSH session) the headless commands render through Monocle's headless
+     * glass platform and the software pipeline, which the jar bundles, so {@code render} needs no Xvfb.
+     * Flags the user set explicitly win; with a display nothing changes.
+     */
+    static void useMonocleWithoutDisplay() {
+        boolean noDisplay = System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
+                && System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        if (!noDisplay || System.getProperty("glass.platform") != null) {
+            return;
+        }
+        try {
+            Class.forName("com.sun.glass.ui.monocle.MonoclePlatformFactory", false, HeadlessFx.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return; // no Monocle on the class path: JavaFX will say it found no display
+        }
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
     }
 
     /**

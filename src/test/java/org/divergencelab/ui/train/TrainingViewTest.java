@@ -93,6 +93,13 @@ class TrainingViewTest {
         robot.clickOn("#step-critic");
         await("one critic step", () -> frame().panels().get(0).snapshot().criticSteps() == d + 1);
         assertEquals(5, frame().iteration());
+        // The keyboard shortcut of "Step iteration" (shown in its tooltip) does the same.
+        assertTrue(robot.lookup("#step-iteration").queryAs(Button.class).getTooltip().getText()
+                .contains(TrainingView.STEP_ITERATION.getDisplayText()));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.I)
+                .release(javafx.scene.input.KeyCode.I, javafx.scene.input.KeyCode.CONTROL);
+        await("sixth iteration by keyboard", () -> frame().iteration() == 6);
+        await("six loss points", () -> losses.series().get(0).appendedCount() == 6);
     }
 
     @Test
