@@ -20,7 +20,8 @@ public final class Commands {
                 new TrainCommand(),
                 new RenderCommand(),
                 new SelfTestCommand(),
-                new ImageTrainCommand());
+                new ImageTrainCommand(),
+                new ScenesCommand());
     }
 
     private Commands() {

@@ -15,7 +15,10 @@ import javafx.scene.image.WritableImage;
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Presets;
 import org.divergencelab.io.ExperimentJson;
+import org.divergencelab.lesson.Scene;
+import org.divergencelab.lesson.Scenes;
 import org.divergencelab.ui.i18n.I18n;
+import org.divergencelab.ui.lesson.SceneRender;
 import org.divergencelab.ui.theme.Theme;
 import org.divergencelab.ui.theme.ThemeManager;
 import org.divergencelab.ui.train.TrainingRender;
@@ -100,7 +103,11 @@ public final class RenderCommand implements Command, Commands.FlagOptions {
                 lockstep and renders both. Default size 1280x720 for window, 900x600 otherwise.
                 Works with no display (bundled Monocle, software rendering) as well as with one.
                 presets: %s
-                """.formatted(String.join(", ", Presets.names()));
+
+                       render --scene ID --out FILE.png [--size WxH] [--iterations N] [--theme T] [--lang L]
+                Renders a lecture scene as it first appears (default size 1280x800; list them with 'scenes').
+                scenes: %s
+                """.formatted(String.join(", ", Presets.names()), String.join(", ", Scenes.ids()));
     }
 
     @Override
@@ -143,6 +150,9 @@ public final class RenderCommand implements Command, Commands.FlagOptions {
 
     @Override
     public int run(Arguments args, PrintStream out, PrintStream err) throws Exception {
+        if (args.has("scene")) {
+            return renderScene(args, out);
+        }
         Target target = null;
         String id = null;
         List<String> options = new ArrayList<>();
@@ -163,19 +173,9 @@ public final class RenderCommand implements Command, Commands.FlagOptions {
         Path outFile = Path.of(args.require("out"));
         double[] wh = size(args.get("size", id.equals("window") ? "1280x720" : "900x600"));
         Theme theme = Theme.byId(args.get("theme", "light"));
-        Locale locale = switch (args.get("lang", "en")) {
-            case "en" -> I18n.ENGLISH;
-            case "zh_TW" -> I18n.TRADITIONAL;
-            case "zh_CN" -> I18n.SIMPLIFIED;
-            default -> throw new UsageException("--lang must be en, zh_TW or zh_CN, got '" + args.get("lang", "") + "'");
-        };
+        Locale locale = locale(args);
         BiFunction<I18n, ThemeManager, Parent> build = target.prepare(id, args, out);
-        try {
-            HeadlessFx.ensureStarted();
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("JavaFX could not start (" + e.getMessage() + "). Unset DISPLAY to "
-                    + "render headlessly with the bundled Monocle, or run under 'xvfb-run -a'", e);
-        }
+        startFx();
         try {
             WritableImage img = HeadlessFx.call(() -> {
                 I18n i18n = new I18n(locale);
@@ -188,6 +188,56 @@ public final class RenderCommand implements Command, Commands.FlagOptions {
                 Export.writePng(img, outFile);
                 return null;
             });
+        } finally {
+            HeadlessFx.shutdown();
+        }
+        out.printf(Locale.ROOT, "wrote %s (%dx%d)%n", outFile, (int) wh[0], (int) wh[1]);
+        return 0;
+    }
+
+    private static Locale locale(Arguments args) {
+        return switch (args.get("lang", "en")) {
+            case "en" -> I18n.ENGLISH;
+            case "zh_TW" -> I18n.TRADITIONAL;
+            case "zh_CN" -> I18n.SIMPLIFIED;
+            default -> throw new UsageException("--lang must be en, zh_TW or zh_CN, got '" + args.get("lang", "") + "'");
+        };
+    }
+
+    private static void startFx() {
+        try {
+            HeadlessFx.ensureStarted();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("JavaFX could not start (" + e.getMessage() + "). Unset DISPLAY to "
+                    + "render headlessly with the bundled Monocle, or run under 'xvfb-run -a'", e);
+        }
+    }
+
+    /**
+     * {@code render --scene ID --out FILE.png [--size WxH] [--iterations N]}: a lecture scene as it first appears
+     * (caption bar and its view; N overrides a training scene's warm-up iterations).
+     */
+    private static int renderScene(Arguments args, PrintStream out) throws Exception {
+        String id = args.require("scene");
+        if (!Scenes.ids().contains(id)) {
+            throw new UsageException("--scene must be one of " + String.join(", ", Scenes.ids()) + ", got '" + id + "'");
+        }
+        Scene scene = Scenes.get(id);
+        Path outFile = Path.of(args.require("out"));
+        double[] wh = size(args.get("size", "1280x800"));
+        Theme theme = Theme.byId(args.get("theme", "light"));
+        Locale locale = locale(args);
+        int iterations = args.getInt("iterations", -1, -1, 10_000_000);
+        args.requireAllUsed();
+        startFx();
+        try {
+            long t0 = System.nanoTime();
+            WritableImage img = SceneRender.render(scene, iterations, locale, theme, wh[0], wh[1]);
+            HeadlessFx.call(() -> {
+                Export.writePng(img, outFile);
+                return null;
+            });
+            out.printf(Locale.ROOT, "rendered scene %s in %.1f s%n", id, (System.nanoTime() - t0) / 1e9);
         } finally {
             HeadlessFx.shutdown();
         }

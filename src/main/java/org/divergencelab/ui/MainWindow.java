@@ -61,6 +61,7 @@ public final class MainWindow {
     private WidgetGallery gallery;
     private final SandboxView sandbox;
     private final org.divergencelab.ui.train.TrainingView training;
+    private final org.divergencelab.ui.lesson.ScenePicker scenes;
 
     public MainWindow(I18n i18n, ThemeManager themes) {
         this.i18n = i18n;
@@ -81,9 +82,18 @@ public final class MainWindow {
         addView("training", i18n.get("tab.training"), training.node(), training.controls());
         sandbox = new SandboxView(i18n, themes);
         addView("sandbox", i18n.get("tab.sandbox"), sandbox.node());
+        addView("image", javafx.beans.binding.Bindings.createStringBinding(() -> i18n.getLocale().getLanguage().equals("zh")
+                ? (i18n.getLocale().getCountry().equals("TW") ? "影像模式" : "图像模式") : "Image mode", i18n.localeProperty()),
+                new org.divergencelab.ui.image.ImageModeTab(i18n).node());
         // The side panel shows the controls of the selected view (none for views that carry their own).
         views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> showSideOf(tab));
         showSideOf(views.getSelectionModel().getSelectedItem());
+        scenes = org.divergencelab.ui.lesson.ScenePicker.install(this);
+    }
+
+    /** The lecture scenes' menu and caption bar. */
+    public org.divergencelab.ui.lesson.ScenePicker scenes() {
+        return scenes;
     }
 
     /** The training view (its own tab, controls in the side panel). */

@@ -161,6 +161,15 @@ public final class TrainingView {
         return frameUpdates;
     }
 
+    /**
+     * Loads {@code e} as if picked from the presets (a lecture scene opening): the fields show it, play stops
+     * and training starts over from its seed.
+     */
+    public void load(Experiment e) {
+        controls.fill(e);
+        loadPreset(e);
+    }
+
     /** Stops the timer and the worker. */
     public void dispose() {
         timer.stop();

@@ -1,0 +1,314 @@
+package org.divergencelab.lesson;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.divergencelab.gan.Experiment;
+import org.divergencelab.gan.NetworkSpec;
+import org.divergencelab.gan.Objective;
+import org.divergencelab.gan.OptimizerSpec;
+import org.divergencelab.gan.Presets;
+import org.divergencelab.gan.TrainerOptions;
+import org.divergencelab.sandbox.BulldozerExample;
+import org.divergencelab.sandbox.SandboxState;
+
+/**
+ * The catalogue of lecture scenes, numbered as in /work/shared/lecture/INVENTORY.md §3. Citations name the seed
+ * file (000 … 004 under /work/shared/lecture, e.g. {@code 003} = {@code 003_65c43ade79d6bd6d.txt}) and its lines.
+ */
+public final class Scenes {
+    private Scenes() {
+    }
+
+    private static final Map<String, Scene> ALL = build();
+
+    /** Every scene in lecture order. */
+    public static List<Scene> all() {
+        return List.copyOf(ALL.values());
+    }
+
+    /** The scene ids in lecture order. */
+    public static List<String> ids() {
+        return List.copyOf(ALL.keySet());
+    }
+
+    /** The scene {@code id}; an IllegalArgumentException listing the ids when there is none. */
+    public static Scene get(String id) {
+        Scene s = ALL.get(id);
+        if (s == null) {
+            throw new IllegalArgumentException("unknown scene '" + id + "', known: " + String.join(", ", ALL.keySet()));
+        }
+        return s;
+    }
+
+    private static Text t(String en, String tw, String cn) {
+        return new Text(en, tw, cn);
+    }
+
+    /** Sandbox scenes never show the brush or CSV import: the lecture's data are fixed. */
+    private static SandboxState box(String p, String q, int samples, BulldozerExample.Plan plan, String... hidden) {
+        List<String> h = new ArrayList<>(List.of(hidden));
+        h.add("brush");
+        h.add("importCsv");
+        return new SandboxState(p, q, samples, 1, plan, false, Set.copyOf(h));
+    }
+
+    private static Scene sandbox(String id, Text title, Text caption, Text tryThis, String citation, SandboxState s) {
+        return new Scene(id, title, caption, tryThis, citation, Scene.Mode.SANDBOX, null, s, "sandbox", 0, Set.of());
+    }
+
+    private static Scene training(String id, Text title, Text caption, Text tryThis, String citation, Experiment e,
+            String view, int iterations, String... hidden) {
+        return new Scene(id, title, caption, tryThis, citation, Scene.Mode.TRAINING, e.withName(id + "-" + e.name()), null,
+                view, iterations, Set.of(hidden));
+    }
+
+    private static Map<String, Scene> build() {
+        Map<String, Scene> m = new LinkedHashMap<>();
+        List<Scene> list = new ArrayList<>();
+        Experiment oneD = Presets.get("gaussians-1d-gan");
+        Experiment lines = Presets.get("two-lines-gan");
+        Experiment ring = Presets.get("ring8-gan");
+
+        list.add(training("S1",
+                t("Five points through G", "五個點穿過 G", "五个点穿过 G"),
+                t("Samples z from a normal distribution (left axis) are moved by G to x = G(z) (right axis). The data are "
+                        + "two-sided, heavier on the left; training splits the points into two groups.",
+                        "從常態分佈抽出的 z（左軸）被 G 搬到 x = G(z)（右軸）。資料分成兩邊、左邊比較多；訓練會把這些點分成兩群。",
+                        "从正态分布抽出的 z（左轴）被 G 搬到 x = G(z)（右轴）。数据分成两边、左边比较多；训练会把这些点分成两群。"),
+                t("Press Step iteration a few times, then Play: watch the lines from z to G(z) fan out into two groups.",
+                        "按幾次「一次迭代」再按播放：看 z 到 G(z) 的連線分成兩群。",
+                        "按几次「一次迭代」再按播放：看 z 到 G(z) 的连线分成两群。"),
+                "000 L17-25; 001 L462-486; 002 L43-70", oneD, "map", 0, "compare", "show-internals"));
+
+        list.add(sandbox("S2",
+                t("Mixed vs separated stars", "混在一起 vs 分開的星星", "混在一起 vs 分开的星星"),
+                t("Two 2-D clouds far apart: a small discriminator separates them perfectly, max V is large and the JS "
+                        + "estimate is near log 2.",
+                        "兩團相距很遠的二維點雲：小型判別器能完全分開它們，max V 很大，JS 估計值接近 log 2。",
+                        "两团相距很远的二维点云：小型判别器能完全分开它们，max V 很大，JS 估计值接近 log 2。"),
+                t("Drag Q onto P until the stars mix: the discriminator's accuracy falls towards 50 % and the JS estimate "
+                        + "towards 0.",
+                        "把 Q 拖到 P 上直到星星混在一起：判別器準確率降向 50%，JS 估計值降向 0。",
+                        "把 Q 拖到 P 上直到星星混在一起：判别器准确率降向 50%，JS 估计值降向 0。"),
+                "000 L129-145; 001 L596-616; 002 L311-357",
+                box("normal2(0,0,0.6,0.6)", "normal2(4,0,0.6,0.6)", 256, BulldozerExample.Plan.OPTIMAL,
+                        "bulldozer", "plan", "critic")));
+
+        list.add(sandbox("S3",
+                t("Two lines: far → near → overlap (PG0 → PG50)", "兩條線：遠 → 近 → 重合（PG0 → PG50）",
+                        "两条线：远 → 近 → 重合（PG0 → PG50）"),
+                t("P_data and P_G are parallel segments. Far apart: JS = log 2. Closer: still log 2. Only when they "
+                        + "coincide does JS drop to 0; W1 equals the gap all along.",
+                        "P_data 和 P_G 是兩條平行線段。距離很遠：JS = log 2；靠近一點：仍然是 log 2；只有重合時 JS 才變成 0，W1 一直等於間距。",
+                        "P_data 和 P_G 是两条平行线段。距离很远：JS = log 2；靠近一点：仍然是 log 2；只有重合时 JS 才变成 0，W1 一直等于间距。"),
+                t("Drag Q (PG0) halfway to P (PG50), then onto it. Read JS and W1 at each stop, and compare the sweep curves.",
+                        "把 Q（PG0）拖到一半（PG50），再拖到 P 上。每一站讀 JS 和 W1，並比較掃描曲線。",
+                        "把 Q（PG0）拖到一半（PG50），再拖到 P 上。每一站读 JS 和 W1，并比较扫描曲线。"),
+                "000 L221-233, L311-323; 001 L703-727, L799-815; 002 L529-563, L751-787; 004 L20-24, L60",
+                box("segment(0,0,0,1)", "segment(3,0,3,1)", 256, BulldozerExample.Plan.OPTIMAL, "bulldozer", "critic")));
+
+        list.add(sandbox("S4",
+                t("Finite-sample river boundary", "有限樣本的楚河漢界", "有限样本的楚河汉界"),
+                t("P and Q truly overlap, but with only 8 + 8 samples a discriminator draws a boundary that separates them "
+                        + "perfectly (100 % training accuracy).",
+                        "P 和 Q 真的有重疊，但只有 8 + 8 個樣本時，判別器能畫出一條完全分開它們的邊界（訓練準確率 100%）。",
+                        "P 和 Q 真的有重叠，但只有 8 + 8 个样本时，判别器能画出一条完全分开它们的边界（训练准确率 100%）。"),
+                t("Raise the sample size to 2000: the training accuracy falls and the JS estimate approaches the true JS.",
+                        "把樣本數調到 2000：訓練準確率下降，JS 估計值接近真正的 JS。",
+                        "把样本数调到 2000：训练准确率下降，JS 估计值接近真正的 JS。"),
+                "000 L207-215; 001 L687-697; 002 L484-513; 003 L31-33",
+                box("normal2(0,0,1,1)", "normal2(0.8,0,1,1)", 8, BulldozerExample.Plan.OPTIMAL, "bulldozer", "plan",
+                        "critic")));
+
+        list.add(sandbox("S6",
+                t("Point-mass earth mover", "單點質量的推土機", "单点质量的推土机"),
+                t("All of P sits at one point, all of Q at another, d away: moving the pile costs W1 = d.",
+                        "P 全部在一個點，Q 全部在距離 d 的另一點：把土堆搬過去的成本 W1 = d。",
+                        "P 全部在一个点，Q 全部在距离 d 的另一点：把土堆搬过去的成本 W1 = d。"),
+                t("Drag Q: W1 follows the distance exactly while JS stays at log 2 and KL at ∞.",
+                        "拖動 Q：W1 精確地等於距離，JS 停在 log 2，KL 是 ∞。",
+                        "拖动 Q：W1 精确地等于距离，JS 停在 log 2，KL 是 ∞。"),
+                "000 L271-279; 001 L753-763; 002 L668-698; 003 L53-55",
+                box("point(0)", "point(3)", 256, BulldozerExample.Plan.OPTIMAL, "bulldozer", "critic", "estimates")));
+
+        list.add(sandbox("S7",
+                t("Near plan vs far plan, with γ", "近的計畫 vs 遠的計畫，與 γ", "近的计划 vs 远的计划，与 γ"),
+                t("P and Q are piles of blocks. A moving plan γ says how much earth goes from x_p to x_q (brightness = mass); "
+                        + "its cost is Σ γ·|x_p − x_q|. Fetching from far (舍近求远) costs more; W1 is the cheapest plan.",
+                        "P 和 Q 是一疊疊積木。搬運計畫 γ 說明從 x_p 搬多少土到 x_q（亮度 = 質量），成本是 Σ γ·|x_p − x_q|。捨近求遠比較貴；W1 是最便宜的計畫。",
+                        "P 和 Q 是一叠叠积木。搬运计划 γ 说明从 x_p 搬多少土到 x_q（亮度 = 质量），成本是 Σ γ·|x_p − x_q|。舍近求远比较贵；W1 是最便宜的计划。"),
+                t("Switch between the near, far and optimal plans and compare their costs; then drag a pile and watch γ change.",
+                        "在近、遠和最佳計畫之間切換並比較成本；再拖動一疊土看 γ 怎麼變。",
+                        "在近、远和最佳计划之间切换并比较成本；再拖动一叠土看 γ 怎么变。"),
+                "000 L285-305; 001 L767-797; 002 L699-750; 003 L57-77; 004 L44-56",
+                box("mixture(0.3333333333333333*point(0),0.16666666666666666*point(1),0.5*point(3))",
+                        "mixture(0.16666666666666666*point(1),0.3333333333333333*point(2),0.3333333333333333*point(4),"
+                                + "0.16666666666666666*point(5))", 256, BulldozerExample.Plan.NEAR, "critic", "estimates")));
+
+        list.add(sandbox("S8",
+                t("Parallel segments with θ", "平行線段與 θ", "平行线段与 θ"),
+                t("WGAN paper, example 1: P1 uniform on segment AB, P2 on CD, θ apart. KL = ∞ and JS = log 2 for every θ ≠ 0, "
+                        + "both 0 at θ = 0; W = |θ| is smooth.",
+                        "WGAN 論文例一：P1 均勻分佈在線段 AB，P2 在 CD，相距 θ。θ ≠ 0 時 KL = ∞、JS = log 2，θ = 0 時都是 0；W = |θ| 是平滑的。",
+                        "WGAN 论文例一：P1 均匀分布在线段 AB，P2 在 CD，相距 θ。θ ≠ 0 时 KL = ∞、JS = log 2，θ = 0 时都是 0；W = |θ| 是平滑的。"),
+                t("Look at the sweep: KL and JS are flat with a jump at θ = 0, W is a V. Drag CD and see the marker move.",
+                        "看掃描圖：KL 和 JS 是平的，只在 θ = 0 跳動，W 是 V 形。拖動 CD 看標記移動。",
+                        "看扫描图：KL 和 JS 是平的，只在 θ = 0 跳动，W 是 V 形。拖动 CD 看标记移动。"),
+                "003 L330-344",
+                box("segment(0,0,0,1)", "segment(1,0,1,1)", 256, BulldozerExample.Plan.OPTIMAL, "bulldozer", "critic",
+                        "estimates")));
+
+        list.add(training("S9",
+                t("Unconstrained critic explodes", "沒有限制的 critic 會爆掉", "没有限制的 critic 会爆掉"),
+                t("Real and generated samples do not overlap. Without a Lipschitz constraint the critic pushes real scores to "
+                        + "+∞ and fake ones to −∞: the W estimate grows without bound.",
+                        "真實和生成的樣本沒有重疊。沒有 Lipschitz 限制時，critic 把真實樣本的分數推向 +∞、生成的推向 −∞：W 估計值無限制地變大。",
+                        "真实和生成的样本没有重叠。没有 Lipschitz 限制时，critic 把真实样本的分数推向 +∞、生成的推向 −∞：W 估计值无限制地变大。"),
+                t("Press Play and watch the estimate chart climb; then choose the gradient penalty and compare.",
+                        "按播放看估計值曲線一路上升；再選梯度懲罰比較看看。",
+                        "按播放看估计值曲线一路上升；再选梯度惩罚比较看看。"),
+                "000 L377-383; 001 L865-876; 002 L924-948",
+                // A slow generator (lr 1e-5) keeps the gap open, so the critic's runaway is not hidden by G closing it.
+                lines.withObjective(Objective.linearCritic()).withCritic(NetworkSpec.relu()).withSteps(5, 1)
+                        .withCriticOptimizer(OptimizerSpec.adam(1e-2, 0.5, 0.999))
+                        .withGeneratorOptimizer(OptimizerSpec.adam(1e-5, 0.5, 0.999)), "charts", 100));
+
+        list.add(sandbox("S10",
+                t("Lipschitz critic: near vs far", "Lipschitz critic：近 vs 遠", "Lipschitz critic：近 vs 远"),
+                t("A 1-Lipschitz critic (slopes within the ±1 cone) can only score P above Q by their distance: close sets give "
+                        + "a small gap, distant sets a large one. The gap is W1.",
+                        "1-Lipschitz 的 critic（斜率在 ±1 的錐裡）給 P 和 Q 的分數差最多等於它們的距離：靠近時差距小，遠離時差距大。這個差距就是 W1。",
+                        "1-Lipschitz 的 critic（斜率在 ±1 的锥里）给 P 和 Q 的分数差最多等于它们的距离：靠近时差距小，远离时差距大。这个差距就是 W1。"),
+                t("Move the mouse over the critic to see the cone; drag Q far away and watch the critic's gap grow with W1.",
+                        "把滑鼠移到 critic 上看錐；把 Q 拖遠，看 critic 的分數差跟著 W1 變大。",
+                        "把鼠标移到 critic 上看锥；把 Q 拖远，看 critic 的分数差跟着 W1 变大。"),
+                "000 L385-395; 001 L877-889; 002 L948-993",
+                box("uniform(0,1)", "uniform(1.5,2.5)", 256, BulldozerExample.Plan.OPTIMAL, "bulldozer", "plan",
+                        "estimates")));
+
+        list.add(training("S11",
+                t("Gradient-penalty interpolation", "梯度懲罰的內插", "梯度惩罚的内插"),
+                t("WGAN-GP samples x̂ on the segment between a real x_r and a fake x_g and pushes ‖∇D(x̂)‖ towards 1 there: the band "
+                        + "between P_G and P_data is the penalty region.",
+                        "WGAN-GP 在真實 x_r 和生成 x_g 之間的線段上取 x̂，並把那裡的 ‖∇D(x̂)‖ 推向 1：P_G 和 P_data 之間的帶狀區域就是懲罰區。",
+                        "WGAN-GP 在真实 x_r 和生成 x_g 之间的线段上取 x̂，并把那里的 ‖∇D(x̂)‖ 推向 1：P_G 和 P_data 之间的带状区域就是惩罚区。"),
+                t("Step the critic a few times and look at the critic surface between the lines; set λ to 0 and compare.",
+                        "讓 critic 走幾步，看兩條線之間的 critic 曲面；把 λ 設成 0 比較看看。",
+                        "让 critic 走几步，看两条线之间的 critic 曲面；把 λ 设成 0 比较看看。"),
+                "000 L413-417; 001 L903-907; 002 L1021-1036; 003 L512-526; 004 L86-88",
+                Presets.get("two-lines-wgan"), "critic", 20));
+
+        list.add(training("S12",
+                t("Sigmoid flat tails vs LSGAN", "Sigmoid 的平坦尾巴 vs LSGAN", "Sigmoid 的平坦尾巴 vs LSGAN"),
+                t("Generated points sit far left of the real ones. A sigmoid discriminator saturates there: its slope is ≈ 0, "
+                        + "so the generated points get no push to the right.",
+                        "生成的點在真實資料的左邊很遠。Sigmoid 判別器在那裡飽和：斜率 ≈ 0，生成的點得不到往右推的力量。",
+                        "生成的点在真实数据的左边很远。Sigmoid 判别器在那里饱和：斜率 ≈ 0，生成的点得不到往右推的力量。"),
+                t("Train a few iterations and look at the arrows on the generated points; then switch the objective to LSGAN.",
+                        "訓練幾次迭代，看生成點上的箭頭；再把目標函數換成 LSGAN。",
+                        "训练几次迭代，看生成点上的箭头；再把目标函数换成 LSGAN。"),
+                "003 L39-47; 004 L29-36",
+                // D trained to convergence before each G step, as the theory asks: it saturates on the fakes.
+                oneD.withData("normal(4,0.3)").withObjective(Objective.minimax())
+                        .withOptions(TrainerOptions.none().withRetrainCritic(500, 1e-3)), "critic", 5, "cfg-lipschitz",
+                "compare"));
+
+        list.add(training("S13",
+                t("Mode collapse", "模式崩潰", "模式崩溃"),
+                t("Eight real modes on a ring. With the −log D loss, G tends to put its samples where D is fooled, on a few "
+                        + "modes: KL(P_G‖P_data) punishes unrealistic samples hard and missing modes barely at all.",
+                        "環上有八個真實模式。用 −log D 損失時，G 傾向把樣本放在騙得過 D 的少數模式上：KL(P_G‖P_data) 重罰不真實的樣本，幾乎不罰漏掉的模式。",
+                        "环上有八个真实模式。用 −log D 损失时，G 倾向把样本放在骗得过 D 的少数模式上：KL(P_G‖P_data) 重罚不真实的样本，几乎不罚漏掉的模式。"),
+                t("Press Play and count the modes covered; then toggle JS ↔ W to train the same setup with WGAN-GP.",
+                        "按播放並數覆蓋了幾個模式；再切換 JS ↔ W，用 WGAN-GP 訓練同樣的設定。",
+                        "按播放并数覆盖了几个模式；再切换 JS ↔ W，用 WGAN-GP 训练同样的设定。"),
+                "001 L1105-1120; 003 L289-291", ring, "samples", 0));
+
+        list.add(training("S14",
+                t("Mode dropping", "模式遺失", "模式丢失"),
+                t("The real distribution is a wide 5×5 grid; the generated samples cover only part of it, and the covered part "
+                        + "moves from one iteration to the next.",
+                        "真實分佈是寬廣的 5×5 格點；生成樣本只覆蓋其中一部分，而且覆蓋的部分每次迭代都在移動。",
+                        "真实分布是宽广的 5×5 格点；生成样本只覆盖其中一部分，而且覆盖的部分每次迭代都在移动。"),
+                t("Play slowly (5 it/s) and watch the covered region wander; compare with the WGAN-GP toggle.",
+                        "用慢速（5 次/秒）播放，看覆蓋區域游移；和 WGAN-GP 切換比較。",
+                        "用慢速（5 次/秒）播放，看覆盖区域游移；和 WGAN-GP 切换比较。"),
+                "001 L1126-1146",
+                Presets.get("grid25-wgan-gp").withObjective(Objective.nonSaturating()).withSteps(1, 1), "samples", 0));
+
+        list.add(training("S17",
+                t("Turn left or right", "向左轉或向右轉", "向左转或向右转"),
+                t("The same situation has two right answers, −2 and +2. Averaging them (what regression does) gives 0, which "
+                        + "is wrong; a generator with a random z learns to pick one of the two.",
+                        "同樣的情況有兩個正確答案：−2 和 +2。把它們平均（迴歸會這樣做）得到 0，是錯的；有隨機 z 的生成器學會選其中一個。",
+                        "同样的情况有两个正确答案：−2 和 +2。把它们平均（回归会这样做）得到 0，是错的；有随机 z 的生成器学会选其中一个。"),
+                t("Press Play and watch G(z) split into the two answers instead of the average.",
+                        "按播放，看 G(z) 分成兩個答案，而不是平均值。",
+                        "按播放，看 G(z) 分成两个答案，而不是平均值。"),
+                "001 L61-108",
+                oneD.withData("mixture(0.5*normal(-2,0.1),0.5*normal(2,0.1))"), "map", 0, "compare",
+                "show-internals", "cfg-lipschitz"));
+
+        Experiment clip = Presets.get("ring8-wgan-gp").withObjective(Objective.wganClip(Objective.DEFAULT_CLIP));
+        list.add(training("S18",
+                t("Clipped weights pile at ±c", "裁剪後的權重堆在 ±c", "裁剪后的权重堆在 ±c"),
+                t("Weight clipping with c = 0.01: after training, the critic's weights pile up at −c and +c. A gradient "
+                        + "penalty instead leaves them spread out.",
+                        "權重裁剪 c = 0.01：訓練後 critic 的權重堆在 −c 和 +c。用梯度懲罰則權重分佈比較散開。",
+                        "权重裁剪 c = 0.01：训练后 critic 的权重堆在 −c 和 +c。用梯度惩罚则权重分布比较散开。"),
+                t("Play and watch the histograms fill the two ends; switch the constraint to gradient penalty and compare.",
+                        "播放並看直方圖兩端堆高；把限制換成梯度懲罰比較看看。",
+                        "播放并看直方图两端堆高；把限制换成梯度惩罚比较看看。"),
+                "003 L470-482", clip, "internals", 100));
+
+        list.add(training("S19",
+                t("Gradient per layer vs c", "每層的梯度 vs c", "每层的梯度 vs c"),
+                t("Gradient norm of each critic layer under weight clipping. With c = 0.001 the gradients are tiny (they vanish); "
+                        + "a large c lets them grow and explode; the gradient penalty keeps them stable.",
+                        "在權重裁剪下 critic 每一層的梯度大小。c = 0.001 時梯度非常小（消失）；c 太大梯度會變大甚至爆炸；梯度懲罰則保持穩定。",
+                        "在权重裁剪下 critic 每一层的梯度大小。c = 0.001 时梯度非常小（消失）；c 太大梯度会变大甚至爆炸；梯度惩罚则保持稳定。"),
+                t("Try c = 0.001, 0.01 and 0.1 and compare the per-layer curves, then the gradient penalty.",
+                        "試試 c = 0.001、0.01、0.1，比較每層的曲線，再試梯度懲罰。",
+                        "试试 c = 0.001、0.01、0.1，比较每层的曲线，再试梯度惩罚。"),
+                "003 L484-490",
+                clip.withObjective(Objective.wganClip(0.001)).withCritic(NetworkSpec.relu(64, 64, 64, 64)), "internals", 50));
+
+        list.add(training("S20",
+                t("Retrain D on a frozen G", "在固定的 G 上重新訓練 D", "在固定的 G 上重新训练 D"),
+                t("The theory says: train D to convergence before every G step. Then D separates the non-overlapping lines "
+                        + "perfectly and G's gradient under the log(1 − D) loss vanishes.",
+                        "理論上每次更新 G 前都要把 D 訓練到收斂。這時 D 能完全分開不重疊的兩條線，G 在 log(1 − D) 損失下的梯度消失。",
+                        "理论上每次更新 G 前都要把 D 训练到收敛。这时 D 能完全分开不重叠的两条线，G 在 log(1 − D) 损失下的梯度消失。"),
+                t("Step one iteration at a time: D is retrained to convergence before each G step, and the generated line "
+                        + "hardly moves. Then switch the family to non-saturating (−log D) and compare.",
+                        "一次走一個迭代：每次更新 G 前 D 都重新訓練到收斂，生成的線幾乎不動。再把目標換成非飽和（−log D）比較看看。",
+                        "一次走一个迭代：每次更新 G 前 D 都重新训练到收敛，生成的线几乎不动。再把目标换成非饱和（−log D）比较看看。"),
+                "003 L261, L302",
+                lines.withObjective(Objective.minimax()).withOptions(TrainerOptions.none().withRetrainCritic(500, 1e-3)),
+                "charts", 10, "compare"));
+
+        list.add(training("S21",
+                t("Instance-noise annealing", "實例雜訊退火", "实例噪声退火"),
+                t("Gaussian noise added to real and fake samples makes the two lines' distributions overlap, so JS becomes "
+                        + "informative; the noise σ is annealed to 0 over training.",
+                        "對真實和生成樣本加高斯雜訊，讓兩條線的分佈重疊，JS 就有意義了；雜訊 σ 在訓練中逐漸退火到 0。",
+                        "对真实和生成样本加高斯噪声，让两条线的分布重叠，JS 就有意义了；噪声 σ 在训练中逐渐退火到 0。"),
+                t("Play and watch the generated line move towards the data while σ shrinks; compare with S3, where JS is stuck.",
+                        "播放並看生成的線在 σ 變小時往資料移動；和 JS 卡住的 S3 比較。",
+                        "播放并看生成的线在 σ 变小时往数据移动；和 JS 卡住的 S3 比较。"),
+                "003 L304-320",
+                lines.withOptions(TrainerOptions.none().withInstanceNoise(0.5, 2000)), "samples", 0));
+
+        for (Scene s : list) {
+            if (m.put(s.id(), s) != null) {
+                throw new IllegalStateException("duplicate scene id " + s.id());
+            }
+        }
+        return Collections.unmodifiableMap(m);
+    }
+}

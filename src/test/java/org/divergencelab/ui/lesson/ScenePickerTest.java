@@ -1,0 +1,108 @@
+package org.divergencelab.ui.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+
+import org.divergencelab.lesson.Scenes;
+import org.divergencelab.ui.MainWindow;
+import org.divergencelab.ui.i18n.I18n;
+import org.divergencelab.ui.theme.ThemeManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Scenes menu in the main window (headless Monocle): tab, state, hidden controls, caption, language. */
+@ExtendWith(ApplicationExtension.class)
+class ScenePickerTest {
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
+        Scene scene = new Scene(window.root(), 1280, 800);
+        window.attach(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.sandbox().close();
+            window.training().dispose();
+        }).get();
+    }
+
+    private void open(String id) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (MenuItem item : window.scenes().menu().getItems()) {
+                if (item.getId().equals("scene-" + id)) {
+                    item.fire();
+                }
+            }
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String selectedTab() {
+        return window.views().getSelectionModel().getSelectedItem().getId();
+    }
+
+    @Test
+    void menuListsEverySceneAndFollowsTheLanguage(FxRobot robot) throws Exception {
+        assertEquals(Scenes.all().size(), window.scenes().menu().getItems().size());
+        assertEquals("Scenes", window.scenes().menu().getText());
+        WaitForAsyncUtils.asyncFx(() -> window.i18n().setLocale(I18n.SIMPLIFIED)).get();
+        assertEquals("课程场景", window.scenes().menu().getText());
+        assertEquals("S8  平行线段与 θ", window.scenes().menu().getItems().get(Scenes.ids().indexOf("S8")).getText());
+    }
+
+    @Test
+    void sandboxSceneSwitchesTabAppliesStateAndShowsCaption(FxRobot robot) throws Exception {
+        assertFalse(window.scenes().caption().node().isVisible());
+        open("S3");
+        assertEquals("tab-sandbox", selectedTab());
+        assertEquals(Scenes.get("S3").sandbox(), window.sandbox().state());
+        assertTrue(window.scenes().caption().node().isVisible());
+        Label title = robot.lookup("#scene-title").queryAs(Label.class);
+        assertEquals("S3  Two lines: far → near → overlap (PG0 → PG50)", title.getText());
+        // The caption follows the language switch.
+        WaitForAsyncUtils.asyncFx(() -> window.i18n().setLocale(I18n.TRADITIONAL)).get();
+        assertTrue(title.getText().startsWith("S3  兩條線"), title.getText());
+        assertTrue(robot.lookup("#scene-try").queryAs(Label.class).getText().startsWith("試試看："));
+    }
+
+    @Test
+    void trainingSceneLoadsItsExperimentAndHidesItsControls(FxRobot robot) throws Exception {
+        open("S1");
+        assertEquals("tab-training", selectedTab());
+        assertEquals(Scenes.get("S1").experiment(), window.training().editor().current());
+        Node compare = ScenePicker.find(window.training().node(), "compare");
+        assertNotNull(compare);
+        assertFalse(compare.isVisible(), "S1 hides the compare button");
+        // S18 shows the internals and hides nothing: compare comes back.
+        open("S18");
+        assertEquals(Scenes.get("S18").experiment(), window.training().editor().current());
+        assertTrue(compare.isVisible(), "controls hidden by the previous scene are shown again");
+        ToggleButton internals = (ToggleButton) ScenePicker.find(window.training().node(), "show-internals");
+        assertTrue(internals.isSelected());
+        // S12 hides a field of the side panel together with its label.
+        open("S12");
+        Node lipschitz = ScenePicker.find(window.training().controls(), "cfg-lipschitz");
+        assertFalse(lipschitz.isVisible());
+        assertFalse(internals.isSelected(), "S12 shows the critic, not the internals");
+    }
+}
