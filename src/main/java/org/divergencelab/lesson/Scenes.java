@@ -125,6 +125,22 @@ public final class Scenes {
                 box("normal2(0,0,1,1)", "normal2(0.8,0,1,1)", 8, BulldozerExample.Plan.OPTIMAL, "bulldozer", "plan",
                         "critic")));
 
+        // Two wiggly curves (three-segment polylines) that cross at isolated points: the overlap has measure 0.
+        list.add(sandbox("S5",
+                t("Two random curves", "兩條隨機曲線", "两条随机曲线"),
+                t("Two curves drawn at random in the plane meet only at a few crossing points, a set of measure 0: the "
+                        + "distributions do not overlap, so JS = log 2 and KL = ∞ even though the curves touch.",
+                        "在平面上隨機畫兩條曲線，它們只在幾個交點相遇，這些點的測度是 0：兩個分佈沒有重疊，所以即使曲線相交，JS = log 2、KL = ∞。",
+                        "在平面上随机画两条曲线，它们只在几个交点相遇，这些点的测度是 0：两个分布没有重叠，所以即使曲线相交，JS = log 2、KL = ∞。"),
+                t("Drag Q around: wherever the curves cross, JS stays at log 2 while W1 keeps changing. Only drawing Q "
+                        + "exactly onto P would bring JS down.",
+                        "拖動 Q：不管曲線在哪裡相交，JS 都停在 log 2，而 W1 一直在變。只有把 Q 畫得和 P 完全重合，JS 才會下降。",
+                        "拖动 Q：不管曲线在哪里相交，JS 都停在 log 2，而 W1 一直在变。只有把 Q 画得和 P 完全重合，JS 才会下降。"),
+                "003 L27-29, L243-245",
+                box("mixture(1*segment(-2,-1,-1,0.5),1*segment(-1,0.5,0.5,-0.5),1*segment(0.5,-0.5,2,1))",
+                        "mixture(1*segment(-2,1,-0.5,-0.8),1*segment(-0.5,-0.8,1,0.6),1*segment(1,0.6,2,-1))",
+                        256, BulldozerExample.Plan.OPTIMAL, "bulldozer", "critic")));
+
         list.add(sandbox("S6",
                 t("Point-mass earth mover", "單點質量的推土機", "单点质量的推土机"),
                 t("All of P sits at one point, all of Q at another, d away: moving the pile costs W1 = d.",
