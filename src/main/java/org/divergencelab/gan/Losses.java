@@ -47,7 +47,19 @@ public final class Losses {
                     + " vs " + fake.rows() + "x" + fake.cols());
         }
         // D(real) and D(fake) as one batch: one forward, larger products
-        Var scores = critic.forward(t, t.concatRows(real, fake));
+        return criticLoss(t, o, critic, real, fake, critic.forward(t, t.concatRows(real, fake)), rng);
+    }
+
+    /**
+     * As {@link #criticLoss(Tape, Objective, Layer, Var, Var, RandomGenerator)}, for a caller that already has
+     * {@code scores} = critic(concatRows(real, fake)) on this tape (to read E[f] off them, say).
+     */
+    public static Var criticLoss(Tape t, Objective o, Layer critic, Var real, Var fake, Var scores, RandomGenerator rng) {
+        int n = real.rows();
+        if (scores.rows() != 2 * n || scores.cols() != 1) {
+            throw new IllegalArgumentException("scores must be the critic's " + (2 * n) + "x1 output on real then fake, got "
+                    + scores.rows() + "x" + scores.cols());
+        }
         Var sr = t.sliceRows(scores, 0, n);
         Var sf = t.sliceRows(scores, n, n);
         return switch (o.kind()) {

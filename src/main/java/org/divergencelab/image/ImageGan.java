@@ -7,18 +7,18 @@ import org.divergencelab.autodiff.Tape;
 import org.divergencelab.autodiff.Var;
 import org.divergencelab.compute.ComputeBackend;
 import org.divergencelab.compute.ConvShape;
+import org.divergencelab.gan.Losses;
 import org.divergencelab.nn.Activation;
 import org.divergencelab.nn.BatchNorm2d;
 import org.divergencelab.nn.Conv2d;
 import org.divergencelab.nn.ConvTranspose2d;
 import org.divergencelab.nn.Dense;
-import org.divergencelab.nn.GradientPenalty;
 import org.divergencelab.nn.Init;
 import org.divergencelab.nn.Layer;
 import org.divergencelab.nn.LayerNorm;
 import org.divergencelab.nn.Mlp;
-import org.divergencelab.nn.Sequential;
 import org.divergencelab.nn.Optimizer;
+import org.divergencelab.nn.Sequential;
 
 /**
  * GAN training on an {@link ImageDataset} with MLP (or DCGAN, see {@link Model}) generator and critic, on any
@@ -27,15 +27,27 @@ import org.divergencelab.nn.Optimizer;
  * WGAN-GP (λ = 10, exact double backprop) or the non-saturating GAN (BCE on logits). One iteration is
  * {@code nCritic} critic steps and one generator step, batch {@code batch}, Adam(1e-4, 0.5, 0.9) for both
  * (the WGAN-GP paper's settings). Data, noise and interpolation weights come from one seeded generator
- * on the host, so runs repeat exactly on the CPU backend.
- *
- * <p>The GAN objectives are written here with the autodiff tape directly because the shared {@code gan}
- * package was not on main when this was written.
+ * on the host, so runs repeat exactly on the CPU backend. The losses are the GAN engine's ({@link Losses}),
+ * so the toy and image modes train with one definition of each objective.
  */
 public final class ImageGan {
 
     /** The training objective. */
-    public enum Objective { WGAN_GP, GAN }
+    public enum Objective {
+        WGAN_GP(org.divergencelab.gan.Objective.wganGp(10)),
+        GAN(org.divergencelab.gan.Objective.nonSaturating());
+
+        private final org.divergencelab.gan.Objective loss;
+
+        Objective(org.divergencelab.gan.Objective loss) {
+            this.loss = loss;
+        }
+
+        /** The GAN engine's objective whose losses ({@link Losses}) this trains with. */
+        public org.divergencelab.gan.Objective loss() {
+            return loss;
+        }
+    }
 
     /**
      * The networks. MLP: as above. DCGAN (side divisible by 4): G = Dense z→(s/4)²·64, BatchNorm, ReLU,
@@ -56,7 +68,6 @@ public final class ImageGan {
     private final Layer critic;
     private final Optimizer optG;
     private final Optimizer optD;
-    private final GradientPenalty penalty = new GradientPenalty(10);
     private final Tape criticTape;
     private final Tape generatorTape;
     private final Tape sampleTape;
@@ -223,18 +234,7 @@ public final class ImageGan {
         Var scores = critic.forward(t, t.concatRows(real, fake));
         Var realScore = t.mean(t.sliceRows(scores, 0, batch));
         Var fakeScore = t.mean(t.sliceRows(scores, batch, batch));
-        Var loss;
-        if (objective == Objective.WGAN_GP) {
-            Var eps = t.constant(batch, 1);
-            be.fillUniform(eps.value(), 0, 1, rng);
-            Var gp = penalty.apply(t, critic, GradientPenalty.interpolate(t, real, fake, eps));
-            loss = t.add(t.sub(fakeScore, realScore), gp);
-        } else {
-            // BCE with logits: −log σ(l) = softplus(−l) for real, −log(1 − σ(l)) = softplus(l) for fake
-            Var lossReal = t.mean(t.softplus(t.neg(t.sliceRows(scores, 0, batch))));
-            Var lossFake = t.mean(t.softplus(t.sliceRows(scores, batch, batch)));
-            loss = t.add(lossReal, lossFake);
-        }
+        Var loss = Losses.criticLoss(t, objective.loss(), critic, real, fake, scores, rng);
         optD.zeroGrad();
         t.backward(loss, critic.parameters());
         optD.step();
@@ -248,7 +248,7 @@ public final class ImageGan {
         Var z = t.constant(batch, zDim);
         be.fillNormal(z.value(), 0, 1, rng);
         Var score = critic.forward(t, generator.forward(t, z));
-        Var loss = objective == Objective.WGAN_GP ? t.neg(t.mean(score)) : t.mean(t.softplus(t.neg(score)));
+        Var loss = Losses.generatorLoss(t, objective.loss(), score);
         optG.zeroGrad();
         t.backward(loss, generator.parameters());
         optG.step();
