@@ -62,6 +62,7 @@ public final class MainWindow {
     private final SandboxView sandbox;
     private final org.divergencelab.ui.train.TrainingView training;
     private final org.divergencelab.ui.lesson.ScenePicker scenes;
+    private final LecturerTools lecturer;
 
     public MainWindow(I18n i18n, ThemeManager themes) {
         this.i18n = i18n;
@@ -89,6 +90,17 @@ public final class MainWindow {
         views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> showSideOf(tab));
         showSideOf(views.getSelectionModel().getSelectedItem());
         scenes = org.divergencelab.ui.lesson.ScenePicker.install(this);
+        lecturer = LecturerTools.install(this);
+    }
+
+    /** Presentation mode, training state files and the training CSV export. */
+    public LecturerTools lecturer() {
+        return lecturer;
+    }
+
+    /** The app-wide presentation mode (View menu, F5; Esc leaves). */
+    public PresentationMode presentation() {
+        return lecturer.presentation();
     }
 
     /** The lecture scenes' menu and caption bar. */
@@ -150,14 +162,17 @@ public final class MainWindow {
         return t;
     }
 
-    /** Shows the selected view's controls, or hides the side panel for views that carry their own. */
-    private void showSideOf(Tab tab) {
+    /**
+     * Shows the selected view's controls, or hides the side panel for views that carry their own. While
+     * presenting the panel stays out of the layout (it slides in over the view).
+     */
+    void showSideOf(Tab tab) {
         boolean has = tab != null && tab.getUserData() instanceof Node;
         if (has) {
             setSideContent((Node) tab.getUserData());
         }
         side.setVisible(has);
-        side.setManaged(has);
+        side.setManaged(has && (lecturer == null || !lecturer.presentation().isActive()));
     }
 
     /** Selects the view with this id. */
@@ -196,23 +211,59 @@ public final class MainWindow {
         return gallery;
     }
 
-    /** Writes the current view as PNG. */
-    public void exportCurrentPng(Path file) throws IOException {
+    /**
+     * Writes the current view as PNG: the snapshot is taken now on the FX thread, the encoding and writing run on
+     * the file thread; completes (on the FX thread, status bar updated) with true once written.
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> exportCurrentPng(Path file) {
         Node n = views.getSelectionModel().getSelectedItem().getContent();
-        Export.png(n, file, 2);
-        setStatus(i18n.format("status.exported", file.toString()));
+        javafx.scene.image.WritableImage image = Export.snapshot(n, 2);
+        return inBackground(file, () -> Export.writePng(image, file));
     }
 
-    /** Writes the first plot widget of the current view as SVG; false when the view has none. */
-    public boolean exportCurrentSvg(Path file) throws IOException {
+    /**
+     * Writes the first plot widget of the current view as SVG: the SVG text is built now on the FX thread (it
+     * reads the widget), the file is written on the file thread. Completes with false when the view has no plot.
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> exportCurrentSvg(Path file) {
         PlotWidget w = firstPlot(views.getSelectionModel().getSelectedItem().getContent());
         if (w == null) {
             setStatus(i18n.get("status.noPlot"));
-            return false;
+            return java.util.concurrent.CompletableFuture.completedFuture(false);
         }
-        Export.svg(w, file);
-        setStatus(i18n.format("status.exported", file.toString()));
-        return true;
+        if (!(w.getWidth() > 0) || !(w.getHeight() > 0)) {
+            setStatus(i18n.format("status.exportFailed", "the plot is not laid out (size " + w.getWidth() + "x"
+                    + w.getHeight() + ")"));
+            return java.util.concurrent.CompletableFuture.completedFuture(false);
+        }
+        String svg = w.toSvg(w.getWidth(), w.getHeight());
+        return inBackground(file, () -> {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                java.nio.file.Files.createDirectories(parent);
+            }
+            java.nio.file.Files.writeString(file, svg, java.nio.charset.StandardCharsets.UTF_8);
+        });
+    }
+
+    private interface FileWrite {
+        void run() throws IOException;
+    }
+
+    /** Runs a write on the file thread and reports the outcome in the status bar (FX thread). */
+    private java.util.concurrent.CompletableFuture<Boolean> inBackground(Path file, FileWrite write) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                write.run();
+                return (String) null;
+            } catch (IOException | RuntimeException ex) {
+                return String.valueOf(ex.getMessage());
+            }
+        }, org.divergencelab.ui.util.Background.io()).thenApplyAsync(err -> {
+            setStatus(err == null ? i18n.format("status.exported", file.toString())
+                    : i18n.format("status.exportFailed", err));
+            return err == null;
+        }, javafx.application.Platform::runLater);
     }
 
     private static PlotWidget firstPlot(Node n) {
@@ -403,7 +454,7 @@ public final class MainWindow {
             } else {
                 exportCurrentSvg(f.toPath());
             }
-        } catch (IOException | RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // The app keeps running; the reason shows in the status bar.
             setStatus(i18n.format("status.exportFailed", String.valueOf(ex.getMessage())));
         }

@@ -107,7 +107,7 @@ public final class FormulaPanel {
     }
 
     /** Typesets {@code latex} at {@code size} points in {@code colour} on a transparent background. */
-    static Image image(String latex, float size, Color colour) {
+    public static Image image(String latex, float size, Color colour) {
         TeXFormula f = new TeXFormula(latex);
         TeXIcon icon = f.createTeXIcon(TeXConstants.STYLE_DISPLAY, size);
         BufferedImage img = new BufferedImage(Math.max(1, icon.getIconWidth()), Math.max(1, icon.getIconHeight()),

@@ -41,8 +41,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import org.divergencelab.distribution.Distribution;
 import org.divergencelab.divergence.DivergenceKind;
@@ -144,7 +142,9 @@ public final class SandboxView {
     private final ToggleGroup planGroup = new ToggleGroup();
     private final ScrollPane controlPane;
     private final FormulaPanel formulas;
-    private Theme themeBeforePresentation;
+    /** The presentation mode the toggle drives: the main window's (app-wide) or, standalone, one of its own. */
+    private org.divergencelab.ui.PresentationMode presentationMode;
+    private org.divergencelab.ui.PresentationMode ownPresentationMode;
     private boolean updatingControls;
 
     // mouse
@@ -191,6 +191,13 @@ public final class SandboxView {
         controlPane.setMinWidth(200);
         controlPane.setId("sandbox-controls");
         root.setLeft(controlPane);
+        ownPresentationMode = new org.divergencelab.ui.PresentationMode(themes, root);
+        followPresentation(ownPresentationMode);
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null && presentationMode == ownPresentationMode) {
+                ownPresentationMode.install(scene);
+            }
+        });
 
         plots.setHgap(6);
         plots.setVgap(6);
@@ -895,26 +902,38 @@ public final class SandboxView {
     }
 
     private void applyPresentation(boolean on) {
-        if (on) {
-            themeBeforePresentation = themes.getTheme();
-            themes.setTheme(Theme.PROJECTOR);
-            controlPane.getStyleClass().add("sandbox-autohide");
-            controlPane.setOpacity(0.0);
-            controlPane.setOnMouseEntered(e -> controlPane.setOpacity(1));
-            controlPane.setOnMouseExited(e -> controlPane.setOpacity(0));
-        } else {
-            if (themeBeforePresentation != null) {
-                themes.setTheme(themeBeforePresentation);
+        presentationMode.setActive(on);
+    }
+
+    /**
+     * Lets the toggle (and {@link SandboxState#presentation()} of loaded files) drive {@code shared}, the main
+     * window's app-wide presentation mode, and follows it: entering or leaving it anywhere sets the state's flag,
+     * so a saved sandbox file records it. The controls on the left retract while presenting.
+     */
+    public void usePresentationMode(org.divergencelab.ui.PresentationMode shared) {
+        if (presentationMode == shared) {
+            return;
+        }
+        presentationMode.setActive(false);
+        followPresentation(shared);
+        if (state.presentation() != shared.isActive()) {
+            shared.setActive(state.presentation());
+        }
+    }
+
+    /** The presentation mode the toggle drives. */
+    public org.divergencelab.ui.PresentationMode presentationMode() {
+        return presentationMode;
+    }
+
+    private void followPresentation(org.divergencelab.ui.PresentationMode m) {
+        presentationMode = m;
+        m.autoHide(javafx.geometry.Side.LEFT, controlPane, true, controlPane);
+        m.activeProperty().addListener((o, a, on) -> {
+            if (presentationMode == m && state.presentation() != on) {
+                setState(state.withPresentation(on));
             }
-            controlPane.getStyleClass().remove("sandbox-autohide");
-            controlPane.setOpacity(1);
-            controlPane.setOnMouseEntered(null);
-            controlPane.setOnMouseExited(null);
-        }
-        Window w = root.getScene() == null ? null : root.getScene().getWindow();
-        if (w instanceof Stage st) {
-            st.setFullScreen(on);
-        }
+        });
     }
 
     private interface StateChange {

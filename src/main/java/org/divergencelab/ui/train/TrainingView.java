@@ -77,6 +77,12 @@ public final class TrainingView {
     /** While playing: the views redraw a new frame at most 15 times a second. */
     static final long PLAYING_FRAME_NANOS = 66_000_000L;
     private long frameUpdates;
+    /** Lecturer tools: the formula panel, its toggle, the per-iteration history for the CSV export. */
+    private final TrainingFormulas formulas;
+    final ToggleButton showFormulas = new ToggleButton();
+    private final TrainingHistory history = new TrainingHistory();
+    /** Shows or hides the formula panel. */
+    static final KeyCombination FORMULAS = KeyCombination.keyCombination("Shortcut+F");
 
     /**
      * @param live true: own a {@link TrainingSession} and start on {@code start}; false: a passive view fed
@@ -102,6 +108,8 @@ public final class TrainingView {
         warnings.setStyle("-fx-text-fill: #c0392b;");
         root.setBottom(bottom);
         root.setMinSize(0, 0);
+        formulas = new TrainingFormulas(i18n, themes);
+        installLecturerTools(start);
         i18n.localeProperty().addListener((o, a, b) -> relabel());
         timer = new AnimationTimer() {
             @Override
@@ -181,12 +189,14 @@ public final class TrainingView {
     // ------------------------------------------------------------------ commands
 
     private void configure(Experiment e) {
+        experimentsChanged(experimentsFor(e));
         if (session != null) {
             session.configure(experimentsFor(e));
         }
     }
 
     private void loadPreset(Experiment e) {
+        experimentsChanged(experimentsFor(e));
         if (session != null) {
             play.setSelected(false);
             session.pause();
@@ -282,6 +292,7 @@ public final class TrainingView {
         });
         compare.selectedProperty().addListener((o, a, on) -> {
             ensurePanels(on ? 2 : 1);
+            experimentsChanged(experimentsFor(controls.current()));
             if (session != null) {
                 session.configure(experimentsFor(controls.current()));
             }
@@ -337,6 +348,7 @@ public final class TrainingView {
         scene.getAccelerators().put(STEP_ITERATION, stepIteration::fire);
         scene.getAccelerators().put(RESET, reset::fire);
         scene.getAccelerators().put(TOGGLE, controls::toggleObjective);
+        scene.getAccelerators().put(FORMULAS, showFormulas::fire);
     }
 
     private void ensurePanels(int n) {
@@ -387,6 +399,7 @@ public final class TrainingView {
 
     /** Takes one session event: a chart point, a reset of the charts, or a notice. */
     public void accept(Object ev) {
+        history.accept(ev);
         if (ev instanceof HistoryPoint h) {
             if (h.generation() >= shownGeneration && h.panel() < panels.size()) {
                 panels.get(h.panel()).add(h);
@@ -427,6 +440,105 @@ public final class TrainingView {
         }
         frameUpdates++;
         lastUpdateNanos = System.nanoTime() - t0;
+    }
+
+    // ------------------------------------------------------------------ lecturer tools
+
+    private void installLecturerTools(Experiment start) {
+        showFormulas.setId("show-formulas");
+        showFormulas.textProperty().bind(i18n.get("train.formulas"));
+        showFormulas.setTooltip(tip("train.tip.formulas", FORMULAS));
+        showFormulas.selectedProperty().addListener((o, a, on) -> root.setRight(on ? formulas.node() : null));
+        if (root.getTop() instanceof ToolBar bar) {
+            bar.getItems().add(showFormulas);
+        }
+        formulas.followWidth(root.widthProperty());
+        experimentsChanged(List.of(start));
+    }
+
+    /** The experiments shown changed (a preset, an edit, the JS ↔ W toggle, compare on or off). */
+    private void experimentsChanged(List<Experiment> shownNow) {
+        formulas.show(shownNow);
+        for (int i = 0; i < shownNow.size(); i++) {
+            history.setObjective(i, shownNow.get(i).objective().describe());
+        }
+    }
+
+    /** The formula panel (shown beside the panels while {@link #formulasVisible()}). */
+    public TrainingFormulas formulas() {
+        return formulas;
+    }
+
+    public boolean formulasVisible() {
+        return showFormulas.isSelected();
+    }
+
+    public void setFormulasVisible(boolean on) {
+        showFormulas.setSelected(on);
+    }
+
+    /** The transport tool bar (presentation mode retracts it). */
+    public ToolBar transportToolBar() {
+        return (ToolBar) root.getTop();
+    }
+
+    /** Every chart point at full resolution (the CSV export's source). */
+    public TrainingHistory history() {
+        return history;
+    }
+
+    /**
+     * The state of this view: the editor's experiment, compare / internals / formulas / speed and the iterations
+     * done; scene, tab and presentation are the main window's (null, "training", false here).
+     */
+    public TrainingState state() {
+        TrainingSession.Frame f = session == null ? shown : session.latest();
+        long iterations = f == null ? 0 : f.iteration();
+        Double sp = speed.getValue();
+        return new TrainingState(controls.current(), null, "training", compare.isSelected(), internals.isSelected(),
+                showFormulas.isSelected(), sp == null ? Double.POSITIVE_INFINITY : sp, false, iterations);
+    }
+
+    /**
+     * Shows a saved state: layout first, then the experiment starts over from its seed and the saved iterations
+     * are replayed (play stops). Scene, tab and presentation are the main window's.
+     */
+    public void apply(TrainingState s) {
+        if (compare.isSelected() != s.compare()) {
+            compare.setSelected(s.compare());
+        }
+        if (internals.isSelected() != s.internals()) {
+            internals.setSelected(s.internals());
+        }
+        showFormulas.setSelected(s.formulas());
+        speed.setValue(s.speed());
+        load(s.experiment());
+        if (session != null) {
+            for (long i = 0; i < s.iterations(); i++) {
+                session.stepIteration();
+            }
+        }
+    }
+
+    /** Writes every chart point as CSV ({@link TrainingHistory#HEADER}) on the file thread; true when written. */
+    public java.util.concurrent.CompletableFuture<Boolean> exportCsv(java.nio.file.Path file) {
+        TrainingHistory copy = history.copy();
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                java.nio.file.Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    java.nio.file.Files.createDirectories(parent);
+                }
+                java.nio.file.Files.writeString(file, copy.csv(), java.nio.charset.StandardCharsets.UTF_8);
+                return (String) null;
+            } catch (java.io.IOException | RuntimeException e) {
+                return file + ": " + e.getMessage();
+            }
+        }, org.divergencelab.ui.util.Background.io()).thenApplyAsync(err -> {
+            accept(err == null ? new Notice("train.msg.csvExported", false, file.toString())
+                    : new Notice("train.msg.csvFailed", true, err));
+            return err == null;
+        }, javafx.application.Platform::runLater);
     }
 
     private void relabel() {

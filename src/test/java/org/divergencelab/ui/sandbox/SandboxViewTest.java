@@ -192,15 +192,18 @@ class SandboxViewTest {
         assertTrue(bulldozer.getText().contains("成本"), bulldozer.getText());
         robot.interact(() -> i18n.setLocale(I18n.ENGLISH));
 
-        // presentation: projector theme, controls hidden until hovered; off restores the theme
+        // presentation: projector theme, controls retracted to a handle until hovered; off restores the theme
         robot.interact(() -> view.setState(view.state().withPresentation(true)));
         assertEquals(org.divergencelab.ui.theme.Theme.PROJECTOR, themes.getTheme());
-        assertEquals(0.0, robot.lookup("#sandbox-controls").query().getOpacity());
-        robot.moveTo("#sandbox-controls");
+        javafx.scene.Node controls = robot.lookup("#sandbox-controls").query();
+        assertFalse(view.presentationMode().isRevealed(controls), "controls retracted");
+        javafx.geometry.Bounds cb = controls.localToScreen(controls.getBoundsInLocal());
+        robot.moveTo(new javafx.geometry.Point2D(cb.getMaxX() - 3, cb.getMinY() + cb.getHeight() / 2));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1.0, robot.lookup("#sandbox-controls").query().getOpacity());
+        assertTrue(view.presentationMode().isRevealed(controls), "hovering the handle slides the controls in");
         robot.interact(() -> view.setState(view.state().withPresentation(false)));
         assertEquals(org.divergencelab.ui.theme.Theme.LIGHT, themes.getTheme());
-        assertEquals(1.0, robot.lookup("#sandbox-controls").query().getOpacity());
+        assertTrue(controls.isManaged(), "controls back in the layout");
+        assertEquals(0.0, controls.getTranslateX());
     }
 }

@@ -1,0 +1,188 @@
+package org.divergencelab.ui.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.divergencelab.gan.Objective;
+
+/**
+ * Every chart point of the training view, kept per iteration and panel at full resolution (the charts thin
+ * theirs out), for the CSV export: losses, the estimate beside its truth, the Lipschitz estimate and the modes
+ * captured. A cheap point opens the row of its iteration; the full snapshot of the same iteration fills in the
+ * truth, Lipschitz and modes. A model reset (new generation) empties it. Confined to the FX thread; {@link #csv}
+ * works on a {@link #copy} on any thread.
+ *
+ * <p>Memory: at most {@link #MAX_ROWS} rows per panel; beyond that every second row is dropped (the iteration
+ * column shows the spacing), as the charts do.
+ */
+public final class TrainingHistory {
+    /** Rows kept per panel before thinning: 200 000 × 8 doubles ≈ 13 MB per panel. */
+    public static final int MAX_ROWS = 200_000;
+    /** The CSV header; NaN (not computed at that iteration) is written as an empty cell. */
+    public static final String HEADER = "panel,objective,iteration,d_loss,g_loss,estimated,estimate,truth,lipschitz,"
+            + "modes_captured,modes";
+
+    private static final int ITER = 0;
+    private static final int D = 1;
+    private static final int G = 2;
+    private static final int EST = 3;
+    private static final int TRUTH = 4;
+    private static final int LIP = 5;
+    private static final int MODES = 6;
+    private static final int COUNT = 7;
+    private static final int COLS = 8;
+
+    /** One panel's rows. */
+    private static final class Table {
+        String objective = "";
+        double[] v = new double[COLS * 64];
+        Objective.Estimated[] estimated = new Objective.Estimated[64];
+        String[] objectives = new String[64];
+        int rows;
+
+        Table copy() {
+            Table t = new Table();
+            t.objective = objective;
+            t.v = Arrays.copyOf(v, rows * COLS);
+            t.estimated = Arrays.copyOf(estimated, rows);
+            t.objectives = Arrays.copyOf(objectives, rows);
+            t.rows = rows;
+            return t;
+        }
+    }
+
+    private final List<Table> panels = new ArrayList<>();
+    private long generation = -1;
+
+    /** Takes a session event (the same stream the charts get): points, resets; notices are ignored. */
+    public void accept(Object ev) {
+        if (ev instanceof TrainingSession.Cleared c) {
+            generation = c.generation();
+            for (Table t : panels) {
+                t.rows = 0; // the objective names stay: they were set for the model this reset starts
+            }
+        } else if (ev instanceof HistoryPoint h && h.generation() >= generation) {
+            add(h);
+        }
+    }
+
+    /** Names the objective of a panel (written in the rows from now on: a live JS ↔ W switch shows in the file). */
+    public void setObjective(int panel, String describe) {
+        table(panel).objective = describe;
+    }
+
+    private Table table(int panel) {
+        while (panels.size() <= panel) {
+            panels.add(new Table());
+        }
+        return panels.get(panel);
+    }
+
+    private void add(HistoryPoint h) {
+        Table t = table(h.panel());
+        int r = t.rows - 1;
+        boolean same = r >= 0 && t.v[r * COLS + ITER] == h.iteration();
+        if (!same) {
+            r = newRow(t);
+            t.v[r * COLS + ITER] = h.iteration();
+            t.estimated[r] = h.estimated();
+            t.objectives[r] = t.objective;
+        }
+        int o = r * COLS;
+        if (!h.full()) {
+            t.v[o + D] = h.criticLoss();
+            t.v[o + G] = h.generatorLoss();
+            t.v[o + EST] = h.estimate();
+            t.estimated[r] = h.estimated();
+        } else {
+            if (!same) {
+                // a full point whose cheap twin was not seen: its losses are those of the same iteration
+                t.v[o + D] = h.criticLoss();
+                t.v[o + G] = h.generatorLoss();
+                t.v[o + EST] = h.estimate();
+            }
+            t.v[o + TRUTH] = h.truth();
+            t.v[o + LIP] = h.lipschitz();
+            t.v[o + MODES] = h.modes();
+            t.v[o + COUNT] = h.modeCount() > 0 ? h.modeCount() : Double.NaN;
+        }
+    }
+
+    private static int newRow(Table t) {
+        if (t.rows == MAX_ROWS) {
+            // thin out: keep every second row (the newest kept), as a long run would otherwise grow without bound
+            int k = 0;
+            for (int i = t.rows % 2 == 0 ? 1 : 0; i < t.rows; i += 2) {
+                System.arraycopy(t.v, i * COLS, t.v, k * COLS, COLS);
+                t.estimated[k] = t.estimated[i];
+                t.objectives[k] = t.objectives[i];
+                k++;
+            }
+            t.rows = k;
+        }
+        if ((t.rows + 1) * COLS > t.v.length) {
+            int cap = Math.min(MAX_ROWS, t.estimated.length * 2);
+            t.v = Arrays.copyOf(t.v, cap * COLS);
+            t.estimated = Arrays.copyOf(t.estimated, cap);
+            t.objectives = Arrays.copyOf(t.objectives, cap);
+        }
+        int r = t.rows++;
+        Arrays.fill(t.v, r * COLS, (r + 1) * COLS, Double.NaN);
+        return r;
+    }
+
+    /** Rows kept for a panel (0 when it has none). */
+    public int rows(int panel) {
+        return panel < panels.size() ? panels.get(panel).rows : 0;
+    }
+
+    /** Number of panels seen. */
+    public int panels() {
+        return panels.size();
+    }
+
+    /** An independent copy (taken on the FX thread, written out on another). */
+    public TrainingHistory copy() {
+        TrainingHistory h = new TrainingHistory();
+        h.generation = generation;
+        for (Table t : panels) {
+            h.panels.add(t.copy());
+        }
+        return h;
+    }
+
+    /** The rows as CSV (header, then panel 0's rows, then panel 1's); numbers in shortest round-trip form. */
+    public String csv() {
+        StringBuilder b = new StringBuilder(HEADER).append('\n');
+        for (int p = 0; p < panels.size(); p++) {
+            Table t = panels.get(p);
+            for (int r = 0; r < t.rows; r++) {
+                int o = r * COLS;
+                b.append(p).append(',').append(quote(t.objectives[r])).append(',').append((long) t.v[o + ITER]);
+                for (int c : new int[] {D, G}) {
+                    b.append(',').append(cell(t.v[o + c]));
+                }
+                b.append(',').append(t.estimated[r] == null ? "" : t.estimated[r].name().toLowerCase(Locale.ROOT));
+                for (int c : new int[] {EST, TRUTH, LIP}) {
+                    b.append(',').append(cell(t.v[o + c]));
+                }
+                double modes = t.v[o + MODES];
+                double count = t.v[o + COUNT];
+                b.append(',').append(Double.isNaN(modes) ? "" : Long.toString((long) modes));
+                b.append(',').append(Double.isNaN(count) ? "" : Long.toString((long) count));
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String cell(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

@@ -1,0 +1,187 @@
+package org.divergencelab.ui.train;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.divergencelab.gan.Experiment;
+import org.divergencelab.io.ExperimentJson;
+import org.divergencelab.io.Json;
+
+/**
+ * The training state as a versioned JSON file ({@code "format": "divergence-lab/training-state",
+ * "version": 1}): scene, seed, iterations, the layout, and the experiment as {@link ExperimentJson} writes it.
+ * Reading fails with a {@link StateFileException} whose message names the file and the problem (not JSON with
+ * line and column, another format, a newer version, a missing, mistyped or unknown field, an invalid
+ * experiment); the caller keeps its current state. Pure I/O: callers run it off the FX thread.
+ */
+public final class TrainingStateFile {
+    /** Identifies the file kind, so another JSON file (an experiment, a sandbox state) is not mistaken for one. */
+    public static final String FORMAT = "divergence-lab/training-state";
+    /** The version this build writes; larger versions are refused with a message. */
+    public static final long VERSION = 1;
+
+    private static final Set<String> TOP = Set.of("format", "version", "scene", "seed", "iterations", "layout", "experiment");
+    private static final Set<String> LAYOUT = Set.of("tab", "compare", "internals", "formulas", "speed", "presentation");
+
+    private TrainingStateFile() {
+    }
+
+    /** A file that cannot be loaded; the message says which file and why. */
+    public static final class StateFileException extends Exception {
+        public StateFileException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The state as JSON text. */
+    public static String toJson(TrainingState s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("version", VERSION);
+        m.put("scene", s.scene() == null ? Json.NULL : s.scene());
+        m.put("seed", s.seed());
+        m.put("iterations", s.iterations());
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("tab", s.tab());
+        l.put("compare", s.compare());
+        l.put("internals", s.internals());
+        l.put("formulas", s.formulas());
+        l.put("speed", Double.isInfinite(s.speed()) ? "max" : (Object) s.speed());
+        l.put("presentation", s.presentation());
+        m.put("layout", l);
+        m.put("experiment", ExperimentJson.toTree(s.experiment()));
+        return Json.write(m);
+    }
+
+    /** Parses a state; {@code source} names the file in messages. */
+    public static TrainingState fromJson(String text, String source) throws StateFileException {
+        Object root;
+        try {
+            root = Json.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new StateFileException(source + ": not valid JSON: " + e.getMessage(), e);
+        }
+        if (!(root instanceof Map<?, ?> m)) {
+            throw new StateFileException(source + ": expected a JSON object at the top level, found "
+                    + Json.typeName(root), null);
+        }
+        Object format = m.get("format");
+        if (!FORMAT.equals(format)) {
+            throw new StateFileException(source + ": not a training state (\"format\" is "
+                    + (format instanceof String f ? "\"" + f + "\"" : Json.typeName(format)) + ", expected \"" + FORMAT
+                    + "\")", null);
+        }
+        long version = integer(m, "version", source, "");
+        if (version > VERSION) {
+            throw new StateFileException(source + ": written by a newer Divergence Lab (file version " + version
+                    + ", this build reads up to " + VERSION + "); update the app to open it", null);
+        }
+        if (version < 1) {
+            throw new StateFileException(source + ": bad version " + version + " (must be 1.." + VERSION + ")", null);
+        }
+        unknown(m, TOP, source, "");
+        Object scene = m.get("scene");
+        if (!m.containsKey("scene") || !(scene == Json.NULL || scene instanceof String)) {
+            throw new StateFileException(source + ": field \"scene\" must be a scene id string or null, found "
+                    + (m.containsKey("scene") ? Json.typeName(scene) : "nothing"), null);
+        }
+        long seed = integer(m, "seed", source, "");
+        long iterations = integer(m, "iterations", source, "");
+        if (!(m.get("layout") instanceof Map<?, ?> l)) {
+            throw new StateFileException(source + ": field \"layout\" must be an object, found "
+                    + Json.typeName(m.get("layout")), null);
+        }
+        unknown(l, LAYOUT, source, "layout.");
+        String tab = string(l, "tab", source, "layout.");
+        boolean compare = bool(l, "compare", source);
+        boolean internals = bool(l, "internals", source);
+        boolean formulas = bool(l, "formulas", source);
+        boolean presentation = bool(l, "presentation", source);
+        Object sp = l.get("speed");
+        double speed;
+        if ("max".equals(sp)) {
+            speed = Double.POSITIVE_INFINITY;
+        } else if (sp instanceof Number n) {
+            speed = n.doubleValue();
+        } else {
+            throw new StateFileException(source + ": field \"layout.speed\" must be one of " + TrainingState.speedNames()
+                    + ", found " + (sp instanceof String s ? "\"" + s + "\"" : Json.typeName(sp)), null);
+        }
+        Experiment e;
+        try {
+            e = ExperimentJson.fromTree(m.get("experiment"));
+        } catch (IllegalArgumentException ex) {
+            throw new StateFileException(source + ": invalid experiment: " + ex.getMessage(), ex);
+        }
+        if (e.seed() != seed) {
+            throw new StateFileException(source + ": field \"seed\" is " + seed + " but experiment.seed is " + e.seed()
+                    + " (they must agree)", null);
+        }
+        try {
+            return new TrainingState(e, scene == Json.NULL ? null : (String) scene, tab, compare, internals, formulas,
+                    speed, presentation, iterations);
+        } catch (IllegalArgumentException ex) {
+            throw new StateFileException(source + ": invalid state: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Writes {@code s} to {@code file} (UTF-8), creating parent folders. */
+    public static void save(TrainingState s, Path file) throws IOException {
+        String text = toJson(s);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /** Reads a state file; every failure (unreadable, malformed, newer) is a {@link StateFileException}. */
+    public static TrainingState load(Path file) throws StateFileException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new StateFileException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return fromJson(text, file.toString());
+    }
+
+    private static void unknown(Map<?, ?> m, Set<String> known, String source, String prefix) throws StateFileException {
+        for (Object k : m.keySet()) {
+            if (!known.contains(String.valueOf(k))) {
+                throw new StateFileException(source + ": unknown field \"" + prefix + k + "\"; known: "
+                        + new TreeSet<>(known), null);
+            }
+        }
+    }
+
+    private static String string(Map<?, ?> m, String key, String source, String prefix) throws StateFileException {
+        if (!(m.get(key) instanceof String s)) {
+            throw new StateFileException(source + ": field \"" + prefix + key + "\" must be a string, found "
+                    + Json.typeName(m.get(key)), null);
+        }
+        return s;
+    }
+
+    private static long integer(Map<?, ?> m, String key, String source, String prefix) throws StateFileException {
+        if (!(m.get(key) instanceof Long l)) {
+            throw new StateFileException(source + ": field \"" + prefix + key + "\" must be an integer, found "
+                    + (m.containsKey(key) ? Json.typeName(m.get(key)) + " " + m.get(key) : "nothing"), null);
+        }
+        return l;
+    }
+
+    private static boolean bool(Map<?, ?> m, String key, String source) throws StateFileException {
+        if (!(m.get(key) instanceof Boolean b)) {
+            throw new StateFileException(source + ": field \"layout." + key + "\" must be true or false, found "
+                    + (m.containsKey(key) ? Json.typeName(m.get(key)) : "nothing"), null);
+        }
+        return b;
+    }
+}

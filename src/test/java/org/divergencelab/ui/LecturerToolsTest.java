@@ -1,0 +1,246 @@
+package org.divergencelab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+
+import org.divergencelab.gan.Objective;
+import org.divergencelab.lesson.Scenes;
+import org.divergencelab.ui.i18n.I18n;
+import org.divergencelab.ui.theme.ThemeManager;
+import org.divergencelab.ui.train.TrainingHistory;
+import org.divergencelab.ui.train.TrainingSession;
+import org.divergencelab.ui.train.TrainingState;
+import org.divergencelab.ui.train.TrainingStateFile;
+import org.divergencelab.ui.train.TrainingView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Headless (Monocle) TestFX tests of the lecturer's tools on the Training tab of the real main window: the formula
+ * panel follows the JS ↔ W toggle; save → load restores the same experiment, layout, scene and networks; a broken or
+ * newer file keeps the current state and says why; the chart data export as CSV; PNG export writes off the FX thread.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LecturerToolsTest {
+
+    @TempDir
+    Path dir;
+    private MainWindow window;
+    private TrainingView view;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
+        Scene scene = new Scene(window.root(), 1280, 720);
+        window.attach(scene);
+        stage.setScene(scene);
+        stage.show();
+        window.selectView("training");
+        view = window.training();
+    }
+
+    @AfterEach
+    void stop() {
+        view.dispose();
+        window.sandbox().close();
+    }
+
+    /** Waits (up to 60 s: a loaded 2-core machine) for a condition read on the FX thread. */
+    private static void await(String what, BooleanSupplier c) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(c::getAsBoolean).get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(WaitForAsyncUtils.asyncFx(c::getAsBoolean).get(), what);
+    }
+
+    private TrainingSession.Frame frame() {
+        return view.session().latest();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void pickPreset(FxRobot robot, String name) throws Exception {
+        ComboBox<String> presets = robot.lookup("#preset").queryAs(ComboBox.class);
+        robot.interact(() -> presets.setValue(name));
+        await("preset " + name + " loaded", () -> frame() != null && frame().panels().get(0).experiment().name().equals(name)
+                && frame().iteration() == 0);
+    }
+
+    private <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void formulaPanelFollowsTheJsToWToggle(FxRobot robot) throws Exception {
+        pickPreset(robot, "gaussians-1d-gan");
+        assertTrue(robot.lookup("#train-formula-pane").tryQuery().isEmpty(), "hidden at first");
+        robot.clickOn("#show-formulas");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#train-formula-pane").query().isVisible(), "shown by its toggle");
+        List<String> js = fx(() -> view.formulas().shownKeys());
+        assertTrue(js.contains("train.formula.dstar") && js.contains("train.formula.js"), js.toString());
+        assertEquals(js.size(), (int) fx(() -> view.formulas().renderedCount()), "every formula typeset");
+        assertTrue(robot.lookup("#formula-dstar").tryQuery().isPresent());
+
+        robot.clickOn("#toggle-objective");
+        await("objective is W", () -> frame().panels().get(0).experiment().objective().kind().isWasserstein());
+        List<String> w = fx(() -> view.formulas().shownKeys());
+        assertTrue(w.contains("train.formula.wDual") && w.contains("train.formula.gp") && w.contains("train.formula.w1"),
+                w.toString());
+        assertFalse(w.contains("train.formula.dstar"), w.toString());
+        assertEquals(w.size(), (int) fx(() -> view.formulas().renderedCount()));
+        assertTrue(robot.lookup("#formula-gp").tryQuery().isPresent(), "the GP formula is on screen");
+        assertTrue(robot.lookup("#formula-dstar").tryQuery().isEmpty(), "the D* formula is gone");
+
+        // the keyboard toggle (Shortcut+J) switches back; the menu item hides the panel
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.J)
+                .release(javafx.scene.input.KeyCode.J, javafx.scene.input.KeyCode.CONTROL);
+        await("back to JS", () -> view.formulas().shownKeys().contains("train.formula.dstar"));
+        // compare mode: both objectives get a section
+        robot.clickOn("#compare");
+        await("two panels", () -> frame().panels().size() == 2);
+        List<String> both = fx(() -> view.formulas().shownKeys());
+        assertTrue(both.contains("train.formula.dstar") && both.contains("train.formula.wDual"), both.toString());
+        robot.interact(() -> view.setFormulasVisible(false));
+        assertTrue(robot.lookup("#train-formula-pane").tryQuery().isEmpty(), "hidden again");
+        // captions follow the language
+        robot.interact(() -> view.setFormulasVisible(true));
+        robot.clickOn("#lang-zh_TW");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith("最佳判別器 D*")).tryQuery()
+                .isPresent(), "Traditional Chinese caption shown");
+        robot.clickOn("#lang-en");
+    }
+
+    @Test
+    void saveThenLoadRestoresExperimentLayoutSceneAndNetworks(FxRobot robot) throws Exception {
+        robot.interact(() -> window.scenes().open(Scenes.get("S1")));
+        await("S1 loaded", () -> frame() != null && frame().panels().get(0).experiment().name().startsWith("S1-")
+                && frame().iteration() == 0);
+        robot.interact(() -> {
+            view.setFormulasVisible(true);
+            window.selectView("training");
+        });
+        robot.clickOn("#step-iteration");
+        robot.clickOn("#step-iteration");
+        robot.clickOn("#step-iteration");
+        await("three iterations", () -> frame().iteration() == 3);
+        double[] fakeAtSave = frame().panels().get(0).snapshot().fake().clone();
+        TrainingState saved = fx(() -> window.lecturer().currentTrainingState());
+        assertEquals("S1", saved.scene());
+        assertEquals(3, saved.iterations());
+        assertTrue(saved.formulas());
+        Path file = dir.resolve("lecture-state.json");
+        assertTrue(fx(() -> window.lecturer().saveTrainingState(file)).get(30, TimeUnit.SECONDS), "saved");
+        assertEquals(saved, TrainingStateFile.load(file), "the file holds the state");
+
+        // change everything: objective, formulas, more iterations, another tab
+        robot.clickOn("#toggle-objective");
+        await("objective is W", () -> frame().panels().get(0).experiment().objective().kind().isWasserstein());
+        robot.clickOn("#step-iteration");
+        robot.interact(() -> {
+            view.setFormulasVisible(false);
+            window.selectView("sandbox");
+        });
+        await("four iterations", () -> frame().iteration() == 4);
+        assertNotEquals(saved, fx(() -> window.lecturer().currentTrainingState()));
+
+        assertTrue(fx(() -> window.lecturer().loadTrainingState(file)).get(30, TimeUnit.SECONDS), "loaded");
+        await("replayed to iteration 3", () -> frame().iteration() == 3
+                && frame().panels().get(0).experiment().equals(saved.experiment()));
+        TrainingState now = fx(() -> window.lecturer().currentTrainingState());
+        assertEquals(saved, now, "identical state after the round trip");
+        assertEquals(Objective.Kind.NON_SATURATING, now.experiment().objective().kind());
+        // replayed from the seed: the same generator, point for point
+        assertArrayEquals(fakeAtSave, frame().panels().get(0).snapshot().fake(), "same generated samples");
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        assertTrue(status.getText().contains("lecture-state.json"), status.getText());
+    }
+
+    @Test
+    void brokenOrNewerFilesKeepTheCurrentStateAndSayWhy(FxRobot robot) throws Exception {
+        pickPreset(robot, "gaussians-1d-gan");
+        robot.clickOn("#step-iteration");
+        await("one iteration", () -> frame().iteration() == 1);
+        TrainingState before = fx(() -> window.lecturer().currentTrainingState());
+        Label msg = robot.lookup("#train-message").queryAs(Label.class);
+
+        Path garbage = dir.resolve("garbage.json");
+        Files.writeString(garbage, "{\"format\": \"divergence-lab/training-state\", \"version\": 1, ", StandardCharsets.UTF_8);
+        Path newer = dir.resolve("newer.json");
+        Files.writeString(newer, TrainingStateFile.toJson(before).replaceFirst("\"version\": 1", "\"version\": 2"),
+                StandardCharsets.UTF_8);
+        Path badScene = dir.resolve("bad-scene.json");
+        Files.writeString(badScene, TrainingStateFile.toJson(before.withScene("S99")), StandardCharsets.UTF_8);
+        Path sandboxScene = dir.resolve("sandbox-scene.json");
+        Files.writeString(sandboxScene, TrainingStateFile.toJson(before.withScene("S7")), StandardCharsets.UTF_8);
+        Object[][] cases = {{garbage, "not valid JSON"}, {newer, "newer"}, {badScene, "unknown scene 'S99'"},
+                {sandboxScene, "sandbox scene"}, {dir.resolve("missing.json"), "cannot read"}};
+        for (Object[] c : cases) {
+            Path f = (Path) c[0];
+            assertFalse(fx(() -> window.lecturer().loadTrainingState(f)).get(30, TimeUnit.SECONDS), "refused " + f);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(msg.getText().contains((String) c[1]) && msg.getText().contains(f.getFileName().toString()),
+                    f + " -> " + msg.getText());
+            assertEquals(before, fx(() -> window.lecturer().currentTrainingState()), "state kept after " + f);
+            assertEquals(1, frame().iteration(), "the run is untouched");
+        }
+        assertNull(window.scenes().current(), "no scene was opened by a refused file");
+    }
+
+    @Test
+    void chartDataExportsAsCsvAndPngIsWrittenOffTheFxThread(FxRobot robot) throws Exception {
+        pickPreset(robot, "gaussians-1d-gan");
+        for (int i = 0; i < 4; i++) {
+            robot.clickOn("#step-iteration");
+        }
+        // rows for the fresh model's snapshot (iteration 0) and the four iterations
+        await("four iterations", () -> frame().iteration() == 4 && view.history().rows(0) == 5);
+        Path csv = dir.resolve("out/chart.csv");
+        assertTrue(fx(() -> view.exportCsv(csv)).get(30, TimeUnit.SECONDS));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(TrainingHistory.HEADER, lines.get(0));
+        assertEquals(6, lines.size(), lines.toString());
+        assertTrue(lines.get(1).startsWith("0,non-saturating,0,"), lines.get(1));
+        for (int i = 1; i <= 4; i++) {
+            String[] cells = lines.get(i + 1).split(",", -1);
+            assertEquals(11, cells.length, lines.get(i));
+            assertEquals("0", cells[0]);
+            assertEquals("non-saturating", cells[1]);
+            assertEquals(Integer.toString(i), cells[2]);
+            assertEquals("js", cells[5]);
+            double d = Double.parseDouble(cells[3]);
+            assertTrue(d > 0 && d < 10, "D loss of iteration " + i + ": " + d);
+        }
+
+        Path png = dir.resolve("view.png");
+        assertTrue(fx(() -> window.exportCurrentPng(png)).get(30, TimeUnit.SECONDS));
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(img.getWidth() > 1000, "2x snapshot of the training view: " + img.getWidth());
+        Path svg = dir.resolve("plot.svg");
+        assertTrue(fx(() -> window.exportCurrentSvg(svg)).get(30, TimeUnit.SECONDS));
+        assertTrue(Files.readString(svg).startsWith("<?xml") || Files.readString(svg).contains("<svg"));
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        assertTrue(status.getText().contains("plot.svg"), status.getText());
+    }
+}
