@@ -44,6 +44,8 @@ public final class PresentationMode {
     public static final double HANDLE = 10;
     /** Style class of the root while the mode is on (the projector stylesheet draws the handles with it). */
     public static final String ROOT_CLASS = "presentation";
+    /** Style class of an auto-hidden control while presenting: it floats over the content, so base.css fills it. */
+    public static final String OVERLAY_CLASS = "presentation-overlay";
     private static final Duration SLIDE = Duration.millis(160);
     /** Delay before a control slides out after the mouse left it (so a diagonal move between two bars keeps them). */
     private static final Duration HIDE_DELAY = Duration.millis(350);
@@ -55,6 +57,8 @@ public final class PresentationMode {
     private Theme themeBefore;
     private Stage stage;
     private boolean fullScreenBefore;
+    /** The window's bounds before full screen: some window managers forget them when full screen began early. */
+    private double[] boundsBefore;
     private boolean leftFullScreenByItself;
     private final ChangeListener<Boolean> fullScreenWatcher = (o, was, now) -> {
         // Esc in full screen (JavaFX's exit key) or the window manager ended full screen: leave the mode too.
@@ -193,6 +197,7 @@ public final class PresentationMode {
         leftFullScreenByItself = false;
         if (stage != null) {
             fullScreenBefore = stage.isFullScreen();
+            boundsBefore = new double[] {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()};
             stage.setFullScreen(true);
             stage.fullScreenProperty().addListener(fullScreenWatcher);
         }
@@ -218,6 +223,19 @@ public final class PresentationMode {
             stage.fullScreenProperty().removeListener(fullScreenWatcher);
             if (!leftFullScreenByItself && stage.isFullScreen() != fullScreenBefore) {
                 stage.setFullScreen(fullScreenBefore);
+            }
+            Stage st = stage;
+            double[] b = boundsBefore;
+            if (!fullScreenBefore && b != null && b[2] > 0 && b[3] > 0) {
+                // after the window manager has handled the end of full screen
+                javafx.application.Platform.runLater(() -> {
+                    if (!st.isFullScreen() && !st.isMaximized() && (st.getWidth() != b[2] || st.getHeight() != b[3])) {
+                        st.setX(b[0]);
+                        st.setY(b[1]);
+                        st.setWidth(b[2]);
+                        st.setHeight(b[3]);
+                    }
+                });
             }
             stage = null;
         }
@@ -251,6 +269,7 @@ public final class PresentationMode {
         final List<String> retractedClass;
         Node clipBefore;
         double viewOrderBefore;
+        final double[] memberViewOrderBefore;
         final List<TranslateTransition> running = new ArrayList<>();
         boolean revealed;
         boolean on;
@@ -265,6 +284,7 @@ public final class PresentationMode {
             this.parent = parent;
             this.members = members;
             this.managedBefore = new boolean[members.size()];
+            this.memberViewOrderBefore = new double[members.size()];
             this.retractedClass = List.of("presentation-retracted", "presentation-retracted-" + side.name().toLowerCase(
                     java.util.Locale.ROOT));
             hideLater.setOnFinished(e -> {
@@ -288,6 +308,10 @@ public final class PresentationMode {
                 Region m = members.get(i);
                 managedBefore[i] = m.isManaged();
                 m.setManaged(false);
+                // over their siblings too (the scene caption below the main window's bars), for drawing and picking
+                memberViewOrderBefore[i] = m.getViewOrder();
+                m.setViewOrder(-1);
+                m.getStyleClass().add(OVERLAY_CLASS);
                 m.hoverProperty().addListener(hover);
             }
             if (clip && parent instanceof Region pr) {
@@ -324,6 +348,8 @@ public final class PresentationMode {
                 m.setTranslateY(0);
                 m.setOpacity(1);
                 m.setManaged(managedBefore[i]);
+                m.setViewOrder(memberViewOrderBefore[i]);
+                m.getStyleClass().remove(OVERLAY_CLASS);
             }
             setRetractedLook(false);
             if (clip && parent instanceof Region pr) {

@@ -177,5 +177,12 @@ class PresentationModeTest {
         assertTrue(caption.isVisible());
         assertEquals(0.0, cb.getMinY(), 1.0, "caption at the top once the bars retract: " + cb);
         assertTrue(vb.getMinY() >= cb.getMaxY() - 1, "views below the caption: " + vb + " caption " + cb);
+        // the bars' handle lies over the caption's top edge and answers the mouse there
+        Region menu = (Region) byId(robot, "menu-bar");
+        assertFalse(window.presentation().isRevealed(menu));
+        robot.moveTo(new javafx.geometry.Point2D(stage.getX() + stage.getWidth() / 2, stage.getY() + 3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.presentation().isRevealed(menu), "hovering the top handle slides the menu and tool bar in");
+        assertTrue(window.presentation().isRevealed(byId(robot, "tool-bar")), "both bars together");
     }
 }

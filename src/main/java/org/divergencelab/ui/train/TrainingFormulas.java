@@ -26,7 +26,8 @@ import org.divergencelab.ui.theme.ThemeManager;
  * constraint: clipping, gradient penalty, finite-difference penalty, spectral norm), then the truths the charts
  * compare against (JS, W1), the Lipschitz estimate and the mode count. Typeset with JLaTeXMath (through
  * {@link FormulaPanel#image}), captions from the bundles in the chosen language. In compare mode each objective
- * gets its own section. The formulas match what {@code gan.Losses} computes (same signs, same ½ factors).
+ * gets its own section. The formulas match what {@code gan.Losses} computes (same signs, same ½ factors). The LaTeX
+ * holds no words (they would stay English); the captions carry the words in the chosen language.
  */
 public final class TrainingFormulas {
 
@@ -45,7 +46,7 @@ public final class TrainingFormulas {
 
     static {
         FIXED.put("value", lines("V(G,D)=" + E_DATA + "[\\log D(x)]", "\\qquad+" + E_Z + "[\\log(1-D(G(z)))],\\quad D=\\sigma(s)"));
-        FIXED.put("ganD", "L_D=-V(G,D)\\quad(D\\ \\mathrm{maximises}\\ V)");
+        FIXED.put("ganD", "L_D=-V(G,D)");
         FIXED.put("minimaxG", "L_G=" + E_Z + "[\\log(1-D(G(z)))]");
         FIXED.put("nsG", "L_G=-" + E_Z + "[\\log D(G(z))]");
         FIXED.put("dstar", lines("D^*(x)=\\frac{p_{data}(x)}{p_{data}(x)+p_G(x)}",
@@ -60,12 +61,12 @@ public final class TrainingFormulas {
         FIXED.put("wCritic", lines("L_D=" + E_Z + "[f(G(z))]-" + E_DATA + "[f(x)]",
                 "\\widehat{W}_1=\\mathbb{E}_{P_{data}}[f]-\\mathbb{E}_{P_G}[f]"));
         FIXED.put("wG", "L_G=-" + E_Z + "[f(G(z))]");
-        FIXED.put("sn", "W_l\\leftarrow\\frac{W_l}{\\sigma_{\\max}(W_l)}\\quad\\mathrm{(every\\ layer)}");
-        FIXED.put("linear", "f(x)=w^{\\top}x+b,\\quad\\mathrm{no\\ constraint:}\\ \\widehat{W}_1\\to\\infty");
+        FIXED.put("sn", "W_l\\leftarrow\\frac{W_l}{\\sigma_{\\max}(W_l)},\\quad l=1,\\dots,L");
+        FIXED.put("linear", "f(x)=w^{\\top}x+b,\\quad\\widehat{W}_1\\to\\infty");
         FIXED.put("fgan", "D_f(P_{data}\\|P_G)\\geq\\max_T\\;" + E_DATA + "[T(x)]-\\mathbb{E}_{x\\sim P_G}[f^*(T(x))]");
         FIXED.put("w1", "W_1(P,Q)=\\inf_{\\gamma\\in\\Pi(P,Q)}\\,\\mathbb{E}_{(x,y)\\sim\\gamma}\\|x-y\\|");
-        FIXED.put("lipschitz", "\\hat{L}=\\max_{x\\in\\mathrm{grid}}\\|\\nabla_x f(x)\\|");
-        FIXED.put("modes", lines("\\mathrm{modes}=\\#\\{j:\\exists i,\\ j=\\arg\\min_k d_k(x_i),\\ d_j(x_i)<3\\}",
+        FIXED.put("lipschitz", "\\hat{L}=\\max_{x\\in\\mathcal{G}}\\|\\nabla_x f(x)\\|");
+        FIXED.put("modes", lines("\\#\\{j:\\exists i,\\ j=\\arg\\min_k d_k(x_i),\\ d_j(x_i)<3\\}",
                 "d_j(x)=\\left\\|\\frac{x-\\mu_j}{\\sigma_j}\\right\\|"));
     }
 
@@ -88,7 +89,7 @@ public final class TrainingFormulas {
             }
             case WGAN_CLIP -> {
                 add(f, "wDual", "wCritic");
-                f.add(new Formula(PREFIX + "clip", lines("w\\leftarrow\\mathrm{clip}(w,-c,c)\\ \\mathrm{after\\ every\\ critic\\ step}",
+                f.add(new Formula(PREFIX + "clip", lines("w\\leftarrow\\mathrm{clip}(w,-c,c)",
                         "c=" + num(o.clip()))));
                 add(f, "wG", "w1");
             }
