@@ -160,7 +160,10 @@ public final class SandboxCompute {
         return new Learned(s, estimate, d, c);
     }
 
-    /** Each divergence at {@code points} offsets of Q along x, symmetric around 0 and reaching past the current one. */
+    /**
+     * Each divergence at {@code points} offsets of Q along x, symmetric around 0 and reaching past the current one,
+     * plus offset 0 exactly and two offsets a thousandth of a step either side of it ({@link #sweepOffsets}).
+     */
     public Sweep sweep(SandboxState s, int points) {
         Distribution p = s.distributionP();
         Distribution q = s.distributionQ();
@@ -173,10 +176,8 @@ public final class SandboxCompute {
         if (!(reach > 0)) {
             reach = 1;
         }
-        double[] offsets = new double[points];
-        for (int i = 0; i < points; i++) {
-            offsets[i] = -reach + 2 * reach * i / (points - 1);
-        }
+        double[] offsets = sweepOffsets(reach, points);
+        points = offsets.length;
         Map<DivergenceKind, double[]> values = new EnumMap<>(DivergenceKind.class);
         for (DivergenceKind k : KINDS) {
             values.put(k, new double[points]);
@@ -292,6 +293,33 @@ public final class SandboxCompute {
         }
         double pad = Math.max(0.5, 0.08 * (hi - lo));
         return new double[] {lo - pad, hi + pad};
+    }
+
+    /**
+     * {@code points} evenly spaced offsets on [−reach, reach], with 0 exactly and ±step/1000 added: where P and Q
+     * coincide at 0 (the WGAN paper's parallel segments) JS and KL jump, and the chart's straight lines between
+     * neighbours would draw that jump as a V a whole step wide; the two close neighbours make it a vertical step.
+     *
+     * @throws IllegalArgumentException when points < 3 or reach is not positive and finite
+     */
+    static double[] sweepOffsets(double reach, int points) {
+        if (points < 3) {
+            throw new IllegalArgumentException("sweep points must be >= 3, got " + points);
+        }
+        if (!(reach > 0) || !Double.isFinite(reach)) {
+            throw new IllegalArgumentException("sweep reach must be positive and finite, got " + reach);
+        }
+        double step = 2 * reach / (points - 1);
+        java.util.TreeSet<Double> set = new java.util.TreeSet<>();
+        for (int i = 0; i < points; i++) {
+            double t = -reach + 2 * reach * i / (points - 1);
+            // the middle of an odd count is 0 up to rounding: store it as exactly 0
+            set.add(Math.abs(t) < step * 1e-9 ? 0.0 : t);
+        }
+        set.add(0.0);
+        set.add(-step / 1000);
+        set.add(step / 1000);
+        return set.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     // Σ w x / Σ w rather than Σ w x: the weights' rounding cancels, so a point mass's mean is exact and the

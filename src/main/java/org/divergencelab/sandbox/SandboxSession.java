@@ -11,9 +11,12 @@ import java.util.function.Consumer;
 public final class SandboxSession implements AutoCloseable {
     /** Training steps of the live discriminator and critic. */
     public static final int TRAIN_STEPS = 300;
-    /** Sweep points: 1-D truths cost ~1 ms each, 2-D ones 20-200 ms, hence fewer. */
+    /**
+     * Sweep points (plus 0 and its two close neighbours): 1-D truths cost ~1 ms each, 2-D ones 20-200 ms, hence
+     * fewer; the sweep runs on its own worker, so the view only waits for it to be drawn.
+     */
     public static final int SWEEP_POINTS_1D = 81;
-    public static final int SWEEP_POINTS_2D = 21;
+    public static final int SWEEP_POINTS_2D = 61;
 
     private final LatestWorker<SandboxState, SandboxCompute.Frame> frames;
     private final LatestWorker<SandboxState, SandboxCompute.Learned> learned;

@@ -75,8 +75,12 @@ final class MapView {
             }
             grid.axes().setAspectLocked(false);
             grid.setMapping(zs, xs);
+            // What regression (MSE) would answer for every z: the data's mean, here of the real evaluation batch.
+            double mean = java.util.Arrays.stream(p.snapshot().real()).average().orElse(Double.NaN);
+            grid.setDataMarker(mean, i18n.text("train.legend.mse", String.format(i18n.getLocale(), "%.2f", mean)));
             return;
         }
+        grid.setDataMarker(Double.NaN, "");
         grid.axes().setAspectLocked(true);
         grid.setAxisLabels(i18n.text("train.axis.x1"), i18n.text("train.axis.x2"));
         double[] real = p.snapshot().real();
