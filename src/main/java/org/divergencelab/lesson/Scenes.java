@@ -247,10 +247,10 @@ public final class Scenes {
                         + "KL(P_G‖P_data) punishes unrealistic samples hard but missing modes barely at all.",
                         "環上有八個真實模式。用 −log D 損失訓練 600 次迭代後，所有生成樣本都擠在一個角落、只落在八個模式中的一兩個上：G 把樣本放在騙得過 D 的地方，而 KL(P_G‖P_data) 重罰不真實的樣本，幾乎不罰漏掉的模式。",
                         "环上有八个真实模式。用 −log D 损失训练 600 次迭代后，所有生成样本都挤在一个角落、只落在八个模式中的一两个上：G 把样本放在骗得过 D 的地方，而 KL(P_G‖P_data) 重罚不真实的样本，几乎不罚漏掉的模式。"),
-                t("Press Play and watch the cluster move from mode to mode instead of spreading; then toggle JS ↔ W to "
-                        + "train the same setup with WGAN-GP.",
-                        "按播放，看這一團樣本從一個模式跳到另一個模式而不是散開；再切換 JS ↔ W，用 WGAN-GP 訓練同樣的設定。",
-                        "按播放，看这一团样本从一个模式跳到另一个模式而不是散开；再切换 JS ↔ W，用 WGAN-GP 训练同样的设定。"),
+                t("Press Play and count the modes the generated samples reach; then toggle JS ↔ W to train the same setup "
+                        + "with WGAN-GP.",
+                        "按播放並數生成樣本到達了幾個模式；再切換 JS ↔ W，用 WGAN-GP 訓練同樣的設定。",
+                        "按播放并数生成样本到达了几个模式；再切换 JS ↔ W，用 WGAN-GP 训练同样的设定。"),
                 // A discriminator much slower than G (lr 2e-5 vs 1e-3) lets G chase the one region D currently
                 // rates real, so the collapse shows within a few hundred iterations.
                 "001 L1105-1120; 003 L289-291", ring.withGeneratorOptimizer(OptimizerSpec.adam(1e-3, 0.5, 0.999))
@@ -259,9 +259,9 @@ public final class Scenes {
         list.add(training("S14",
                 t("Mode dropping", "模式遺失", "模式丢失"),
                 t("The real distribution is a wide 5×5 grid; after 400 iterations the generated samples cover only part of "
-                        + "it (the middle and one arm), and the covered part moves from one iteration to the next.",
-                        "真實分佈是寬廣的 5×5 格點；訓練 400 次迭代後，生成樣本只覆蓋其中一部分（中間和一條手臂），而且覆蓋的部分每次迭代都在移動。",
-                        "真实分布是宽广的 5×5 格点；训练 400 次迭代后，生成样本只覆盖其中一部分（中间和一条手臂），而且覆盖的部分每次迭代都在移动。"),
+                        + "it (the centre and two arms; the outer modes on the left and at the bottom get almost nothing), and the covered part moves from one iteration to the next.",
+                        "真實分佈是寬廣的 5×5 格點；訓練 400 次迭代後，生成樣本只覆蓋其中一部分（中心和兩條手臂；左邊和下方外圍的模式幾乎沒有樣本），而且覆蓋的部分每次迭代都在移動。",
+                        "真实分布是宽广的 5×5 格点；训练 400 次迭代后，生成样本只覆盖其中一部分（中心和两条手臂；左边和下方外围的模式几乎没有样本），而且覆盖的部分每次迭代都在移动。"),
                 t("Play slowly (5 it/s) and watch the covered region wander; compare with the WGAN-GP toggle.",
                         "用慢速（5 次/秒）播放，看覆蓋區域游移；和 WGAN-GP 切換比較。",
                         "用慢速（5 次/秒）播放，看覆盖区域游移；和 WGAN-GP 切换比较。"),
@@ -336,14 +336,15 @@ public final class Scenes {
         list.add(training("S21",
                 t("Instance-noise annealing", "實例雜訊退火", "实例噪声退火"),
                 t("Gaussian noise added to real and fake samples makes the two lines' distributions overlap, so JS becomes "
-                        + "informative; the noise σ is annealed to 0 over training.",
-                        "對真實和生成樣本加高斯雜訊，讓兩條線的分佈重疊，JS 就有意義了；雜訊 σ 在訓練中逐漸退火到 0。",
-                        "对真实和生成样本加高斯噪声，让两条线的分布重叠，JS 就有意义了；噪声 σ 在训练中逐渐退火到 0。"),
-                t("Play and watch the generated line move towards the data while σ shrinks; compare with S3, where JS is stuck.",
-                        "播放並看生成的線在 σ 變小時往資料移動；和 JS 卡住的 S3 比較。",
-                        "播放并看生成的线在 σ 变小时往数据移动；和 JS 卡住的 S3 比较。"),
+                        + "informative; the noise σ is annealed from 0.5 to 0 over 2000 iterations. After 1000 of them "
+                        + "(σ = 0.25) the generated line, which started across the data line, lies along it.",
+                        "對真實和生成樣本加高斯雜訊，讓兩條線的分佈重疊，JS 就有意義了；雜訊 σ 在 2000 次迭代中從 0.5 退火到 0。訓練 1000 次後（σ = 0.25），原本斜穿資料線的生成線已經躺在資料線上。",
+                        "对真实和生成样本加高斯噪声，让两条线的分布重叠，JS 就有意义了；噪声 σ 在 2000 次迭代中从 0.5 退火到 0。训练 1000 次后（σ = 0.25），原本斜穿数据线的生成线已经躺在数据线上。"),
+                t("Press Reset and Play to watch the line turn while σ shrinks; compare with S3, where JS is stuck.",
+                        "按重設再播放，看生成的線在 σ 變小時轉向資料；和 JS 卡住的 S3 比較。",
+                        "按重设再播放，看生成的线在 σ 变小时转向数据；和 JS 卡住的 S3 比较。"),
                 "003 L304-320",
-                lines.withOptions(TrainerOptions.none().withInstanceNoise(0.5, 2000)), "samples", 0));
+                lines.withOptions(TrainerOptions.none().withInstanceNoise(0.5, 2000)), "samples", 1000));
 
         for (Scene s : list) {
             if (m.put(s.id(), s) != null) {

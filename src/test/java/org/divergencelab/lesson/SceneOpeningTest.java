@@ -94,6 +94,29 @@ class SceneOpeningTest {
     }
 
     @Test
+    void s21OpensWithTheGeneratedLineAlongTheDataLine() {
+        Snapshot s = opening("S21");
+        double[] f = s.fake();
+        int n = f.length / 2;
+        // The data line is x1 = 0, y in [0, 1]; G(z) starts as a line crossing it (slope ≈ −3 in the seed's
+        // initialisation). After 1000 iterations the fakes' x1 spread is small against their x2 spread.
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += f[2 * i] / n;
+            my += f[2 * i + 1] / n;
+        }
+        double sx = 0;
+        double sy = 0;
+        for (int i = 0; i < n; i++) {
+            sx += (f[2 * i] - mx) * (f[2 * i] - mx) / n;
+            sy += (f[2 * i + 1] - my) * (f[2 * i + 1] - my) / n;
+        }
+        assertTrue(Math.sqrt(sx) < 0.1 * Math.sqrt(sy), "x1 sd " + Math.sqrt(sx) + " vs x2 sd " + Math.sqrt(sy));
+        assertEquals(0, mx, 0.1, "on the data line x1 = 0");
+    }
+
+    @Test
     void s19FigureShowsVanishingAndExplodingGradientsPerLayer() {
         Scene s = Scenes.get("S19");
         SceneFigure.Data d = SceneFigure.LAYER_GRADIENTS.compute(s, f -> {

@@ -3,7 +3,9 @@ package org.divergencelab.ui.lesson;
 import java.util.Locale;
 
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 import org.divergencelab.lesson.SceneFigure;
 import org.divergencelab.ui.plot.LineChart;
@@ -25,6 +27,8 @@ public final class SceneFigureView {
     private final ThemeManager themes;
     private final Label status = new Label();
     private LineChart chart;
+    private VBox chartBox;
+    private final FlowPane legend = new FlowPane(12, 2);
     private SceneFigure.Data data;
     private Locale locale = Locale.ENGLISH;
     private double done;
@@ -32,6 +36,7 @@ public final class SceneFigureView {
     public SceneFigureView(ThemeManager themes) {
         this.themes = themes;
         root.setId("scene-figure");
+        legend.setAlignment(javafx.geometry.Pos.CENTER);
         root.setPrefSize(WIDTH, HEIGHT);
         root.setMinSize(WIDTH, HEIGHT);
         root.setMaxSize(WIDTH, HEIGHT);
@@ -58,8 +63,9 @@ public final class SceneFigureView {
     /** Removes the chart and shows "computing 0 %". */
     public void clear() {
         data = null;
-        if (chart != null) {
-            root.getChildren().remove(chart);
+        if (chartBox != null) {
+            root.getChildren().remove(chartBox);
+            chartBox = null;
             chart = null;
         }
         status.setVisible(true);
@@ -85,8 +91,8 @@ public final class SceneFigureView {
         chart = themes.style(new LineChart());
         chart.setId("scene-figure-chart");
         chart.axes().setLogY(d.logY());
-        // The curves of both figures leave the lower left free (S20's minimax curve ends bottom right).
-        chart.setLegendPosition(org.divergencelab.ui.plot.XYPlot.LegendPosition.BOTTOM_LEFT);
+        // The legend goes below the chart: in a figure this small any corner of the plot hides a curve.
+        chart.setLegendPosition(org.divergencelab.ui.plot.XYPlot.LegendPosition.NONE);
         for (int i = 0; i < d.series().size(); i++) {
             SceneFigure.Series s = d.series().get(i);
             LineSeries ls = chart.addSeries(s.name(), i);
@@ -96,7 +102,20 @@ public final class SceneFigureView {
                 ls.append(x[k], y[k]);
             }
         }
-        root.getChildren().add(0, chart);
+        legend.getChildren().clear();
+        for (int i = 0; i < d.series().size(); i++) {
+            javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(18, 3);
+            int palette = i;
+            swatch.fillProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                    () -> themes.getTheme().series(palette), themes.themeProperty()));
+            Label name = new Label(d.series().get(i).name(), swatch);
+            name.setId("scene-figure-legend-" + i);
+            legend.getChildren().add(name);
+        }
+        VBox box = new VBox(2, chart, legend);
+        VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
+        chartBox = box;
+        root.getChildren().add(0, box);
         status.setVisible(false);
         relabel(locale);
     }

@@ -136,10 +136,15 @@ public class WarpedGrid extends XYPlot {
             p.setLineDashes(7, 5);
             p.strokeLine(px, top, px, yx);
             p.setLineDashes();
+            Font mf = Font.font(family(), FontWeight.BOLD, theme.fontSize());
+            double lw = TextMetrics.width(markerLabel, mf);
+            double lh = TextMetrics.height(mf);
+            double lx = Math.max(left + lw / 2 + 3, Math.min(right - lw / 2 - 3, px));
+            // a backing box so the label stays readable over the mapping lines
+            p.setFill(theme.plotBackground());
+            p.fillRect(lx - lw / 2 - 3, top - 4 - lh - 2, lw + 6, lh + 4);
             p.setFill(theme.foreground());
-            p.setFont(Font.font(family(), FontWeight.BOLD, theme.fontSize()));
-            double lw = TextMetrics.width(markerLabel, Font.font(family(), FontWeight.BOLD, theme.fontSize()));
-            double lx = Math.max(left + lw / 2, Math.min(right - lw / 2, px));
+            p.setFont(mf);
             p.fillText(markerLabel, lx, top - 4, TextAlignment.CENTER, VPos.BOTTOM);
         }
         p.setStroke(theme.foreground());

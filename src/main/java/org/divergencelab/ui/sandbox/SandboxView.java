@@ -183,6 +183,8 @@ public final class SandboxView {
         criticPlot.setId("sandbox-critic");
         bulldozer.setId("sandbox-bulldozer");
         sweepChart.axes().setIntegerX(false);
+        // bottom right is free in a sweep (every curve rises away from θ = 0); top right holds the "now" label
+        sweepChart.setLegendPosition(XYPlot.LegendPosition.BOTTOM_RIGHT);
         for (String k : new String[] {"js", "kl", "klr", "tv", "h2", "w1"}) {
             sweepSeries.put(k, sweepChart.addSeries(k, paletteOf(k)));
         }
