@@ -12,11 +12,11 @@ public final class SandboxSession implements AutoCloseable {
     /** Training steps of the live discriminator and critic. */
     public static final int TRAIN_STEPS = 300;
     /**
-     * Sweep points (plus 0 and its two close neighbours): 1-D truths cost ~1 ms each, 2-D ones 20-200 ms, hence
-     * fewer; the sweep runs on its own worker, so the view only waits for it to be drawn.
+     * Sweep points (odd, so offset 0 is one; two more beside it where a divergence jumps there): 1-D truths cost
+     * ~1 ms each, 2-D ones 20-200 ms, hence fewer; the sweep runs on its own worker thread, never the FX thread.
      */
     public static final int SWEEP_POINTS_1D = 81;
-    public static final int SWEEP_POINTS_2D = 61;
+    public static final int SWEEP_POINTS_2D = 41;
 
     private final LatestWorker<SandboxState, SandboxCompute.Frame> frames;
     private final LatestWorker<SandboxState, SandboxCompute.Learned> learned;
