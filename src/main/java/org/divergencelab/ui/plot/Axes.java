@@ -208,8 +208,10 @@ public final class Axes {
         if (!logY) {
             return Ticks.of(min, max, targetY());
         }
-        // Decade ticks in a Ticks record (step 10 marks them as decades for the labels).
-        return new Ticks(10, LogScale.ticks(min, max, targetY()), 0);
+        // Decade ticks in a Ticks record (step 10 marks them as decades for the labels); decades are evenly
+        // spaced and their labels short, so they may sit closer than linear ticks (1.8 label heights apart).
+        int target = Math.max(2, (int) (height / (TextMetrics.height(tickFont) * 1.8)));
+        return new Ticks(10, LogScale.ticks(min, max, target), 0);
     }
 
     /** The whole-decade range of the positive data (one decade around 1 when there is none). */
