@@ -215,15 +215,18 @@ public final class Scenes {
 
         list.add(training("S11",
                 t("Gradient-penalty interpolation", "梯度懲罰的內插", "梯度惩罚的内插"),
-                t("WGAN-GP samples x̂ on the segment between a real x_r and a fake x_g and pushes ‖∇D(x̂)‖ towards 1 there: the band "
-                        + "between P_G and P_data is the penalty region.",
-                        "WGAN-GP 在真實 x_r 和生成 x_g 之間的線段上取 x̂，並把那裡的 ‖∇D(x̂)‖ 推向 1：P_G 和 P_data 之間的帶狀區域就是懲罰區。",
-                        "WGAN-GP 在真实 x_r 和生成 x_g 之间的线段上取 x̂，并把那里的 ‖∇D(x̂)‖ 推向 1：P_G 和 P_data 之间的带状区域就是惩罚区。"),
+                // x′ (prime), not x-hat: a combining accent (U+0302) makes JavaFX wrap the caption's lines wrongly.
+                t("WGAN-GP samples x′ on the segment between a real x_r and a fake x_g and pushes ‖∇D(x′)‖ towards 1 there: the band "
+                        + "between P_G and P_data (the data line at x = 2) is the penalty region, where after 20 iterations the "
+                        + "critic rises evenly from the fakes to the data.",
+                        "WGAN-GP 在真實 x_r 和生成 x_g 之間的線段上取 x′，並把那裡的 ‖∇D(x′)‖ 推向 1：P_G 和 P_data（x = 2 的資料線）之間的帶狀區域就是懲罰區，訓練 20 次迭代後 critic 在這裡從生成點均勻地升到資料。",
+                        "WGAN-GP 在真实 x_r 和生成 x_g 之间的线段上取 x′，并把那里的 ‖∇D(x′)‖ 推向 1：P_G 和 P_data（x = 2 的数据线）之间的带状区域就是惩罚区，训练 20 次迭代后 critic 在这里从生成点均匀地升到数据。"),
                 t("Step the critic a few times and look at the critic surface between the lines; set λ to 0 and compare.",
                         "讓 critic 走幾步，看兩條線之間的 critic 曲面；把 λ 設成 0 比較看看。",
                         "让 critic 走几步，看两条线之间的 critic 曲面；把 λ 设成 0 比较看看。"),
                 "000 L413-417; 001 L903-907; 002 L1021-1036; 003 L512-526; 004 L86-88",
-                Presets.get("two-lines-wgan"), "critic", 20));
+                // The data line at x = 2, away from G's initial line near the origin, so the band between them shows.
+                Presets.get("two-lines-wgan").withData("segment(2,0,2,1)"), "critic", 20));
 
         list.add(training("S12",
                 t("Sigmoid flat tails vs LSGAN", "Sigmoid 的平坦尾巴 vs LSGAN", "Sigmoid 的平坦尾巴 vs LSGAN"),

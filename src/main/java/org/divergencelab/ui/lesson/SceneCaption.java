@@ -59,9 +59,14 @@ public final class SceneCaption {
         for (Label l : new Label[] {title, caption, tryThis, source}) {
             l.setWrapText(true);
             l.setMaxWidth(Double.MAX_VALUE);
+            // the full height of the wrapped text, never a clipped last line
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         VBox texts = new VBox(2, title, caption, tryThis, source, warmup);
+        // A tiny preferred width: the row grows the texts to the width left beside the figure, and the labels
+        // wrap there (with their unwrapped width as preference the first line would run past the window).
         texts.setMinWidth(0);
+        texts.setPrefWidth(1);
         HBox row = new HBox(10, texts);
         HBox.setHgrow(texts, Priority.ALWAYS);
         if (figure != null) {

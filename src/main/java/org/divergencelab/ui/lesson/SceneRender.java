@@ -47,7 +47,8 @@ public final class SceneRender {
                 for (LineChart c : ScenePicker.gradientCharts(content, s)) {
                     c.axes().setLogY(true);
                 }
-                javafx.scene.Scene fx = new javafx.scene.Scene(wrap(s, i18n, themes, content, figure), width, height);
+                javafx.scene.Scene fx = new javafx.scene.Scene(wrap(s, i18n, themes, content, figure, width), width,
+                        height);
                 themes.attach(fx);
                 return snapshot(fx);
             });
@@ -59,7 +60,8 @@ public final class SceneRender {
             ThemeManager themes = themesFor(theme, locale);
             view[0] = new SandboxView(i18n, themes);
             view[0].setState(s.sandbox());
-            fx[0] = new javafx.scene.Scene(wrap(s, i18n, themes, view[0].node(), null), width, height);
+            fx[0] = new javafx.scene.Scene(wrap(s, i18n, themes, view[0].node(), null, width), width,
+                    height);
             themes.attach(fx[0]);
             return null;
         });
@@ -102,9 +104,12 @@ public final class SceneRender {
         return themes;
     }
 
-    /** The caption bar (with {@code figure} when not null) above {@code content}. */
-    static Parent wrap(Scene s, I18n i18n, ThemeManager themes, Parent content, SceneFigure.Data figure) {
+    /** The caption bar (with {@code figure} when not null, {@code width} wide at most) above {@code content}. */
+    static Parent wrap(Scene s, I18n i18n, ThemeManager themes, Parent content, SceneFigure.Data figure, double width) {
         SceneCaption caption = new SceneCaption(i18n, themes);
+        // A view whose minimum width exceeds the image widens the pane; the caption still wraps at the image width.
+        caption.node().setMaxWidth(width);
+        caption.node().setPrefWidth(width);
         caption.show(s);
         if (figure != null) {
             caption.figure().show(figure);
