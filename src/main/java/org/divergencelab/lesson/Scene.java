@@ -26,9 +26,11 @@ import org.divergencelab.sandbox.SandboxState;
  * @param iterations training mode: iterations trained before the scene is first shown (0 = fresh networks)
  * @param hidden     training mode: ids of the training controls hidden ({@link #TRAINING_CONTROLS}); sandbox
  *                   mode: empty (the state carries its own)
+ * @param figure     a computed figure shown beside the caption ({@link SceneFigure#NONE}: none); training mode only
  */
 public record Scene(String id, Text title, Text caption, Text tryThis, String citation, Mode mode,
-                    Experiment experiment, SandboxState sandbox, String view, int iterations, Set<String> hidden) {
+                    Experiment experiment, SandboxState sandbox, String view, int iterations, Set<String> hidden,
+                    SceneFigure figure) {
 
     /** Which tab a scene opens. */
     public enum Mode { TRAINING, SANDBOX }
@@ -90,7 +92,19 @@ public record Scene(String id, Text title, Text caption, Text tryThis, String ci
                         + "and trains nothing beforehand");
             }
         }
+        if (figure == null) {
+            figure = SceneFigure.NONE;
+        }
+        if (figure != SceneFigure.NONE && mode != Mode.TRAINING) {
+            throw new IllegalArgumentException("scene " + id + ": figure " + figure + " needs a training scene");
+        }
         hidden = Collections.unmodifiableSortedSet(h);
+    }
+
+    /** A scene without a figure. */
+    public Scene(String id, Text title, Text caption, Text tryThis, String citation, Mode mode, Experiment experiment,
+            SandboxState sandbox, String view, int iterations, Set<String> hidden) {
+        this(id, title, caption, tryThis, citation, mode, experiment, sandbox, view, iterations, hidden, SceneFigure.NONE);
     }
 
     /** The controls hidden in this scene, whichever mode. */

@@ -63,8 +63,13 @@ public final class Scenes {
 
     private static Scene training(String id, Text title, Text caption, Text tryThis, String citation, Experiment e,
             String view, int iterations, String... hidden) {
+        return figure(id, title, caption, tryThis, citation, e, view, iterations, SceneFigure.NONE, hidden);
+    }
+
+    private static Scene figure(String id, Text title, Text caption, Text tryThis, String citation, Experiment e,
+            String view, int iterations, SceneFigure figure, String... hidden) {
         return new Scene(id, title, caption, tryThis, citation, Scene.Mode.TRAINING, e.withName(id + "-" + e.name()), null,
-                view, iterations, Set.of(hidden));
+                view, iterations, Set.of(hidden), figure);
     }
 
     private static Map<String, Scene> build() {
@@ -76,14 +81,15 @@ public final class Scenes {
 
         list.add(training("S1",
                 t("Five points through G", "五個點穿過 G", "五个点穿过 G"),
-                t("Samples z from a normal distribution (left axis) are moved by G to x = G(z) (right axis). The data are "
-                        + "two-sided, heavier on the left; training splits the points into two groups.",
-                        "從常態分佈抽出的 z（左軸）被 G 搬到 x = G(z)（右軸）。資料分成兩邊、左邊比較多；訓練會把這些點分成兩群。",
-                        "从正态分布抽出的 z（左轴）被 G 搬到 x = G(z)（右轴）。数据分成两边、左边比较多；训练会把这些点分成两群。"),
-                t("Press Step iteration a few times, then Play: watch the lines from z to G(z) fan out into two groups.",
-                        "按幾次「一次迭代」再按播放：看 z 到 G(z) 的連線分成兩群。",
-                        "按几次「一次迭代」再按播放：看 z 到 G(z) 的连线分成两群。"),
-                "000 L17-25; 001 L462-486; 002 L43-70", oneD, "map", 0, "compare", "show-internals"));
+                t("Samples z from a normal distribution (top axis) are moved by G to x = G(z) (bottom axis). The data are "
+                        + "two-sided, heavier on the left; after 1000 iterations G has split the points into two groups, "
+                        + "three on the left and two on the right.",
+                        "從常態分佈抽出的 z（上方的軸）被 G 搬到 x = G(z)（下方的軸）。資料分成兩邊、左邊比較多；訓練 1000 次迭代後，G 把這些點分成兩群：左邊三個、右邊兩個。",
+                        "从正态分布抽出的 z（上方的轴）被 G 搬到 x = G(z)（下方的轴）。数据分成两边、左边比较多；训练 1000 次迭代后，G 把这些点分成两群：左边三个、右边两个。"),
+                t("Press Reset and step a few iterations: the five lines start nearly parallel and fan out into the two groups.",
+                        "按重設再走幾次迭代：五條線一開始幾乎平行，然後分成兩群。",
+                        "按重设再走几次迭代：五条线一开始几乎平行，然后分成两群。"),
+                "000 L17-25; 001 L462-486; 002 L43-70", oneD, "map", 1000, "compare", "show-internals"));
 
         list.add(sandbox("S2",
                 t("Mixed vs separated stars", "混在一起 vs 分開的星星", "混在一起 vs 分开的星星"),
@@ -209,15 +215,18 @@ public final class Scenes {
 
         list.add(training("S11",
                 t("Gradient-penalty interpolation", "梯度懲罰的內插", "梯度惩罚的内插"),
-                t("WGAN-GP samples x̂ on the segment between a real x_r and a fake x_g and pushes ‖∇D(x̂)‖ towards 1 there: the band "
-                        + "between P_G and P_data is the penalty region.",
-                        "WGAN-GP 在真實 x_r 和生成 x_g 之間的線段上取 x̂，並把那裡的 ‖∇D(x̂)‖ 推向 1：P_G 和 P_data 之間的帶狀區域就是懲罰區。",
-                        "WGAN-GP 在真实 x_r 和生成 x_g 之间的线段上取 x̂，并把那里的 ‖∇D(x̂)‖ 推向 1：P_G 和 P_data 之间的带状区域就是惩罚区。"),
+                // x′ (prime), not x-hat: a combining accent (U+0302) makes JavaFX wrap the caption's lines wrongly.
+                t("WGAN-GP samples x′ on the segment between a real x_r and a fake x_g and pushes ‖∇D(x′)‖ towards 1 there: the band "
+                        + "between P_G and P_data (the data line at x = 2) is the penalty region, where after 20 iterations the "
+                        + "critic rises evenly from the fakes to the data.",
+                        "WGAN-GP 在真實 x_r 和生成 x_g 之間的線段上取 x′，並把那裡的 ‖∇D(x′)‖ 推向 1：P_G 和 P_data（x = 2 的資料線）之間的帶狀區域就是懲罰區，訓練 20 次迭代後 critic 在這裡從生成點均勻地升到資料。",
+                        "WGAN-GP 在真实 x_r 和生成 x_g 之间的线段上取 x′，并把那里的 ‖∇D(x′)‖ 推向 1：P_G 和 P_data（x = 2 的数据线）之间的带状区域就是惩罚区，训练 20 次迭代后 critic 在这里从生成点均匀地升到数据。"),
                 t("Step the critic a few times and look at the critic surface between the lines; set λ to 0 and compare.",
                         "讓 critic 走幾步，看兩條線之間的 critic 曲面；把 λ 設成 0 比較看看。",
                         "让 critic 走几步，看两条线之间的 critic 曲面；把 λ 设成 0 比较看看。"),
                 "000 L413-417; 001 L903-907; 002 L1021-1036; 003 L512-526; 004 L86-88",
-                Presets.get("two-lines-wgan"), "critic", 20));
+                // The data line at x = 2, away from G's initial line near the origin, so the band between them shows.
+                Presets.get("two-lines-wgan").withData("segment(2,0,2,1)"), "critic", 20));
 
         list.add(training("S12",
                 t("Sigmoid flat tails vs LSGAN", "Sigmoid 的平坦尾巴 vs LSGAN", "Sigmoid 的平坦尾巴 vs LSGAN"),
@@ -236,38 +245,48 @@ public final class Scenes {
 
         list.add(training("S13",
                 t("Mode collapse", "模式崩潰", "模式崩溃"),
-                t("Eight real modes on a ring. With the −log D loss, G tends to put its samples where D is fooled, on a few "
-                        + "modes: KL(P_G‖P_data) punishes unrealistic samples hard and missing modes barely at all.",
-                        "環上有八個真實模式。用 −log D 損失時，G 傾向把樣本放在騙得過 D 的少數模式上：KL(P_G‖P_data) 重罰不真實的樣本，幾乎不罰漏掉的模式。",
-                        "环上有八个真实模式。用 −log D 损失时，G 倾向把样本放在骗得过 D 的少数模式上：KL(P_G‖P_data) 重罚不真实的样本，几乎不罚漏掉的模式。"),
-                t("Press Play and count the modes covered; then toggle JS ↔ W to train the same setup with WGAN-GP.",
-                        "按播放並數覆蓋了幾個模式；再切換 JS ↔ W，用 WGAN-GP 訓練同樣的設定。",
-                        "按播放并数覆盖了几个模式；再切换 JS ↔ W，用 WGAN-GP 训练同样的设定。"),
-                "001 L1105-1120; 003 L289-291", ring, "samples", 0));
+                t("Eight real modes on a ring. After 600 iterations of the −log D loss every generated sample sits in one "
+                        + "corner, on one or two of the eight modes: G puts its samples where D is fooled, and "
+                        + "KL(P_G‖P_data) punishes unrealistic samples hard but missing modes barely at all.",
+                        "環上有八個真實模式。用 −log D 損失訓練 600 次迭代後，所有生成樣本都擠在一個角落、只落在八個模式中的一兩個上：G 把樣本放在騙得過 D 的地方，而 KL(P_G‖P_data) 重罰不真實的樣本，幾乎不罰漏掉的模式。",
+                        "环上有八个真实模式。用 −log D 损失训练 600 次迭代后，所有生成样本都挤在一个角落、只落在八个模式中的一两个上：G 把样本放在骗得过 D 的地方，而 KL(P_G‖P_data) 重罚不真实的样本，几乎不罚漏掉的模式。"),
+                t("Press Play and count the modes the generated samples reach; then toggle JS ↔ W to train the same setup "
+                        + "with WGAN-GP.",
+                        "按播放並數生成樣本到達了幾個模式；再切換 JS ↔ W，用 WGAN-GP 訓練同樣的設定。",
+                        "按播放并数生成样本到达了几个模式；再切换 JS ↔ W，用 WGAN-GP 训练同样的设定。"),
+                // A discriminator much slower than G (lr 2e-5 vs 1e-3) lets G chase the one region D currently
+                // rates real, so the collapse shows within a few hundred iterations.
+                "001 L1105-1120; 003 L289-291", ring.withGeneratorOptimizer(OptimizerSpec.adam(1e-3, 0.5, 0.999))
+                        .withCriticOptimizer(OptimizerSpec.adam(2e-5, 0.5, 0.999)), "samples", 600));
 
         list.add(training("S14",
                 t("Mode dropping", "模式遺失", "模式丢失"),
-                t("The real distribution is a wide 5×5 grid; the generated samples cover only part of it, and the covered part "
-                        + "moves from one iteration to the next.",
-                        "真實分佈是寬廣的 5×5 格點；生成樣本只覆蓋其中一部分，而且覆蓋的部分每次迭代都在移動。",
-                        "真实分布是宽广的 5×5 格点；生成样本只覆盖其中一部分，而且覆盖的部分每次迭代都在移动。"),
+                t("The real distribution is a wide 5×5 grid; after 400 iterations the generated samples cover only part of "
+                        + "it (the centre and two arms; the outer modes on the left and at the bottom get almost nothing), and the covered part moves from one iteration to the next.",
+                        "真實分佈是寬廣的 5×5 格點；訓練 400 次迭代後，生成樣本只覆蓋其中一部分（中心和兩條手臂；左邊和下方外圍的模式幾乎沒有樣本），而且覆蓋的部分每次迭代都在移動。",
+                        "真实分布是宽广的 5×5 格点；训练 400 次迭代后，生成样本只覆盖其中一部分（中心和两条手臂；左边和下方外围的模式几乎没有样本），而且覆盖的部分每次迭代都在移动。"),
                 t("Play slowly (5 it/s) and watch the covered region wander; compare with the WGAN-GP toggle.",
                         "用慢速（5 次/秒）播放，看覆蓋區域游移；和 WGAN-GP 切換比較。",
                         "用慢速（5 次/秒）播放，看覆盖区域游移；和 WGAN-GP 切换比较。"),
                 "001 L1126-1146",
-                Presets.get("grid25-wgan-gp").withObjective(Objective.nonSaturating()).withSteps(1, 1), "samples", 0));
+                // G faster than D (lr 1e-3 vs 1e-4): G covers the part of the grid D currently rates real.
+                Presets.get("grid25-wgan-gp").withObjective(Objective.nonSaturating()).withSteps(1, 1)
+                        .withGeneratorOptimizer(OptimizerSpec.adam(1e-3, 0.5, 0.999))
+                        .withCriticOptimizer(OptimizerSpec.adam(1e-4, 0.5, 0.999)), "samples", 400));
 
         list.add(training("S17",
                 t("Turn left or right", "向左轉或向右轉", "向左转或向右转"),
-                t("The same situation has two right answers, −2 and +2. Averaging them (what regression does) gives 0, which "
-                        + "is wrong; a generator with a random z learns to pick one of the two.",
-                        "同樣的情況有兩個正確答案：−2 和 +2。把它們平均（迴歸會這樣做）得到 0，是錯的；有隨機 z 的生成器學會選其中一個。",
-                        "同样的情况有两个正确答案：−2 和 +2。把它们平均（回归会这样做）得到 0，是错的；有随机 z 的生成器学会选其中一个。"),
-                t("Press Play and watch G(z) split into the two answers instead of the average.",
-                        "按播放，看 G(z) 分成兩個答案，而不是平均值。",
-                        "按播放，看 G(z) 分成两个答案，而不是平均值。"),
+                t("The same situation has two right answers, −2 and +2. Regression with the MSE loss answers their average "
+                        + "(the dashed line: the data mean, ≈ 0), which is neither; after 1000 iterations the generator "
+                        + "sends each z to one of the two answers.",
+                        "同樣的情況有兩個正確答案：−2 和 +2。用 MSE 損失的迴歸會回答它們的平均（虛線：資料平均，約 0），兩個都不是；訓練 1000 次迭代後，生成器把每個 z 送到兩個答案之一。",
+                        "同样的情况有两个正确答案：−2 和 +2。用 MSE 损失的回归会回答它们的平均（虚线：数据平均，约 0），两个都不是；训练 1000 次迭代后，生成器把每个 z 送到两个答案之一。"),
+                t("Press Reset and step: G(z) starts near the average and splits into the two answers; the MSE line stays "
+                        + "in between.",
+                        "按重設再一步步走：G(z) 一開始在平均值附近，然後分成兩個答案；MSE 的線一直停在中間。",
+                        "按重设再一步步走：G(z) 一开始在平均值附近，然后分成两个答案；MSE 的线一直停在中间。"),
                 "001 L61-108",
-                oneD.withData("mixture(0.5*normal(-2,0.1),0.5*normal(2,0.1))"), "map", 0, "compare",
+                oneD.withData("mixture(0.5*normal(-2,0.1),0.5*normal(2,0.1))"), "map", 1000, "compare",
                 "show-internals", "cfg-lipschitz"));
 
         Experiment clip = Presets.get("ring8-wgan-gp").withObjective(Objective.wganClip(Objective.DEFAULT_CLIP));
@@ -282,43 +301,53 @@ public final class Scenes {
                         "播放并看直方图两端堆高；把限制换成梯度惩罚比较看看。"),
                 "003 L470-482", clip, "internals", 100));
 
-        list.add(training("S19",
+        // A deeper critic (6 hidden layers) than the preset's so the decay / growth from layer to layer shows,
+        // as in the WGAN-GP paper's Fig. 1b; the figure beside the caption trains the same critic with each c.
+        list.add(figure("S19",
                 t("Gradient per layer vs c", "每層的梯度 vs c", "每层的梯度 vs c"),
-                t("Gradient norm of each critic layer under weight clipping. With c = 0.001 the gradients are tiny (they vanish); "
-                        + "a large c lets them grow and explode; the gradient penalty keeps them stable.",
-                        "在權重裁剪下 critic 每一層的梯度大小。c = 0.001 時梯度非常小（消失）；c 太大梯度會變大甚至爆炸；梯度懲罰則保持穩定。",
-                        "在权重裁剪下 critic 每一层的梯度大小。c = 0.001 时梯度非常小（消失）；c 太大梯度会变大甚至爆炸；梯度惩罚则保持稳定。"),
-                t("Try c = 0.001, 0.01 and 0.1 and compare the per-layer curves, then the gradient penalty.",
-                        "試試 c = 0.001、0.01、0.1，比較每層的曲線，再試梯度懲罰。",
-                        "试试 c = 0.001、0.01、0.1，比较每层的曲线，再试梯度惩罚。"),
+                t("Gradient norm of each critic layer under weight clipping (log scale). With c = 0.001 the gradients are tiny "
+                        + "and shrink towards the input layers (they vanish); c = 0.1 makes them large (they explode); the "
+                        + "gradient penalty keeps them near 1.",
+                        "在權重裁剪下 critic 每一層的梯度大小（對數刻度）。c = 0.001 時梯度非常小，越往輸入層越小（消失）；c = 0.1 時梯度很大（爆炸）；梯度懲罰則讓梯度保持在 1 附近。",
+                        "在权重裁剪下 critic 每一层的梯度大小（对数刻度）。c = 0.001 时梯度非常小，越往输入层越小（消失）；c = 0.1 时梯度很大（爆炸）；梯度惩罚则让梯度保持在 1 附近。"),
+                t("Compare the four curves of the figure (c = 0.001, 0.01, 0.1 and GP); then set the clip field to 0.1 and "
+                        + "watch the per-layer norms below jump by orders of magnitude.",
+                        "比較圖中的四條曲線（c = 0.001、0.01、0.1 和 GP）；再把裁剪值設成 0.1，看下方每層的梯度跳升好幾個數量級。",
+                        "比较图中的四条曲线（c = 0.001、0.01、0.1 和 GP）；再把裁剪值设成 0.1，看下方每层的梯度跳升好几个数量级。"),
                 "003 L484-490",
-                clip.withObjective(Objective.wganClip(0.001)).withCritic(NetworkSpec.relu(64, 64, 64, 64)), "internals", 50));
+                clip.withObjective(Objective.wganClip(0.001)).withCritic(NetworkSpec.relu(64, 64, 64, 64, 64, 64)),
+                "internals", 30, SceneFigure.LAYER_GRADIENTS));
 
-        list.add(training("S20",
+        // The data line at x = 2, away from G's initial line near the origin: disjoint with a clear gap, so a
+        // trained D saturates (Arjovsky and Bottou's setting: supports disjoint).
+        list.add(figure("S20",
                 t("Retrain D on a frozen G", "在固定的 G 上重新訓練 D", "在固定的 G 上重新训练 D"),
-                t("The theory says: train D to convergence before every G step. Then D separates the non-overlapping lines "
-                        + "perfectly and G's gradient under the log(1 − D) loss vanishes.",
-                        "理論上每次更新 G 前都要把 D 訓練到收斂。這時 D 能完全分開不重疊的兩條線，G 在 log(1 − D) 損失下的梯度消失。",
-                        "理论上每次更新 G 前都要把 D 训练到收敛。这时 D 能完全分开不重叠的两条线，G 在 log(1 − D) 损失下的梯度消失。"),
+                t("The theory says: train D to convergence before every G step. The figure freezes G and trains a fresh D on "
+                        + "it: as D learns to separate the disjoint lines, G's gradient under log(1 − D) falls towards 0 "
+                        + "(log scale), while under −log D it does not vanish.",
+                        "理論上每次更新 G 前都要把 D 訓練到收斂。圖中固定 G、重新訓練一個 D：D 越能分開不相交的兩條線，G 在 log(1 − D) 下的梯度就越趨近 0（對數刻度），而 −log D 的梯度不會消失。",
+                        "理论上每次更新 G 前都要把 D 训练到收敛。图中固定 G、重新训练一个 D：D 越能分开不相交的两条线，G 在 log(1 − D) 下的梯度就越趋近 0（对数刻度），而 −log D 的梯度不会消失。"),
                 t("Step one iteration at a time: D is retrained to convergence before each G step, and the generated line "
                         + "hardly moves. Then switch the family to non-saturating (−log D) and compare.",
                         "一次走一個迭代：每次更新 G 前 D 都重新訓練到收斂，生成的線幾乎不動。再把目標換成非飽和（−log D）比較看看。",
                         "一次走一个迭代：每次更新 G 前 D 都重新训练到收敛，生成的线几乎不动。再把目标换成非饱和（−log D）比较看看。"),
                 "003 L261, L302",
-                lines.withObjective(Objective.minimax()).withOptions(TrainerOptions.none().withRetrainCritic(500, 1e-3)),
-                "charts", 10, "compare"));
+                lines.withData("segment(2,0,2,1)").withObjective(Objective.minimax())
+                        .withOptions(TrainerOptions.none().withRetrainCritic(500, 1e-3)),
+                "charts", 10, SceneFigure.GENERATOR_GRADIENT_PROBE, "compare"));
 
         list.add(training("S21",
                 t("Instance-noise annealing", "實例雜訊退火", "实例噪声退火"),
                 t("Gaussian noise added to real and fake samples makes the two lines' distributions overlap, so JS becomes "
-                        + "informative; the noise σ is annealed to 0 over training.",
-                        "對真實和生成樣本加高斯雜訊，讓兩條線的分佈重疊，JS 就有意義了；雜訊 σ 在訓練中逐漸退火到 0。",
-                        "对真实和生成样本加高斯噪声，让两条线的分布重叠，JS 就有意义了；噪声 σ 在训练中逐渐退火到 0。"),
-                t("Play and watch the generated line move towards the data while σ shrinks; compare with S3, where JS is stuck.",
-                        "播放並看生成的線在 σ 變小時往資料移動；和 JS 卡住的 S3 比較。",
-                        "播放并看生成的线在 σ 变小时往数据移动；和 JS 卡住的 S3 比较。"),
+                        + "informative; the noise σ is annealed from 0.5 to 0 over 2000 iterations. After 1000 of them "
+                        + "(σ = 0.25) the generated line, which started across the data line, lies along it.",
+                        "對真實和生成樣本加高斯雜訊，讓兩條線的分佈重疊，JS 就有意義了；雜訊 σ 在 2000 次迭代中從 0.5 退火到 0。訓練 1000 次後（σ = 0.25），原本斜穿資料線的生成線已經躺在資料線上。",
+                        "对真实和生成样本加高斯噪声，让两条线的分布重叠，JS 就有意义了；噪声 σ 在 2000 次迭代中从 0.5 退火到 0。训练 1000 次后（σ = 0.25），原本斜穿数据线的生成线已经躺在数据线上。"),
+                t("Press Reset and Play to watch the line turn while σ shrinks; compare with S3, where JS is stuck.",
+                        "按重設再播放，看生成的線在 σ 變小時轉向資料；和 JS 卡住的 S3 比較。",
+                        "按重设再播放，看生成的线在 σ 变小时转向数据；和 JS 卡住的 S3 比较。"),
                 "003 L304-320",
-                lines.withOptions(TrainerOptions.none().withInstanceNoise(0.5, 2000)), "samples", 0));
+                lines.withOptions(TrainerOptions.none().withInstanceNoise(0.5, 2000)), "samples", 1000));
 
         for (Scene s : list) {
             if (m.put(s.id(), s) != null) {

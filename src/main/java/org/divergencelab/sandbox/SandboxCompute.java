@@ -160,7 +160,12 @@ public final class SandboxCompute {
         return new Learned(s, estimate, d, c);
     }
 
-    /** Each divergence at {@code points} offsets of Q along x, symmetric around 0 and reaching past the current one. */
+    /**
+     * Each divergence at {@code points} offsets of Q along x (an odd count includes offset 0 exactly), symmetric
+     * around 0 and reaching past the current one. Where a divergence jumps at 0 (P and Q coincide only there, as
+     * the WGAN paper's parallel segments) two more offsets a thousandth of a step either side of 0 are added, so
+     * the chart draws the jump as a vertical step instead of a V a whole step wide.
+     */
     public Sweep sweep(SandboxState s, int points) {
         Distribution p = s.distributionP();
         Distribution q = s.distributionQ();
@@ -173,29 +178,107 @@ public final class SandboxCompute {
         if (!(reach > 0)) {
             reach = 1;
         }
-        double[] offsets = new double[points];
-        for (int i = 0; i < points; i++) {
-            offsets[i] = -reach + 2 * reach * i / (points - 1);
+        double[] grid = sweepOffsets(reach, points);
+        IncrementalW1 local = new IncrementalW1();
+        java.util.TreeMap<Double, double[]> at = new java.util.TreeMap<>();
+        for (double t : grid) {
+            at.put(t, sweepPoint(p, q, cp, cq, t - current, local));
         }
+        double step = 2 * reach / (points - 1);
+        if (jumpsAtZero(at)) {
+            for (double t : new double[] {-step / 1000, step / 1000}) {
+                at.put(t, sweepPoint(p, q, cp, cq, t - current, local));
+            }
+        }
+        int n = at.size();
+        double[] offsets = new double[n];
         Map<DivergenceKind, double[]> values = new EnumMap<>(DivergenceKind.class);
         for (DivergenceKind k : KINDS) {
-            values.put(k, new double[points]);
+            values.put(k, new double[n]);
         }
-        double[] w1 = new double[points];
-        IncrementalW1 local = new IncrementalW1();
-        for (int i = 0; i < points; i++) {
-            double dx = offsets[i] - current;
-            Distribution qi = dim == 1 ? q.translate(dx) : q.translate(dx, 0);
-            for (DivergenceKind k : KINDS) {
-                values.get(k)[i] = safeTrue(k, p, qi);
+        double[] w1 = new double[n];
+        int i = 0;
+        for (Map.Entry<Double, double[]> e : at.entrySet()) {
+            offsets[i] = e.getKey();
+            for (int k = 0; k < KINDS.length; k++) {
+                values.get(KINDS[k])[i] = e.getValue()[k];
             }
-            if (dim == 1) {
-                w1[i] = DistributionW1.oneD(p, qi).orElseGet(() -> ExactW1.oneD(cp, cq.translate(dx)).value());
-            } else {
-                w1[i] = local.solve(cp, cq.translate(dx, 0)).value();
-            }
+            w1[i] = e.getValue()[KINDS.length];
+            i++;
         }
         return new Sweep(s, offsets, values, w1, current);
+    }
+
+    /** The divergences (in {@link #KINDS} order) and W1 with Q moved by {@code dx} along x. */
+    private static double[] sweepPoint(Distribution p, Distribution q, PointCloud cp, PointCloud cq, double dx,
+            IncrementalW1 local) {
+        int dim = p.dimension();
+        Distribution qi = dim == 1 ? q.translate(dx) : q.translate(dx, 0);
+        double[] v = new double[KINDS.length + 1];
+        for (int k = 0; k < KINDS.length; k++) {
+            v[k] = safeTrue(KINDS[k], p, qi);
+        }
+        v[KINDS.length] = dim == 1 ? DistributionW1.oneD(p, qi).orElseGet(() -> ExactW1.oneD(cp, cq.translate(dx)).value())
+                : local.solve(cp, cq.translate(dx, 0)).value();
+        return v;
+    }
+
+    /**
+     * Whether some divergence jumps at offset 0: its neighbours agree (within a tenth of log 2) while the value at
+     * 0 differs from them by more than half the divergence's whole range over the sweep (or is finite between
+     * infinite neighbours). A smooth dip or a cusp such as TV's changes by a small part of the range in one step.
+     */
+    static boolean jumpsAtZero(java.util.NavigableMap<Double, double[]> at) {
+        double[] mid = at.get(0.0);
+        Map.Entry<Double, double[]> lo = at.lowerEntry(0.0);
+        Map.Entry<Double, double[]> hi = at.higherEntry(0.0);
+        if (mid == null || lo == null || hi == null) {
+            return false;
+        }
+        double tol = 0.1 * Math.log(2);
+        for (int k = 0; k < KINDS.length; k++) {
+            double a = lo.getValue()[k];
+            double b = hi.getValue()[k];
+            double m = mid[k];
+            if (Double.isInfinite(a) && Double.isInfinite(b) && Double.isFinite(m)) {
+                return true;
+            }
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double[] v : at.values()) {
+                if (Double.isFinite(v[k])) {
+                    min = Math.min(min, v[k]);
+                    max = Math.max(max, v[k]);
+                }
+            }
+            boolean sides = Math.abs(a - b) <= tol;
+            double jump = Math.abs(m - a);
+            if (sides && jump > tol && jump > 0.5 * (max - min)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code points} evenly spaced offsets on [−reach, reach]; the middle of an odd count is stored as exactly 0.
+     *
+     * @throws IllegalArgumentException when points < 3 or reach is not positive and finite
+     */
+    static double[] sweepOffsets(double reach, int points) {
+        if (points < 3) {
+            throw new IllegalArgumentException("sweep points must be >= 3, got " + points);
+        }
+        if (!(reach > 0) || !Double.isFinite(reach)) {
+            throw new IllegalArgumentException("sweep reach must be positive and finite, got " + reach);
+        }
+        double step = 2 * reach / (points - 1);
+        double[] out = new double[points];
+        for (int i = 0; i < points; i++) {
+            double t = -reach + 2 * reach * i / (points - 1);
+            out[i] = Math.abs(t) < step * 1e-9 ? 0.0 : t;
+        }
+        return out;
     }
 
     private static Readout truth(Distribution p, Distribution q, double w1) {

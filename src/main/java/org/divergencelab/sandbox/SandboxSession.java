@@ -11,9 +11,12 @@ import java.util.function.Consumer;
 public final class SandboxSession implements AutoCloseable {
     /** Training steps of the live discriminator and critic. */
     public static final int TRAIN_STEPS = 300;
-    /** Sweep points: 1-D truths cost ~1 ms each, 2-D ones 20-200 ms, hence fewer. */
+    /**
+     * Sweep points (odd, so offset 0 is one; two more beside it where a divergence jumps there): 1-D truths cost
+     * ~1 ms each, 2-D ones 20-200 ms, hence fewer; the sweep runs on its own worker thread, never the FX thread.
+     */
     public static final int SWEEP_POINTS_1D = 81;
-    public static final int SWEEP_POINTS_2D = 21;
+    public static final int SWEEP_POINTS_2D = 41;
 
     private final LatestWorker<SandboxState, SandboxCompute.Frame> frames;
     private final LatestWorker<SandboxState, SandboxCompute.Learned> learned;

@@ -86,6 +86,46 @@ class SandboxComputeTest {
     }
 
     @Test
+    void parallelSegmentsSweepHasExactZeroAndAVerticalJsStep() {
+        // The WGAN paper's Example 1 (scene S8): P on x = 0, Q on x = 1, both y in [0, 1].
+        SandboxCompute c = new SandboxCompute();
+        SandboxCompute.Sweep s = c.sweep(state("segment(0,0,0,1)", "segment(1,0,1,1)", 64), 21);
+        double[] t = s.offsets();
+        double[] js = s.values().get(DivergenceKind.JS);
+        assertEquals(23, t.length, "21 grid points and the two beside 0");
+        int zero = -1;
+        for (int i = 0; i < t.length; i++) {
+            assertTrue(i == 0 || t[i] > t[i - 1], "ascending");
+            if (t[i] == 0.0) {
+                zero = i;
+            }
+        }
+        assertTrue(zero > 0, "offset 0 exactly");
+        double step = t[zero + 2] - t[zero];
+        assertEquals(step / 1000, t[zero + 1], step * 1e-12);
+        assertEquals(-step / 1000, t[zero - 1], step * 1e-12);
+        // JS = 0 at θ = 0 and log 2 at every other θ, even a thousandth of a step away: the step is vertical.
+        assertEquals(0, js[zero], 1e-9);
+        assertEquals(LOG2, js[zero - 1], 1e-9);
+        assertEquals(LOG2, js[zero + 1], 1e-9);
+        assertTrue(Double.isInfinite(s.values().get(DivergenceKind.KL)[zero + 1]));
+        // W = |θ| (empirical OT between the shared draws of the two segments: exact for a shift along x)
+        for (int i = 0; i < t.length; i++) {
+            assertEquals(Math.abs(t[i]), s.w1()[i], 1e-9, "W1 at " + t[i]);
+        }
+    }
+
+    @Test
+    void smoothSweepsGetNoExtraPoints() {
+        SandboxCompute c = new SandboxCompute();
+        SandboxCompute.Sweep s = c.sweep(state("normal(0,1)", "normal(1,1)", 64), 21);
+        assertEquals(21, s.offsets().length, "JS of two Gaussians is smooth at 0: no refinement");
+        assertEquals(0.0, s.offsets()[10], 0);
+        assertThrows(IllegalArgumentException.class, () -> SandboxCompute.sweepOffsets(1, 2));
+        assertThrows(IllegalArgumentException.class, () -> SandboxCompute.sweepOffsets(0, 21));
+    }
+
+    @Test
     void discriminatorSeparatesDisjointSamplesCompletely() {
         Distribution p = SpecParser.parse("normal(0,0.5)");
         Distribution q = SpecParser.parse("normal(4,0.5)");

@@ -3,6 +3,11 @@ package org.divergencelab.ui.lesson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -16,13 +21,19 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 import org.divergencelab.lesson.Scene;
+import org.divergencelab.lesson.SceneFigure;
 import org.divergencelab.lesson.Scenes;
 import org.divergencelab.ui.MainWindow;
+import org.divergencelab.ui.plot.LineChart;
+import org.divergencelab.ui.train.TrainingSession;
 import org.divergencelab.ui.train.TrainingView;
 
 /**
  * The "Scenes" menu of the main window: opening a scene switches to its tab (training or sandbox), applies its
  * experiment or sandbox state, hides the controls it hides, and shows its caption bar in the current language.
+ * A training scene's opening iterations run on the session's worker (one command; the caption shows the progress
+ * and the views redraw as frames arrive); a scene's figure is computed on its own daemon thread. The FX thread
+ * only draws.
  */
 public final class ScenePicker {
     private static final String[] MENU = {"Scenes", "課程場景", "课程场景"};
@@ -31,10 +42,14 @@ public final class ScenePicker {
     private final SceneCaption caption;
     private final Menu menu = new Menu();
     private final List<Node> hiddenByScene = new ArrayList<>();
+    private final List<LineChart> loggedByScene = new ArrayList<>();
+    /** Counts openings: a figure or warm-up watcher of an older opening stops. */
+    private final AtomicLong opening = new AtomicLong();
+    private AnimationTimer warmupWatch;
 
     private ScenePicker(MainWindow window) {
         this.window = window;
-        this.caption = new SceneCaption(window.i18n());
+        this.caption = new SceneCaption(window.i18n(), window.themes());
     }
 
     /**
@@ -102,6 +117,17 @@ public final class ScenePicker {
             n.setManaged(true);
         }
         hiddenByScene.clear();
+        for (LineChart c : loggedByScene) {
+            c.axes().setLogY(false);
+            c.invalidate();
+        }
+        loggedByScene.clear();
+        long token = opening.incrementAndGet();
+        if (warmupWatch != null) {
+            warmupWatch.stop();
+            warmupWatch = null;
+        }
+        caption.show(s);
         if (s.mode() == Scene.Mode.SANDBOX) {
             window.sandbox().setState(s.sandbox());
             window.selectView("sandbox");
@@ -122,14 +148,106 @@ public final class ScenePicker {
                 }
                 hide(n);
             }
-            if (v.session() != null) {
-                for (int i = 0; i < s.iterations(); i++) {
-                    v.session().stepIteration();
-                }
+            for (LineChart c : gradientCharts(v.node(), s)) {
+                c.axes().setLogY(true);
+                c.invalidate();
+                loggedByScene.add(c);
+            }
+            if (v.session() != null && s.iterations() > 0) {
+                v.session().stepIterations(s.iterations());
+                watchWarmup(v.session(), s);
             }
             window.selectView("training");
+            if (s.figure() != SceneFigure.NONE && caption.figure() != null) {
+                computeFigure(s, token);
+            }
         }
-        caption.show(s);
+    }
+
+    /**
+     * The charts that get a log y axis in scene {@code s}: the per-layer gradient norms of the internals view
+     * (they span orders of magnitude: vanishing at small clip c, exploding at large c).
+     */
+    static List<LineChart> gradientCharts(Node root, Scene s) {
+        List<LineChart> out = new ArrayList<>();
+        if (s.mode() == Scene.Mode.TRAINING && s.view().equals("internals")) {
+            collect(root, out);
+        }
+        return out;
+    }
+
+    private static void collect(Node n, List<LineChart> out) {
+        if (n instanceof LineChart c && c.getId() != null && c.getId().endsWith("internals-gradients")) {
+            out.add(c);
+        }
+        if (n instanceof Parent p) {
+            for (Node k : p.getChildrenUnmodifiable()) {
+                collect(k, out);
+            }
+        }
+        if (n instanceof ScrollPane sp && sp.getContent() != null) {
+            collect(sp.getContent(), out);
+        }
+    }
+
+    /** Shows the opening training's progress in the caption until the session's frame reaches it. */
+    private void watchWarmup(TrainingSession session, Scene s) {
+        caption.warmup(0, s.iterations());
+        warmupWatch = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                TrainingSession.Frame f = session.latest();
+                if (f == null || f.panels().isEmpty() || !f.panels().get(0).experiment().name().equals(s.experiment().name())) {
+                    return;
+                }
+                long it = f.iteration();
+                caption.warmup(it, s.iterations());
+                if (it >= s.iterations() || f.panels().get(0).snapshot().halted()) {
+                    caption.warmup(s.iterations(), s.iterations());
+                    stop();
+                }
+            }
+        };
+        warmupWatch.start();
+    }
+
+    /** Computes {@code s}'s figure on a daemon thread; results of an older opening are dropped. */
+    private void computeFigure(Scene s, long token) {
+        SceneFigureView view = caption.figure();
+        double[] shown = {0};
+        Thread t = new Thread(() -> {
+            try {
+                SceneFigure.Data d = s.figure().compute(s, f -> {
+                    if (opening.get() != token) {
+                        throw new CancellationException("another scene was opened");
+                    }
+                    if (f - shown[0] >= 0.01 || f >= 1) {
+                        shown[0] = f;
+                        Platform.runLater(() -> {
+                            if (opening.get() == token) {
+                                view.progress(f);
+                            }
+                        });
+                    }
+                });
+                Platform.runLater(() -> {
+                    if (opening.get() == token) {
+                        view.show(d);
+                    }
+                });
+            } catch (CancellationException stale) {
+                // a newer scene replaced this one: nothing to show
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> {
+                    if (opening.get() == token) {
+                        view.failed(String.valueOf(e.getMessage()));
+                    }
+                });
+            }
+        }, "scene-figure-" + s.id());
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** Hides {@code n}, and in a form grid its label too (the whole row). */

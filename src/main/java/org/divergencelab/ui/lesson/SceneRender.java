@@ -7,7 +7,9 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 
 import org.divergencelab.lesson.Scene;
+import org.divergencelab.lesson.SceneFigure;
 import org.divergencelab.ui.i18n.I18n;
+import org.divergencelab.ui.plot.LineChart;
 import org.divergencelab.ui.sandbox.SandboxView;
 import org.divergencelab.ui.theme.Theme;
 import org.divergencelab.ui.theme.ThemeManager;
@@ -36,11 +38,17 @@ public final class SceneRender {
         if (s.mode() == Scene.Mode.TRAINING) {
             int n = iterations < 0 ? s.iterations() : iterations;
             TrainingRender.Result r = TrainingRender.train(s.experiment(), n, false);
+            // The figure as the app computes it when the scene opens (from the scene's own warm-up).
+            SceneFigure.Data figure = s.figure() == SceneFigure.NONE ? null : s.figure().compute(s, f -> { });
             return HeadlessFx.call(() -> {
                 I18n i18n = new I18n(locale);
                 ThemeManager themes = themesFor(theme, locale);
                 Parent content = TrainingRender.build(r, s.view(), i18n, themes);
-                javafx.scene.Scene fx = new javafx.scene.Scene(wrap(s, i18n, content), width, height);
+                for (LineChart c : ScenePicker.gradientCharts(content, s)) {
+                    c.axes().setLogY(true);
+                }
+                javafx.scene.Scene fx = new javafx.scene.Scene(wrap(s, i18n, themes, content, figure, width), width,
+                        height);
                 themes.attach(fx);
                 return snapshot(fx);
             });
@@ -52,7 +60,8 @@ public final class SceneRender {
             ThemeManager themes = themesFor(theme, locale);
             view[0] = new SandboxView(i18n, themes);
             view[0].setState(s.sandbox());
-            fx[0] = new javafx.scene.Scene(wrap(s, i18n, view[0].node()), width, height);
+            fx[0] = new javafx.scene.Scene(wrap(s, i18n, themes, view[0].node(), null, width), width,
+                    height);
             themes.attach(fx[0]);
             return null;
         });
@@ -95,10 +104,16 @@ public final class SceneRender {
         return themes;
     }
 
-    /** The caption bar above {@code content}. */
-    static Parent wrap(Scene s, I18n i18n, Parent content) {
-        SceneCaption caption = new SceneCaption(i18n);
+    /** The caption bar (with {@code figure} when not null, {@code width} wide at most) above {@code content}. */
+    static Parent wrap(Scene s, I18n i18n, ThemeManager themes, Parent content, SceneFigure.Data figure, double width) {
+        SceneCaption caption = new SceneCaption(i18n, themes);
+        // A view whose minimum width exceeds the image widens the pane; the caption still wraps at the image width.
+        caption.node().setMaxWidth(width);
+        caption.node().setPrefWidth(width);
         caption.show(s);
+        if (figure != null) {
+            caption.figure().show(figure);
+        }
         BorderPane p = new BorderPane(content);
         p.setTop(caption.node());
         return p;

@@ -26,6 +26,7 @@ public final class Axes {
     private boolean grid = true;
     private boolean aspectLocked;
     private boolean integerX;
+    private boolean logY;
     private String xLabel = "";
     private String yLabel = "";
     private String y2Label = "";
@@ -80,6 +81,20 @@ public final class Axes {
         return this;
     }
 
+    /**
+     * A base-10 logarithmic y axis: whole-decade range, ticks 10^k; non-positive values have no position
+     * ({@link #toPixelY} gives NaN) and are left out of the auto range. A fixed y range must then be positive.
+     */
+    public Axes setLogY(boolean log) {
+        this.logY = log;
+        return this;
+    }
+
+    /** Whether the y axis is logarithmic. */
+    public boolean isLogY() {
+        return logY;
+    }
+
     /** Ticks on whole numbers only (iteration counts). */
     public Axes setIntegerX(boolean integer) {
         integerX = integer;
@@ -125,7 +140,7 @@ public final class Axes {
         double lh = TextMetrics.height(labelFont);
 
         Range rx = fixedX != null ? fixedX : auto(dataX);
-        Range ry = fixedY != null ? fixedY : auto(dataY);
+        Range ry = logY ? logRange(fixedY != null ? fixedY : dataY) : fixedY != null ? fixedY : auto(dataY);
         // A zero-width range (a fixed [c, c]) would divide by zero in the transform.
         if (rx.span() == 0) {
             rx = rx.padded(0);
@@ -152,13 +167,13 @@ public final class Axes {
         for (int pass = 0; pass < 2; pass++) {
             yMin = ry.min();
             yMax = ry.max();
-            yTicks = Ticks.of(yMin, yMax, targetY());
+            yTicks = yTicksFor(yMin, yMax);
             leftPad = TICK_LENGTH + 4 + maxLabelWidth(yTicks) + (yLabel.isEmpty() ? 2 : lh + 6);
             left = x0 + leftPad;
             width = Math.max(1, w - leftPad - right);
             xMin = rx.min();
             xMax = rx.max();
-            if (aspectLocked) {
+            if (aspectLocked && !logY) {
                 double ux = (xMax - xMin) / width;
                 double uy = (yMax - yMin) / height;
                 if (ux > uy) {
@@ -187,6 +202,31 @@ public final class Axes {
         if (integerX && xTicks.step() < 1) {
             xTicks = integerTicks(xMin, xMax);
         }
+    }
+
+    private Ticks yTicksFor(double min, double max) {
+        if (!logY) {
+            return Ticks.of(min, max, targetY());
+        }
+        // Decade ticks in a Ticks record (step 10 marks them as decades for the labels); decades are evenly
+        // spaced and their labels short, so they may sit closer than linear ticks (1.8 label heights apart).
+        int target = Math.max(2, (int) (height / (TextMetrics.height(tickFont) * 1.8)));
+        return new Ticks(10, LogScale.ticks(min, max, target), 0);
+    }
+
+    /** The whole-decade range of the positive data (one decade around 1 when there is none). */
+    private static Range logRange(Range data) {
+        if (data == null || !(data.max() > 0) || !Double.isFinite(data.max())) {
+            return new Range(1, 10);
+        }
+        double min = data.min() > 0 ? data.min() : data.max();
+        double[] r = LogScale.decadeRange(min, data.max());
+        return new Range(r[0], r[1]);
+    }
+
+    /** The label of y tick {@code v} (10^k on a log axis). */
+    private String yTickLabel(double v) {
+        return logY ? LogScale.label(v) : yTicks.label(v);
     }
 
     private int targetY() {
@@ -225,7 +265,7 @@ public final class Axes {
     private double maxLabelWidth(Ticks t) {
         double m = 0;
         for (double v : t.values()) {
-            m = Math.max(m, TextMetrics.width(t.label(v), tickFont));
+            m = Math.max(m, TextMetrics.width(logY && t == yTicks ? LogScale.label(v) : t.label(v), tickFont));
         }
         return m;
     }
@@ -237,6 +277,9 @@ public final class Axes {
 
     /** Pixel y of data y (pixel y grows downwards). */
     public double toPixelY(double y) {
+        if (logY) {
+            return top + height - LogScale.fraction(y, yMin, yMax) * height;
+        }
         return top + height - (y - yMin) / (yMax - yMin) * height;
     }
 
@@ -253,6 +296,9 @@ public final class Axes {
 
     /** Data y of pixel y. */
     public double toDataY(double py) {
+        if (logY) {
+            return LogScale.valueAt((top + height - py) / height, yMin, yMax);
+        }
         return yMin + (top + height - py) / height * (yMax - yMin);
     }
 
@@ -352,7 +398,7 @@ public final class Axes {
         for (double v : yTicks.values()) {
             double y = crisp(toPixelY(v));
             p.strokeLine(left - TICK_LENGTH, y, left, y);
-            p.fillText(yTicks.label(v), left - TICK_LENGTH - 3, y, TextAlignment.RIGHT, VPos.CENTER);
+            p.fillText(yTickLabel(v), left - TICK_LENGTH - 3, y, TextAlignment.RIGHT, VPos.CENTER);
         }
         double fh = TextMetrics.height(tickFont);
         p.setFont(labelFont);

@@ -22,6 +22,15 @@ public interface Layer {
         return null;
     }
 
+    /**
+     * Extent of the positive y values, for a logarithmic y axis; {@code null} when there are none. The default
+     * is {@link #yRange()} when that is wholly positive; layers with mixed signs override it.
+     */
+    default Range positiveYRange() {
+        Range r = yRange();
+        return r != null && r.min() > 0 ? r : null;
+    }
+
     /** Draws inside the plot rectangle (clipped to it). */
     void paint(Painter p, Axes axes, Theme theme);
 

@@ -197,6 +197,20 @@ public final class LineSeries implements Layer {
     }
 
     @Override
+    public Range positiveYRange() {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i <= size; i++) {
+            double y = i < size ? ys[i] : lastY;
+            if (y > 0 && Double.isFinite(y)) {
+                lo = Math.min(lo, y);
+                hi = Math.max(hi, y);
+            }
+        }
+        return lo <= hi ? new Range(lo, hi) : null;
+    }
+
+    @Override
     public void paint(Painter p, Axes a, Theme theme) {
         int n = size + (lastIsKept() || Double.isNaN(lastX) ? 0 : 1);
         if (n == 0) {
@@ -217,9 +231,11 @@ public final class LineSeries implements Layer {
         for (int i = 0; i < n; i++) {
             double x = i < size ? xs[i] : lastX;
             double y = i < size ? ys[i] : lastY;
-            if (Double.isFinite(y)) {
+            // A value without a position (NaN, or y <= 0 on a log axis) breaks the line.
+            double yp = Double.isFinite(y) ? a.toPixelY(y) : Double.NaN;
+            if (!Double.isNaN(yp)) {
                 px[m] = a.toPixelX(x);
-                py[m] = a.toPixelY(y);
+                py[m] = yp;
                 m++;
             } else {
                 p.strokePolyline(px, py, m);

@@ -63,6 +63,9 @@ public record ReferenceLine(boolean vertical, double value, String label, Color 
             }
         } else {
             double y = a.toPixelY(value);
+            if (Double.isNaN(y)) {
+                return; // y <= 0 on a log axis: no position
+            }
             p.strokeLine(a.left(), y, a.left() + a.width(), y);
             p.setLineDashes();
             if (label != null && !label.isEmpty()) {

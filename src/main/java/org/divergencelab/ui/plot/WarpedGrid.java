@@ -22,6 +22,8 @@ public class WarpedGrid extends XYPlot {
     private double[] x;
     private String zLabel = "z";
     private String xLabel = "x";
+    private double markerX = Double.NaN;
+    private String markerLabel = "";
 
     public WarpedGrid() {
         getStyleClass().add("warped-grid");
@@ -45,6 +47,21 @@ public class WarpedGrid extends XYPlot {
         x = xs.clone();
         grid = null;
         invalidate();
+    }
+
+    /**
+     * 1-D mode: a labelled dashed marker at data value {@code value} on the data axis (say, the MSE regression's
+     * answer beside the generator's); NaN removes it.
+     */
+    public void setDataMarker(double value, String label) {
+        markerX = value;
+        markerLabel = label == null ? "" : label;
+        invalidate();
+    }
+
+    /** The data marker's value (NaN: none). */
+    public double dataMarker() {
+        return markerX;
     }
 
     /** Labels of the two axes in 1-D mode. */
@@ -89,6 +106,9 @@ public class WarpedGrid extends XYPlot {
         if (rz == null || rx == null) {
             return;
         }
+        if (Double.isFinite(markerX)) {
+            rx = Range.union(rx, new Range(markerX, markerX));
+        }
         rz = rz.padded(0.05);
         rx = rx.padded(0.05);
         Ticks tz = Ticks.of(rz.min(), rz.max(), Math.max(2, (int) (width / (theme.fontSize() * 6.5))));
@@ -106,6 +126,26 @@ public class WarpedGrid extends XYPlot {
             p.setStroke(ColorMap.VIRIDIS.color(c0 + (0.95 - c0) * t));
             p.strokeLine(left + (z[i] - rz.min()) / rz.span() * width, yz,
                     left + (x[i] - rx.min()) / rx.span() * width, yx);
+        }
+        if (Double.isFinite(markerX)) {
+            // The marker stands on the data axis over the lower half of the band, its label on top.
+            double px = left + (markerX - rx.min()) / rx.span() * width;
+            double top = yz + (yx - yz) * 0.45;
+            p.setStroke(theme.foreground());
+            p.setLineWidth(2);
+            p.setLineDashes(7, 5);
+            p.strokeLine(px, top, px, yx);
+            p.setLineDashes();
+            Font mf = Font.font(family(), FontWeight.BOLD, theme.fontSize());
+            double lw = TextMetrics.width(markerLabel, mf);
+            double lh = TextMetrics.height(mf);
+            double lx = Math.max(left + lw / 2 + 3, Math.min(right - lw / 2 - 3, px));
+            // a backing box so the label stays readable over the mapping lines
+            p.setFill(theme.plotBackground());
+            p.fillRect(lx - lw / 2 - 3, top - 4 - lh - 2, lw + 6, lh + 4);
+            p.setFill(theme.foreground());
+            p.setFont(mf);
+            p.fillText(markerLabel, lx, top - 4, TextAlignment.CENTER, VPos.BOTTOM);
         }
         p.setStroke(theme.foreground());
         p.setFill(theme.foreground());

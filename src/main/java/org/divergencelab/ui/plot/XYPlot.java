@@ -92,7 +92,7 @@ public class XYPlot extends PlotWidget {
         double right = 0;
         for (Layer l : ls) {
             rx = Range.union(rx, l.xRange());
-            ry = Range.union(ry, l.yRange());
+            ry = Range.union(ry, axes.isLogY() ? l.positiveYRange() : l.yRange());
             right = Math.max(right, l.rightReserve(theme, family()));
         }
         List<LegendEntry> entries = new ArrayList<>();

@@ -130,6 +130,8 @@ public final class SandboxView {
     private final Map<String, LineSeries> sweepSeries = new HashMap<>();
     private final Map<String, Label> truthLabels = new HashMap<>();
     private final Map<String, Label> estimateLabels = new HashMap<>();
+    /** The estimate column's header and the rows that only have an estimate (hidden with "estimates"). */
+    private final List<Node> estimateOnly = new ArrayList<>();
     private final Map<String, Node> controls = new HashMap<>();
     private final TextField specP = new TextField();
     private final TextField specQ = new TextField();
@@ -181,6 +183,8 @@ public final class SandboxView {
         criticPlot.setId("sandbox-critic");
         bulldozer.setId("sandbox-bulldozer");
         sweepChart.axes().setIntegerX(false);
+        // bottom right is free in a sweep (every curve rises away from θ = 0); top right holds the "now" label
+        sweepChart.setLegendPosition(XYPlot.LegendPosition.BOTTOM_RIGHT);
         for (String k : new String[] {"js", "kl", "klr", "tv", "h2", "w1"}) {
             sweepSeries.put(k, sweepChart.addSeries(k, paletteOf(k)));
         }
@@ -749,13 +753,15 @@ public final class SandboxView {
         estHeader.textProperty().bind(i18n.format("sandbox.readout.estimate", samples.valueProperty()));
         estHeader.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.add(estHeader, 2, 0);
+        estimateOnly.add(estHeader);
         String[][] rows = {{"js", "sandbox.readout.js"}, {"kl", "sandbox.readout.kl"}, {"klr", "sandbox.readout.klr"},
             {"tv", "sandbox.readout.tv"}, {"h2", "sandbox.readout.h2"}, {"w1", "sandbox.readout.w1"},
             {"plancost", "sandbox.readout.plancost"}, {"djs", "sandbox.readout.djs"},
             {"dacc", "sandbox.readout.dacc"}, {"criticw", "sandbox.readout.criticw"}};
         int r = 1;
         for (String[] row : rows) {
-            grid.add(boundLabel(row[1], null), 0, r);
+            Label name = boundLabel(row[1], null);
+            grid.add(name, 0, r);
             Label t = new Label("…");
             t.setId("truth-" + row[0]);
             Label e = new Label("…");
@@ -767,6 +773,9 @@ public final class SandboxView {
             estimateLabels.put(row[0], e);
             grid.add(t, 1, r);
             grid.add(e, 2, r);
+            if (List.of("djs", "dacc", "criticw").contains(row[0])) {
+                estimateOnly.addAll(List.of(name, t));
+            }
             r++;
         }
         for (String k : new String[] {"plancost"}) {
@@ -890,6 +899,10 @@ public final class SandboxView {
         boolean est = !s.isHidden("estimates");
         for (String k : estimateLabels.keySet()) {
             estimateLabels.get(k).setVisible(est);
+            estimateLabels.get(k).setManaged(est);
+        }
+        for (Node n : estimateOnly) {
+            setShown(n, est);
         }
         setShown(sweepChart, !s.isHidden("sweep"));
         setShown(criticPlot, !s.isHidden("critic"));

@@ -174,6 +174,26 @@ public final class TrainingSession implements AutoCloseable {
         });
     }
 
+    /**
+     * {@code n} iterations as one command (a lecture scene's opening state): one chart point each, a full frame
+     * every 0.25 s (so the views show the progress) and one at the end.
+     */
+    public void stepIterations(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("iterations must be >= 0, got " + n);
+        }
+        commands.add(() -> {
+            long last = System.nanoTime();
+            for (int i = 0; i < n && iterateOnce(); i++) {
+                if (System.nanoTime() - last > 250_000_000L) {
+                    publishFull();
+                    last = System.nanoTime();
+                }
+            }
+            publishFull();
+        });
+    }
+
     /** Starts the experiments over from their seeds. */
     public void reset() {
         commands.add(() -> {

@@ -12,7 +12,11 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 
+import org.divergencelab.gan.Trainer;
+import org.divergencelab.lesson.SceneFigure;
 import org.divergencelab.lesson.Scenes;
+import org.divergencelab.ui.plot.LineChart;
+import org.divergencelab.ui.train.TrainingSession;
 import org.divergencelab.ui.MainWindow;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.theme.ThemeManager;
@@ -104,5 +108,40 @@ class ScenePickerTest {
         Node lipschitz = ScenePicker.find(window.training().controls(), "cfg-lipschitz");
         assertFalse(lipschitz.isVisible());
         assertFalse(internals.isSelected(), "S12 shows the critic, not the internals");
+    }
+
+    @Test
+    void trainingSceneOpensOnItsWarmUpStateTrainedOffTheFxThread(FxRobot robot) throws Exception {
+        long t0 = System.nanoTime();
+        open("S17");
+        // open() returned at once: the 1000 iterations run on the session's worker, not on the FX thread.
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "opening blocks the FX thread");
+        window.training().session().awaitIdle(120_000);
+        TrainingSession.Frame f = window.training().session().latest();
+        assertEquals(1000, f.iteration());
+        // The same state as render --scene (a Trainer trained on the calling thread from the same seed).
+        Trainer t = new Trainer(Scenes.get("S17").experiment());
+        for (int i = 0; i < 1000; i++) {
+            t.iteration();
+        }
+        assertTrue(java.util.Arrays.equals(t.snapshot(true).fake(), f.panels().get(0).snapshot().fake()),
+                "the app's opening state is the render's");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !robot.lookup("#scene-warmup").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void figureScenesComputeTheirFigureAndInternalsGetALogAxis(FxRobot robot) throws Exception {
+        open("S19");
+        LineChart grads = ScenePicker.gradientCharts(window.training().node(), Scenes.get("S19")).get(0);
+        assertTrue(grads.axes().isLogY(), "S19's per-layer gradient norms on a log axis");
+        SceneFigureView fig = window.scenes().caption().figure();
+        assertTrue(fig.node().isVisible());
+        WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> fig.data() != null);
+        assertEquals(SceneFigure.CLIPS.length + 1, fig.data().series().size());
+        assertTrue(fig.chart().axes().isLogY());
+        open("S1");
+        assertFalse(grads.axes().isLogY(), "the next scene gets the linear axis back");
+        assertFalse(fig.node().isVisible(), "S1 has no figure");
     }
 }

@@ -1,0 +1,155 @@
+package org.divergencelab.lesson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleConsumer;
+
+import org.divergencelab.gan.Experiment;
+import org.divergencelab.gan.GeneratorGradientProbe;
+import org.divergencelab.gan.Objective;
+import org.divergencelab.gan.Trainer;
+import org.divergencelab.nn.Readouts;
+
+/**
+ * A figure a scene shows beside its caption, computed from the scene's own experiment (never from stored
+ * numbers): the lecture's comparison that one training run cannot show by itself.
+ */
+public enum SceneFigure {
+    /** No figure. */
+    NONE,
+    /**
+     * WGAN-GP paper Fig. 1b (lecture 003 L484-490): the critic's per-layer weight-gradient norm after the scene's
+     * iterations, for weight clipping with c = 0.001, 0.01, 0.1 and for the gradient penalty, log y.
+     */
+    LAYER_GRADIENTS,
+    /**
+     * Arjovsky and Bottou's probe (lecture 003 L261, L302): the generator at the scene's opening state is frozen,
+     * a fresh D is trained on it, and ‖∇_θ L_G‖ is plotted against D's steps for log(1 − D) and −log D, log y.
+     */
+    GENERATOR_GRADIENT_PROBE;
+
+    /** The clipping thresholds of {@link #LAYER_GRADIENTS} (the paper's three). */
+    public static final double[] CLIPS = {0.001, 0.01, 0.1};
+    /** λ of the gradient-penalty curve: the toy value of the ring8-wgan-gp preset (the paper's gan_toy.py). */
+    public static final double GP_LAMBDA = 0.1;
+    /** Discriminator steps of {@link #GENERATOR_GRADIENT_PROBE}. */
+    public static final int PROBE_STEPS = 1000;
+    /** Record the probe every this many steps. */
+    public static final int PROBE_EVERY = 10;
+    /** Seed of the probe's fresh discriminator (fixed so the figure is the same on every opening). */
+    public static final long PROBE_SEED = 20170117L;
+
+    /** One curve of a figure: its legend name, x and y. */
+    public record Series(String name, double[] x, double[] y) {
+        public Series {
+            if (x.length != y.length) {
+                throw new IllegalArgumentException("series '" + name + "': x and y differ in length, " + x.length
+                        + " vs " + y.length);
+            }
+            x = x.clone();
+            y = y.clone();
+        }
+
+        @Override
+        public double[] x() {
+            return x.clone();
+        }
+
+        @Override
+        public double[] y() {
+            return y.clone();
+        }
+    }
+
+    /**
+     * A computed figure.
+     *
+     * @param title  chart title
+     * @param xLabel x-axis label
+     * @param yLabel y-axis label
+     * @param logY   logarithmic y axis
+     * @param series the curves
+     */
+    public record Data(Text title, Text xLabel, String yLabel, boolean logY, List<Series> series) {
+        public Data {
+            series = List.copyOf(series);
+        }
+    }
+
+    /**
+     * Computes this figure for scene {@code s} (call off the FX thread: it trains networks).
+     *
+     * @param progress receives the fraction done in [0, 1] (from the computing thread)
+     * @throws IllegalStateException for {@link #NONE} or a scene without an experiment
+     */
+    public Data compute(Scene s, DoubleConsumer progress) {
+        if (this == NONE || s.experiment() == null) {
+            throw new IllegalStateException("scene " + s.id() + " has no computed figure (" + this + ")");
+        }
+        return switch (this) {
+            case LAYER_GRADIENTS -> layerGradients(s, progress);
+            case GENERATOR_GRADIENT_PROBE -> probe(s, progress);
+            default -> throw new IllegalStateException(toString());
+        };
+    }
+
+    /** The experiments of {@link #LAYER_GRADIENTS}: the scene's with each clip c, then with its gradient penalty. */
+    public static List<Experiment> layerGradientExperiments(Experiment e) {
+        List<Experiment> out = new ArrayList<>();
+        for (double c : CLIPS) {
+            out.add(e.withObjective(Objective.wganClip(c)));
+        }
+        out.add(e.withObjective(Objective.wganGp(GP_LAMBDA)));
+        return out;
+    }
+
+    private static Data layerGradients(Scene s, DoubleConsumer progress) {
+        List<Experiment> exps = layerGradientExperiments(s.experiment());
+        List<Series> series = new ArrayList<>();
+        int n = Math.max(1, s.iterations());
+        for (int k = 0; k < exps.size(); k++) {
+            Trainer t = new Trainer(exps.get(k));
+            for (int i = 0; i < n && !t.halted(); i++) {
+                t.iteration();
+                progress.accept((k + (i + 1.0) / n) / exps.size());
+            }
+            List<Readouts.LayerReadout> layers = t.snapshot(true).criticLayers();
+            double[] x = new double[layers.size()];
+            double[] y = new double[layers.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i + 1;
+                y[i] = layers.get(i).weightGradNorm();
+            }
+            series.add(new Series(k < CLIPS.length ? "c = " + CLIPS[k] : "GP λ = " + fmt(GP_LAMBDA), x, y));
+        }
+        return new Data(new Text("Gradient norm per critic layer after " + n + " iterations",
+                "訓練 " + n + " 次迭代後 critic 每層的梯度大小", "训练 " + n + " 次迭代后 critic 每层的梯度大小"),
+                new Text("critic layer (1 = input side)", "critic 的層（1 = 輸入端）", "critic 的层（1 = 输入端）"),
+                "‖∇W‖", true, series);
+    }
+
+    private static Data probe(Scene s, DoubleConsumer progress) {
+        Experiment e = s.experiment();
+        Trainer t = new Trainer(e);
+        int n = s.iterations();
+        for (int i = 0; i < n && !t.halted(); i++) {
+            t.iteration();
+            progress.accept(0.5 * (i + 1.0) / Math.max(1, n));
+        }
+        GeneratorGradientProbe.Curve c = GeneratorGradientProbe.run(e, t.generator(), PROBE_STEPS, PROBE_EVERY, PROBE_SEED);
+        progress.accept(1);
+        int[] steps = c.steps();
+        double[] x = new double[steps.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = steps[i];
+        }
+        return new Data(new Text("G frozen at iteration " + n + ", fresh D trained on it",
+                "G 固定在第 " + n + " 次迭代，重新訓練一個 D", "G 固定在第 " + n + " 次迭代，重新训练一个 D"),
+                new Text("D training steps", "D 的訓練步數", "D 的训练步数"), "‖∇θ L_G‖", true,
+                List.of(new Series("log(1 − D(G(z)))", x, c.minimax()), new Series("−log D(G(z))", x, c.nonSaturating())));
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,137 @@
+package org.divergencelab.ui.lesson;
+
+import java.util.Locale;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.divergencelab.lesson.SceneFigure;
+import org.divergencelab.ui.plot.LineChart;
+import org.divergencelab.ui.plot.LineSeries;
+import org.divergencelab.ui.theme.ThemeManager;
+
+/**
+ * A scene's computed figure ({@link SceneFigure.Data}) as a line chart (log y where the figure asks), with a
+ * "computing … %" label while its data are being computed off the FX thread. FX thread only.
+ */
+public final class SceneFigureView {
+    private static final String[] COMPUTING = {"Computing the figure … ", "正在計算圖表 … ", "正在计算图表 … "};
+    private static final String[] FAILED = {"The figure could not be computed: ", "無法計算圖表：", "无法计算图表："};
+    /** Width and height of the figure beside the caption. */
+    static final double WIDTH = 470;
+    static final double HEIGHT = 250;
+
+    private final StackPane root = new StackPane();
+    private final ThemeManager themes;
+    private final Label status = new Label();
+    private LineChart chart;
+    private VBox chartBox;
+    private final FlowPane legend = new FlowPane(12, 2);
+    private SceneFigure.Data data;
+    private Locale locale = Locale.ENGLISH;
+    private double done;
+
+    public SceneFigureView(ThemeManager themes) {
+        this.themes = themes;
+        root.setId("scene-figure");
+        legend.setAlignment(javafx.geometry.Pos.CENTER);
+        root.setPrefSize(WIDTH, HEIGHT);
+        root.setMinSize(WIDTH, HEIGHT);
+        root.setMaxSize(WIDTH, HEIGHT);
+        status.setId("scene-figure-status");
+        root.getChildren().add(status);
+        clear();
+    }
+
+    /** The node. */
+    public StackPane node() {
+        return root;
+    }
+
+    /** The chart of the figure shown, or null while computing. */
+    public LineChart chart() {
+        return chart;
+    }
+
+    /** The figure shown, or null while computing. */
+    public SceneFigure.Data data() {
+        return data;
+    }
+
+    /** Removes the chart and shows "computing 0 %". */
+    public void clear() {
+        data = null;
+        if (chartBox != null) {
+            root.getChildren().remove(chartBox);
+            chartBox = null;
+            chart = null;
+        }
+        status.setVisible(true);
+        progress(0);
+    }
+
+    /** Shows the progress of the computation, {@code f} in [0, 1]. */
+    public void progress(double f) {
+        done = Math.max(0, Math.min(1, f));
+        status.setText(COMPUTING[lang()] + Math.round(100 * done) + " %");
+    }
+
+    /** Says the figure could not be computed, and why. */
+    public void failed(String why) {
+        clear();
+        status.setText(FAILED[lang()] + why);
+    }
+
+    /** Shows {@code d} (series cannot be removed from a LineChart, so each figure gets a fresh chart). */
+    public void show(SceneFigure.Data d) {
+        clear();
+        data = d;
+        chart = themes.style(new LineChart());
+        chart.setId("scene-figure-chart");
+        chart.axes().setLogY(d.logY());
+        // The legend goes below the chart: in a figure this small any corner of the plot hides a curve.
+        chart.setLegendPosition(org.divergencelab.ui.plot.XYPlot.LegendPosition.NONE);
+        for (int i = 0; i < d.series().size(); i++) {
+            SceneFigure.Series s = d.series().get(i);
+            LineSeries ls = chart.addSeries(s.name(), i);
+            double[] x = s.x();
+            double[] y = s.y();
+            for (int k = 0; k < x.length; k++) {
+                ls.append(x[k], y[k]);
+            }
+        }
+        legend.getChildren().clear();
+        for (int i = 0; i < d.series().size(); i++) {
+            javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(18, 3);
+            int palette = i;
+            swatch.fillProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                    () -> themes.getTheme().series(palette), themes.themeProperty()));
+            Label name = new Label(d.series().get(i).name(), swatch);
+            name.setId("scene-figure-legend-" + i);
+            legend.getChildren().add(name);
+        }
+        VBox box = new VBox(2, chart, legend);
+        VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
+        chartBox = box;
+        root.getChildren().add(0, box);
+        status.setVisible(false);
+        relabel(locale);
+    }
+
+    /** Titles and axis labels in {@code l}. */
+    public void relabel(Locale l) {
+        this.locale = l;
+        if (chart != null) {
+            chart.setTitle(data.title().in(l));
+            chart.setAxisLabels(data.xLabel().in(l), data.yLabel());
+        } else {
+            progress(done);
+        }
+    }
+
+    private int lang() {
+        return "zh".equals(locale.getLanguage()) ? ("TW".equals(locale.getCountry()) ? 1 : 2) : 0;
+    }
+}
