@@ -455,7 +455,7 @@ public final class TrainingView {
             messageKey = n.key();
             messageArgs = n.args();
             message.setStyle(n.error() ? "-fx-text-fill: #c0392b;" : "");
-            message.setText(i18n.text(n.key(), n.args()));
+            message.setText(i18n.text(n.key(), EngineText.localize(i18n, n.args())));
             if (n.key().equals("train.msg.halted") || n.key().equals("train.msg.error")) {
                 // The worker stopped by itself (divergence guard, bad command): the play button follows.
                 play.setSelected(false);
@@ -482,7 +482,15 @@ public final class TrainingView {
             counter.setText(i18n.text("train.counter", s.iteration(), s.criticSteps(), s.generatorSteps()));
             List<String> w = new ArrayList<>();
             for (TrainingSession.PanelState p : f.panels()) {
-                w.addAll(p.snapshot().warnings());
+                var s0 = p.snapshot();
+                if (s0.messages().isEmpty()) {
+                    // A snapshot without codes (none from the engine today): its English warnings as they are.
+                    w.addAll(s0.warnings());
+                } else {
+                    for (var m : s0.messages()) {
+                        w.add(EngineText.of(i18n, m));
+                    }
+                }
             }
             warnings.setText(w.isEmpty() ? "" : i18n.text("train.warnings", String.join("; ", w)));
         }
@@ -498,7 +506,7 @@ public final class TrainingView {
             counter.setText(i18n.text("train.counter", 0, 0, 0));
         }
         if (messageKey != null) {
-            message.setText(i18n.text(messageKey, messageArgs));
+            message.setText(i18n.text(messageKey, EngineText.localize(i18n, messageArgs)));
         }
     }
 }
