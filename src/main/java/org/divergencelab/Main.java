@@ -115,6 +115,7 @@ public final class Main {
         command.add("--add-modules");
         command.add(VECTOR_MODULE);
         command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(gcFlags());
         // Keep the system properties the user gave (-Dprism.order=sw, -Dglass.platform=Monocle, ...).
         for (String name : System.getProperties().stringPropertyNames()) {
             if (isUserProperty(name)) {
@@ -137,6 +138,26 @@ public final class Main {
             // Could not start a second JVM: carry on here with the scalar kernels.
             return runHere(args);
         }
+    }
+
+    /**
+     * The collector for the re-launched JVM: the one the user chose for this JVM ({@code -XX:+Use...GC}) if any;
+     * otherwise, on a machine with at most 2 processors, the serial collector. There the default G1 spent
+     * 100-190 ms per 6 s in young pauses of 10-27 ms each while training played (two parallel GC threads
+     * competing with the worker and the render thread), the serial one 12-39 ms in pauses of 2-4 ms, measured
+     * with the frame-time test (docs/benchmarks.md). With more cores the JVM's own choice stays.
+     */
+    static List<String> gcFlags() {
+        List<String> out = new ArrayList<>();
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-XX:+Use") && a.endsWith("GC")) {
+                out.add(a);
+            }
+        }
+        if (out.isEmpty() && Runtime.getRuntime().availableProcessors() <= 2) {
+            out.add("-XX:+UseSerialGC");
+        }
+        return out;
     }
 
     private static boolean isUserProperty(String name) {

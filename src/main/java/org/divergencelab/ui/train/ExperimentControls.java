@@ -78,6 +78,7 @@ public final class ExperimentControls {
         this.current = start;
         preset.getItems().setAll(Presets.names());
         preset.setId("preset");
+        preset.setMaxWidth(Double.MAX_VALUE);
         valueTooltip(preset, v -> v);
         enumCombo(family, ObjectiveChoice.Family.values(), f -> i18n.text(f.key()));
         enumCombo(lipschitz, ObjectiveChoice.Lipschitz.values(), l -> i18n.text(l.key()));
