@@ -233,20 +233,29 @@ public final class CanvasPainter implements Painter {
     public void strokeRect(double x, double y, double w, double h) {
         flushPoints();
         double lw = lineWidth;
-        if (dashed || w <= lw || h <= lw) {
+        double half = lw / 2;
+        double t = Math.abs(gc.getTransform().getMxx());
+        // Only when every band edge is a whole pixel: bands meeting inside a pixel would each cover part of it
+        // and blend twice there (a lighter seam at the corners of a translucent frame).
+        boolean whole = whole((x - half) * t) && whole((x + half) * t) && whole((y - half) * t)
+                && whole((y + half) * t) && whole((x + w - half) * t) && whole((y + h - half) * t);
+        if (dashed || w <= lw || h <= lw || !whole) {
             gc.strokeRect(x, y, w, h);
             return;
         }
         // The stroke of a rectangle as four non-overlapping filled bands (same pixels as the stroke with
         // square joins): filled rectangles take the software pipeline's fast path, a stroked outline the path
-        // rasteriser over the whole bounding box.
-        double half = lw / 2;
+        // rasteriser over the whole bounding box. Plot frames and legend boxes (1 px on half pixels) qualify.
         gc.setFill(stroke);
         gc.fillRect(x - half, y - half, w + lw, lw);
         gc.fillRect(x - half, y + h - half, w + lw, lw);
         gc.fillRect(x - half, y + half, lw, h - lw);
         gc.fillRect(x + w - half, y + half, lw, h - lw);
         gc.setFill(fill);
+    }
+
+    private static boolean whole(double v) {
+        return Math.abs(v - Math.rint(v)) < 1e-6;
     }
 
     @Override
