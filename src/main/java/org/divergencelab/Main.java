@@ -142,10 +142,11 @@ public final class Main {
 
     /**
      * The collector for the re-launched JVM: the one the user chose for this JVM ({@code -XX:+Use...GC}) if any;
-     * otherwise, on a machine with at most 2 processors, the serial collector. There the default G1 spent
-     * 100-190 ms per 6 s in young pauses of 10-27 ms each while training played (two parallel GC threads
-     * competing with the worker and the render thread), the serial one 12-39 ms in pauses of 2-4 ms, measured
-     * with the frame-time test (docs/benchmarks.md). With more cores the JVM's own choice stays.
+     * otherwise, on a machine with at most 2 processors, the serial collector. There the default G1's young
+     * pauses under load were median 7-12 ms, p90 24-37 ms, up to 94 ms while training played (two parallel GC
+     * threads competing with the worker and the render thread), the serial collector's 2.4-12.7 ms on
+     * average, measured with the frame-time test (docs/benchmarks.md). With more cores the JVM's own choice
+     * stays.
      */
     static List<String> gcFlags() {
         List<String> out = new ArrayList<>();
