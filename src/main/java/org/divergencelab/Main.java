@@ -141,12 +141,12 @@ public final class Main {
     }
 
     /**
-     * The collector for the re-launched JVM: the one the user chose for this JVM ({@code -XX:+Use...GC}) if any;
-     * otherwise, on a machine with at most 2 processors, the serial collector. There the default G1's young
-     * pauses under load were median 7-12 ms, p90 24-37 ms, up to 94 ms while training played (two parallel GC
-     * threads competing with the worker and the render thread), the serial collector's 2.4-12.7 ms on
-     * average, measured with the frame-time test (docs/benchmarks.md). With more cores the JVM's own choice
-     * stays.
+     * The collector flags for the re-launched JVM: the ones the user gave this JVM ({@code -XX:+Use...GC}, e.g.
+     * {@code java -XX:+UseSerialGC -jar divergence-lab.jar}), which the re-launch would otherwise drop. No
+     * default is forced: on the 2-core machine the serial collector's pauses were shorter than G1's under load
+     * (2-13 ms against a median 7-12 ms, up to 94 ms), but the frame-time p99 of 6-s windows did not separate
+     * from the machine's noise, and a serial full collection in a long lecture session was not measured
+     * (docs/benchmarks.md).
      */
     static List<String> gcFlags() {
         List<String> out = new ArrayList<>();
@@ -154,9 +154,6 @@ public final class Main {
             if (a.startsWith("-XX:+Use") && a.endsWith("GC")) {
                 out.add(a);
             }
-        }
-        if (out.isEmpty() && Runtime.getRuntime().availableProcessors() <= 2) {
-            out.add("-XX:+UseSerialGC");
         }
         return out;
     }
