@@ -115,6 +115,7 @@ public final class Main {
         command.add("--add-modules");
         command.add(VECTOR_MODULE);
         command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(gcFlags());
         // Keep the system properties the user gave (-Dprism.order=sw, -Dglass.platform=Monocle, ...).
         for (String name : System.getProperties().stringPropertyNames()) {
             if (isUserProperty(name)) {
@@ -137,6 +138,24 @@ public final class Main {
             // Could not start a second JVM: carry on here with the scalar kernels.
             return runHere(args);
         }
+    }
+
+    /**
+     * The collector flags for the re-launched JVM: the ones the user gave this JVM ({@code -XX:+Use...GC}, e.g.
+     * {@code java -XX:+UseSerialGC -jar divergence-lab.jar}), which the re-launch would otherwise drop. No
+     * default is forced: on the 2-core machine the serial collector's pauses were shorter than G1's under load
+     * (2-13 ms against a median 7-12 ms, up to 94 ms), but the frame-time p99 of 6-s windows did not separate
+     * from the machine's noise, and a serial full collection in a long lecture session was not measured
+     * (docs/benchmarks.md).
+     */
+    static List<String> gcFlags() {
+        List<String> out = new ArrayList<>();
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-XX:+Use") && a.endsWith("GC")) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     private static boolean isUserProperty(String name) {

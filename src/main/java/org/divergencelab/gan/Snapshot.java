@@ -35,13 +35,26 @@ import org.divergencelab.nn.Readouts.LayerReadout;
  * @param warnings         NaN / rollback, saturated D, estimate diverging, ...
  * @param halted           training was stopped by the divergence guard
  * @param haltReason       what happened (null when not halted)
+ * @param messages         the warnings as codes and arguments, same order (a UI translates these)
  */
 public record Snapshot(long iteration, long criticSteps, long generatorSteps, boolean full, int dimension,
                        double[] real, double[] fake, double criticLoss, double generatorLoss, Estimate estimate,
                        List<TrueValue> truths, CriticField criticField, double[] criticGradients,
                        GeneratorMap generatorMap, List<LayerReadout> criticLayers, List<LayerReadout> generatorLayers,
                        double lipschitz, ModeCoverage.Result modes, double instanceNoise, List<String> warnings,
-                       boolean halted, String haltReason) {
+                       boolean halted, String haltReason, List<EngineMessage> messages) {
+
+    /** A snapshot whose warnings carry no codes (messages empty). */
+    public Snapshot(long iteration, long criticSteps, long generatorSteps, boolean full, int dimension,
+                    double[] real, double[] fake, double criticLoss, double generatorLoss, Estimate estimate,
+                    List<TrueValue> truths, CriticField criticField, double[] criticGradients,
+                    GeneratorMap generatorMap, List<LayerReadout> criticLayers, List<LayerReadout> generatorLayers,
+                    double lipschitz, ModeCoverage.Result modes, double instanceNoise, List<String> warnings,
+                    boolean halted, String haltReason) {
+        this(iteration, criticSteps, generatorSteps, full, dimension, real, fake, criticLoss, generatorLoss, estimate,
+                truths, criticField, criticGradients, generatorMap, criticLayers, generatorLayers, lipschitz, modes,
+                instanceNoise, warnings, halted, haltReason, List.of());
+    }
 
     public Snapshot {
         real = real.clone();
@@ -51,6 +64,7 @@ public record Snapshot(long iteration, long criticSteps, long generatorSteps, bo
         criticLayers = List.copyOf(criticLayers);
         generatorLayers = List.copyOf(generatorLayers);
         warnings = List.copyOf(warnings);
+        messages = messages == null ? List.of() : List.copyOf(messages);
     }
 
     @Override

@@ -79,6 +79,7 @@ public final class Trainer {
     private double lastGeneratorLoss = Double.NaN;
     private boolean halted;
     private String haltReason;
+    private EngineMessage haltMessage;
     private final List<String> notes = new ArrayList<>();
     private final List<Double> criticLossHistory = new ArrayList<>();
 
@@ -147,6 +148,7 @@ public final class Trainer {
         lastGeneratorLoss = Double.NaN;
         halted = false;
         haltReason = null;
+        haltMessage = null;
         notes.clear();
         criticLossHistory.clear();
         resetReplay();
@@ -231,10 +233,11 @@ public final class Trainer {
         optD.setStepCount(savedTD);
     }
 
-    private void halt(String reason) {
+    private void halt(EngineMessage reason) {
         rollback();
         halted = true;
-        haltReason = reason + "; training stopped, parameters and optimiser state rolled back to the last finite step";
+        haltMessage = reason;
+        haltReason = reason.english() + "; training stopped, parameters and optimiser state rolled back to the last finite step";
     }
 
     /** True when the divergence guard stopped training. */
@@ -247,10 +250,16 @@ public final class Trainer {
         return haltReason;
     }
 
+    /** Why training stopped as a code and arguments (a UI translates it), or null. */
+    public EngineMessage haltMessage() {
+        return haltMessage;
+    }
+
     /** Clears a stop of the divergence guard (the rolled-back parameters are finite). */
     public void resume() {
         halted = false;
         haltReason = null;
+        haltMessage = null;
     }
 
     public long iterationCount() {
@@ -315,14 +324,14 @@ public final class Trainer {
         double l = loss.item();
         long step = criticStepCount + 1;
         if (!Double.isFinite(l)) {
-            halt("critic loss is " + l + " at critic step " + step);
+            halt(EngineMessage.of(EngineMessage.Code.HALT_LOSS, EngineMessage.CRITIC, l, step));
             return false;
         }
         optD.zeroGrad();
         t.backward(loss, critic.parameters());
         String bad = firstNonFinite(critic.parameters(), true);
         if (bad != null) {
-            halt("gradient of " + bad + " is NaN/Inf at critic step " + step);
+            halt(EngineMessage.of(EngineMessage.Code.HALT_GRADIENT, EngineMessage.CRITIC, bad, step));
             return false;
         }
         optD.step();
@@ -331,7 +340,7 @@ public final class Trainer {
         }
         bad = firstNonFinite(critic.parameters(), false);
         if (bad != null) {
-            halt("parameter " + bad + " became NaN/Inf at critic step " + step);
+            halt(EngineMessage.of(EngineMessage.Code.HALT_PARAMETER, EngineMessage.CRITIC, bad, step));
             return false;
         }
         saveCheckpoint();
@@ -363,20 +372,20 @@ public final class Trainer {
         double l = loss.item();
         long step = generatorStepCount + 1;
         if (!Double.isFinite(l)) {
-            halt("generator loss is " + l + " at generator step " + step);
+            halt(EngineMessage.of(EngineMessage.Code.HALT_LOSS, EngineMessage.GENERATOR, l, step));
             return false;
         }
         optG.zeroGrad();
         t.backward(loss, generator.parameters());
         String bad = firstNonFinite(generator.parameters(), true);
         if (bad != null) {
-            halt("gradient of " + bad + " is NaN/Inf at generator step " + step);
+            halt(EngineMessage.of(EngineMessage.Code.HALT_GRADIENT, EngineMessage.GENERATOR, bad, step));
             return false;
         }
         optG.step();
         bad = firstNonFinite(generator.parameters(), false);
         if (bad != null) {
-            halt("parameter " + bad + " became NaN/Inf at generator step " + step);
+            halt(EngineMessage.of(EngineMessage.Code.HALT_PARAMETER, EngineMessage.GENERATOR, bad, step));
             return false;
         }
         saveCheckpoint();
@@ -609,8 +618,11 @@ public final class Trainer {
             Objective.Estimated est = obj.estimated();
             Snapshot.Estimate estimate = new Snapshot.Estimate(est, estimateName(obj), Losses.estimate(obj, sr, sf));
             List<String> warnings = new ArrayList<>();
+            // The same warnings as codes and arguments (a UI translates them), in the same order.
+            List<EngineMessage> messages = new ArrayList<>();
             if (halted) {
                 warnings.add(haltReason);
+                messages.add(haltMessage);
             }
             List<Snapshot.TrueValue> truths = new ArrayList<>();
             Snapshot.CriticField field = null;
@@ -651,24 +663,26 @@ public final class Trainer {
                 double w1 = truths.stream().filter(v -> v.name().equals("W1")).mapToDouble(Snapshot.TrueValue::value)
                         .findFirst().orElse(Double.NaN);
                 if (est == Objective.Estimated.W1 && Double.isFinite(w1) && Math.abs(estimate.value()) > 10 * Math.max(w1, 0.05)) {
-                    warnings.add("estimate diverging: critic estimate " + fmt(estimate.value()) + " is more than 10x the "
-                            + "exact W1 " + fmt(w1) + " (the critic is not kept 1-Lipschitz)");
+                    messages.add(EngineMessage.of(EngineMessage.Code.ESTIMATE_DIVERGING, estimate.value(), w1));
+                    warnings.add(messages.get(messages.size() - 1).english());
                 }
             }
             if (!Double.isFinite(estimate.value())) {
-                warnings.add("the estimate is " + estimate.value() + " (NaN/Inf critic output)");
+                messages.add(EngineMessage.of(EngineMessage.Code.ESTIMATE_NON_FINITE, estimate.value()));
+                warnings.add(messages.get(messages.size() - 1).english());
             }
             if (obj.kind() == Objective.Kind.MINIMAX || obj.kind() == Objective.Kind.NON_SATURATING) {
                 double dr = meanLink(obj, sr);
                 double df = meanLink(obj, sf);
                 if (dr > 0.99 && df < 0.01) {
-                    warnings.add("discriminator saturated: mean D(real) = " + fmt(dr) + ", mean D(fake) = " + fmt(df)
-                            + (obj.kind() == Objective.Kind.MINIMAX ? "; the minimax generator gradient vanishes" : ""));
+                    messages.add(EngineMessage.of(EngineMessage.Code.DISCRIMINATOR_SATURATED, dr, df,
+                            obj.kind() == Objective.Kind.MINIMAX));
+                    warnings.add(messages.get(messages.size() - 1).english());
                 }
             }
             return new Snapshot(iteration, criticStepCount, generatorStepCount, full, dim, evalReal, fake, lastCriticLoss,
                     lastGeneratorLoss, estimate, truths, field, grads, map, cl, gl, lipschitz, coverage, instanceNoise(),
-                    warnings, halted, haltReason);
+                    warnings, halted, haltReason, messages);
         } finally {
             setSpectralNormTraining(true);
         }
@@ -703,10 +717,6 @@ public final class Trainer {
             m += Losses.link(o, v);
         }
         return m / s.length;
-    }
-
-    private static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 
     private void setSpectralNormTraining(boolean on) {

@@ -33,6 +33,7 @@ public final class CanvasPainter implements Painter {
     private int pendingW;
     private int pendingH;
     private Color stroke = Color.BLACK;
+    private Color fill = Color.BLACK;
     private double lineWidth = 1;
     private boolean dashed;
 
@@ -75,6 +76,7 @@ public final class CanvasPainter implements Painter {
     @Override
     public void setFill(Color c) {
         gc.setFill(c);
+        fill = c;
     }
 
     @Override
@@ -102,6 +104,20 @@ public final class CanvasPainter implements Painter {
     @Override
     public void strokeLine(double x1, double y1, double x2, double y2) {
         flushPoints();
+        if (!dashed && (x1 == x2 || y1 == y2)) {
+            // An axis-aligned butt-capped line covers exactly this rectangle; the software pipeline fills a
+            // rectangle directly, while a stroke goes through the general path rasteriser (grid lines and
+            // ticks were a visible share of the render thread's time).
+            double h = lineWidth / 2;
+            gc.setFill(stroke);
+            if (x1 == x2) {
+                gc.fillRect(x1 - h, Math.min(y1, y2), lineWidth, Math.abs(y2 - y1));
+            } else {
+                gc.fillRect(Math.min(x1, x2), y1 - h, Math.abs(x2 - x1), lineWidth);
+            }
+            gc.setFill(fill);
+            return;
+        }
         gc.strokeLine(x1, y1, x2, y2);
     }
 
@@ -216,7 +232,30 @@ public final class CanvasPainter implements Painter {
     @Override
     public void strokeRect(double x, double y, double w, double h) {
         flushPoints();
-        gc.strokeRect(x, y, w, h);
+        double lw = lineWidth;
+        double half = lw / 2;
+        double t = Math.abs(gc.getTransform().getMxx());
+        // Only when every band edge is a whole pixel: bands meeting inside a pixel would each cover part of it
+        // and blend twice there (a lighter seam at the corners of a translucent frame).
+        boolean whole = whole((x - half) * t) && whole((x + half) * t) && whole((y - half) * t)
+                && whole((y + half) * t) && whole((x + w - half) * t) && whole((y + h - half) * t);
+        if (dashed || w <= lw || h <= lw || !whole) {
+            gc.strokeRect(x, y, w, h);
+            return;
+        }
+        // The stroke of a rectangle as four non-overlapping filled bands (same pixels as the stroke with
+        // square joins): filled rectangles take the software pipeline's fast path, a stroked outline the path
+        // rasteriser over the whole bounding box. Plot frames and legend boxes (1 px on half pixels) qualify.
+        gc.setFill(stroke);
+        gc.fillRect(x - half, y - half, w + lw, lw);
+        gc.fillRect(x - half, y + h - half, w + lw, lw);
+        gc.fillRect(x - half, y + half, lw, h - lw);
+        gc.fillRect(x + w - half, y + half, lw, h - lw);
+        gc.setFill(fill);
+    }
+
+    private static boolean whole(double v) {
+        return Math.abs(v - Math.rint(v)) < 1e-6;
     }
 
     @Override
@@ -397,6 +436,20 @@ public final class CanvasPainter implements Painter {
     @Override
     public void pushClip(double x, double y, double w, double h) {
         flushPoints();
+        // Snapped outwards to whole pixels of the context's transform: the canvas clips to a rectangle with
+        // whole-pixel edges directly, but any other clip (a fractional plot-area edge) becomes a mask that
+        // every later drawing command is rendered and blended through (the largest share of the render
+        // thread's time while training plays, measured with JFR).
+        double t = Math.abs(gc.getTransform().getMxx());
+        t = t > 0 && Double.isFinite(t) ? t : 1;
+        double x0 = Math.floor(x * t) / t;
+        double y0 = Math.floor(y * t) / t;
+        double x1 = Math.ceil((x + w) * t) / t;
+        double y1 = Math.ceil((y + h) * t) / t;
+        x = x0;
+        y = y0;
+        w = x1 - x0;
+        h = y1 - y0;
         clips.addLast(new double[] {x, y, w, h});
         gc.save();
         gc.beginPath();

@@ -45,24 +45,34 @@ public record GridLayer(String name, int nu, int nv, double[] xs, double[] ys, i
     public void paint(Painter p, Axes a, Theme theme) {
         p.setLineDashes();
         p.setLineWidth(Math.max(1, theme.lineWidth() * 0.75));
-        double[] px = new double[Math.max(nu, nv)];
-        double[] py = new double[px.length];
+        // One batch of segments per direction (not one polyline per grid line): a canvas rasterises a batch
+        // as one image, while each long polyline costs the software pipeline a pass over its bounding box.
+        double[] seg = new double[4 * Math.max(nv * (nu - 1), nu * (nv - 1))];
         p.setStroke(Style.alpha(theme.series(paletteU), 0.85));
+        int k = 0;
         for (int v = 0; v < nv; v++) {
-            for (int u = 0; u < nu; u++) {
-                px[u] = a.toPixelX(xs[v * nu + u]);
-                py[u] = a.toPixelY(ys[v * nu + u]);
+            for (int u = 0; u + 1 < nu; u++) {
+                k = segment(seg, k, a, v * nu + u, v * nu + u + 1);
             }
-            p.strokePolyline(px, py, nu);
         }
+        p.strokeSegments(seg, k / 4);
         p.setStroke(Style.alpha(theme.series(paletteV), 0.85));
+        k = 0;
         for (int u = 0; u < nu; u++) {
-            for (int v = 0; v < nv; v++) {
-                px[v] = a.toPixelX(xs[v * nu + u]);
-                py[v] = a.toPixelY(ys[v * nu + u]);
+            for (int v = 0; v + 1 < nv; v++) {
+                k = segment(seg, k, a, v * nu + u, (v + 1) * nu + u);
             }
-            p.strokePolyline(px, py, nv);
         }
+        p.strokeSegments(seg, k / 4);
+    }
+
+    /** Writes the pixel segment from node i to node j at {@code seg[k..k+3]}; returns k + 4. */
+    private int segment(double[] seg, int k, Axes a, int i, int j) {
+        seg[k] = a.toPixelX(xs[i]);
+        seg[k + 1] = a.toPixelY(ys[i]);
+        seg[k + 2] = a.toPixelX(xs[j]);
+        seg[k + 3] = a.toPixelY(ys[j]);
+        return k + 4;
     }
 
     @Override

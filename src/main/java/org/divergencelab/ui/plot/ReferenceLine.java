@@ -59,7 +59,13 @@ public record ReferenceLine(boolean vertical, double value, String label, Color 
             p.strokeLine(x, a.top(), x, a.top() + a.height());
             p.setLineDashes();
             if (label != null && !label.isEmpty()) {
-                p.fillText(label, x + 4, a.top() + 3, TextAlignment.LEFT, VPos.TOP);
+                // Right of the line, unless that runs past the frame (a line at the right edge, "+c"): then left.
+                boolean fitsRight = x + 4 + TextMetrics.width(label, p.getFont()) <= a.left() + a.width() - 2;
+                if (fitsRight) {
+                    p.fillText(label, x + 4, a.top() + 3, TextAlignment.LEFT, VPos.TOP);
+                } else {
+                    p.fillText(label, x - 4, a.top() + 3, TextAlignment.RIGHT, VPos.TOP);
+                }
             }
         } else {
             double y = a.toPixelY(value);

@@ -22,7 +22,8 @@ import org.divergencelab.ui.theme.Theme;
 public class XYPlot extends PlotWidget {
 
     /** Where the legend sits inside the plot area. */
-    public enum LegendPosition { TOP_RIGHT, TOP_LEFT, BOTTOM_RIGHT, BOTTOM_LEFT, NONE }
+    /** Where the legend goes; {@code BELOW}: under the plot area, never over the data or its labels. */
+    public enum LegendPosition { TOP_RIGHT, TOP_LEFT, BOTTOM_RIGHT, BOTTOM_LEFT, NONE, BELOW }
 
     private final Axes axes = new Axes();
     private final ObservableList<Layer> layers = FXCollections.observableArrayList();
@@ -104,7 +105,7 @@ public class XYPlot extends PlotWidget {
         double pw = w - 6 * theme.fontSize() - right;
         double ph = h - 4 * theme.fontSize();
         boolean outside = !entries.isEmpty() && legendPosition != LegendPosition.NONE
-                && (inside[0] > 0.5 * pw || inside[1] > 0.4 * ph);
+                && (legendPosition == LegendPosition.BELOW || inside[0] > 0.5 * pw || inside[1] > 0.4 * ph);
         double below = outside ? outsideLegendHeight(entries, theme, w) : 0;
         axes.layout(x, y, w, h - below, rx, ry, theme, family(), right);
         axes.paintBackground(p, theme);

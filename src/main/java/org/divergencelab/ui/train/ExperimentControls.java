@@ -78,6 +78,8 @@ public final class ExperimentControls {
         this.current = start;
         preset.getItems().setAll(Presets.names());
         preset.setId("preset");
+        preset.setMaxWidth(Double.MAX_VALUE);
+        valueTooltip(preset, v -> v);
         enumCombo(family, ObjectiveChoice.Family.values(), f -> i18n.text(f.key()));
         enumCombo(lipschitz, ObjectiveChoice.Lipschitz.values(), l -> i18n.text(l.key()));
         enumCombo(gOpt, OptimizerSpec.Kind.values(), k -> k.key());
@@ -112,11 +114,13 @@ public final class ExperimentControls {
         g.setMinWidth(0);
         int r = 0;
         r = section(g, r, "train.section.data");
-        r = row(g, r, "train.field.preset", preset);
+        // The three choices with long values (preset names, "WGAN (Wasserstein)", "gradient penalty λ") take the
+        // full panel width under their label: beside the label they were cut to "ring8-wgan…" at 1280×720.
+        r = wideRow(g, r, "train.field.preset", preset);
         r = row(g, r, "train.field.data", data);
         r = section(g, r, "train.section.objective");
-        r = row(g, r, "train.field.family", family);
-        r = row(g, r, "train.field.lipschitz", lipschitz);
+        r = wideRow(g, r, "train.field.family", family);
+        r = wideRow(g, r, "train.field.lipschitz", lipschitz);
         r = row(g, r, "train.field.lambda", lambda);
         r = row(g, r, "train.field.clip", clip);
         g.add(toggle, 0, r++, 2, 1);
@@ -348,7 +352,34 @@ public final class ExperimentControls {
         return r + 1;
     }
 
+    /** A label on its own row and the field under it across both columns. */
+    private int wideRow(GridPane g, int r, String key, Node field) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.get(key));
+        l.setLabelFor(field);
+        l.setMinWidth(0);
+        l.setWrapText(true);
+        g.add(l, 0, r, 2, 1);
+        if (field instanceof javafx.scene.layout.Region reg) {
+            reg.setMinWidth(0);
+        }
+        g.add(field, 0, r + 1, 2, 1);
+        javafx.scene.layout.GridPane.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
+        return r + 2;
+    }
+
+    /** A tooltip on {@code c} with its whole current value (a narrow panel may still cut the shown text). */
+    private <T> void valueTooltip(ComboBox<T> c, Function<T, String> text) {
+        Tooltip t = new Tooltip();
+        Runnable update = () -> t.setText(c.getValue() == null ? "" : text.apply(c.getValue()));
+        c.valueProperty().addListener((o, a, b) -> update.run());
+        relabelers.add(update);
+        update.run();
+        c.setTooltip(t);
+    }
+
     private <T> void enumCombo(ComboBox<T> c, T[] values, Function<T, String> text) {
+        valueTooltip(c, text);
         c.getItems().setAll(values);
         c.setCellFactory(lv -> new ListCell<>() {
             @Override

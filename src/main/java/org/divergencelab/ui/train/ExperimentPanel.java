@@ -84,15 +84,32 @@ public final class ExperimentPanel {
     }
 
     void show(TrainingSession.PanelState p) {
-        last = p;
-        setHeading(p.experiment());
-        samples.show(p);
-        critic.show(p);
-        // Only the visible one of map / internals is rebuilt (hidden widgets would still repaint).
-        if (internals.node().isVisible()) {
-            internals.show(p);
-        } else {
-            map.show(p);
+        for (int v = 0; v < VIEWS; v++) {
+            showView(p, v);
+        }
+    }
+
+    /** Views drawn per frame, in the order of {@link #showView}. */
+    static final int VIEWS = 3;
+
+    /** Draws view {@code v} of {@code p}: 0 samples (and the heading), 1 critic, 2 map or internals. */
+    void showView(TrainingSession.PanelState p, int v) {
+        switch (v) {
+            case 0 -> {
+                last = p;
+                setHeading(p.experiment());
+                samples.show(p);
+            }
+            case 1 -> critic.show(p);
+            case 2 -> {
+                // Only the visible one of map / internals is rebuilt (hidden widgets would still repaint).
+                if (internals.node().isVisible()) {
+                    internals.show(p);
+                } else {
+                    map.show(p);
+                }
+            }
+            default -> throw new IllegalArgumentException("view must be 0.." + (VIEWS - 1) + ", got " + v);
         }
     }
 

@@ -34,6 +34,8 @@ final class InternalsView {
         weights = themes.style(new DensityPlot());
         gradients = themes.style(new LineChart());
         weights.setId(idPrefix + "internals-weights");
+        // The ±c lines sit at both edges with their labels at the top: a legend in a corner would hide one.
+        weights.setLegendPosition(org.divergencelab.ui.plot.XYPlot.LegendPosition.BELOW);
         gradients.setId(idPrefix + "internals-gradients");
         root = new HBox(4, weights, gradients);
         HBox.setHgrow(weights, Priority.ALWAYS);

@@ -65,7 +65,7 @@ public final class TrainingRender {
             Snapshot s = t.snapshot(true);
             events.add(HistoryPoint.of(1, i, s));
             if (t.halted()) {
-                events.add(new Notice("train.msg.halted", true, t.haltReason()));
+                events.add(new Notice("train.msg.halted", true, t.haltMessage() == null ? "" : t.haltMessage()));
             }
             panels.add(new TrainingSession.PanelState(t.experiment(), s, ViewData.of(s, t.experiment().dataDistribution())));
         }

@@ -324,7 +324,8 @@ public final class TrainingSession implements AutoCloseable {
             Trainer t = trainers.get(i);
             if (!t.iteration()) {
                 ok = false;
-                events.add(new Notice("train.msg.halted", true, t.haltReason() == null ? "" : t.haltReason()));
+                // The reason as a code and arguments: the view translates it (and again on a language switch).
+                events.add(new Notice("train.msg.halted", true, t.haltMessage() == null ? "" : t.haltMessage()));
                 continue;
             }
             events.add(HistoryPoint.of(generation, i, t.snapshot(false)));

@@ -83,6 +83,10 @@ public final class TrainingView {
     private final TrainingHistory history = new TrainingHistory();
     /** Shows or hides the formula panel. */
     static final KeyCombination FORMULAS = KeyCombination.keyCombination("Shortcut+F");
+    /** While playing, a new frame is drawn one view per pulse: the frame, the next view, the time so far. */
+    private TrainingSession.Frame staged;
+    private int stage;
+    private long stagedNanos;
 
     /**
      * @param live true: own a {@link TrainingSession} and start on {@code start}; false: a passive view fed
@@ -382,18 +386,69 @@ public final class TrainingView {
      */
     void pulse(long now) {
         boolean playing = play.isSelected();
-        if (!playing || now - lastChartNanos >= PLAYING_CHART_NANOS) {
-            lastChartNanos = now;
-            Object ev;
-            while ((ev = session.pollEvent()) != null) {
-                accept(ev);
+        if (!playing) {
+            if (staged != null) {
+                // Paused in the middle of a staged frame: finish it at once.
+                TrainingSession.Frame rest = staged;
+                staged = null;
+                show(rest);
             }
+            drainEvents();
+            TrainingSession.Frame f = session.latest();
+            if (f != null && f.sequence() != lastSequence) {
+                lastSequence = f.sequence();
+                lastFrameNanos = now;
+                show(f);
+            }
+            return;
+        }
+        // Playing: at most one group of canvases changes per pulse (one view of every panel, or the charts),
+        // so the software renderer rasterises a fraction of the window per frame instead of all of it at once
+        // every few frames (those frames were the slow ones, see docs/benchmarks.md).
+        if (staged != null) {
+            showStage();
+            return;
+        }
+        if (now - lastChartNanos >= PLAYING_CHART_NANOS) {
+            lastChartNanos = now;
+            drainEvents();
+            return;
         }
         TrainingSession.Frame f = session.latest();
-        if (f != null && f.sequence() != lastSequence && (!playing || now - lastFrameNanos >= PLAYING_FRAME_NANOS)) {
+        if (f != null && f.sequence() != lastSequence && now - lastFrameNanos >= PLAYING_FRAME_NANOS) {
             lastSequence = f.sequence();
             lastFrameNanos = now;
-            show(f);
+            staged = f;
+            stage = 0;
+            stagedNanos = 0;
+            showStage();
+        }
+    }
+
+    private void drainEvents() {
+        Object ev;
+        while ((ev = session.pollEvent()) != null) {
+            accept(ev);
+        }
+    }
+
+    /** Draws the next view of the staged frame in every panel; the last stage completes the frame. */
+    private void showStage() {
+        long t0 = System.nanoTime();
+        TrainingSession.Frame f = staged;
+        if (stage == 0) {
+            shown = f;
+            ensurePanels(Math.max(f.panels().size(), 1));
+            showCounterAndWarnings(f);
+        }
+        for (int i = 0; i < f.panels().size() && i < panels.size(); i++) {
+            panels.get(i).showView(f.panels().get(i), stage);
+        }
+        stagedNanos += System.nanoTime() - t0;
+        if (++stage >= ExperimentPanel.VIEWS) {
+            staged = null;
+            frameUpdates++;
+            lastUpdateNanos = stagedNanos;
         }
     }
 
@@ -413,7 +468,7 @@ public final class TrainingView {
             messageKey = n.key();
             messageArgs = n.args();
             message.setStyle(n.error() ? "-fx-text-fill: #c0392b;" : "");
-            message.setText(i18n.text(n.key(), n.args()));
+            message.setText(i18n.text(n.key(), EngineText.localize(i18n, n.args())));
             if (n.key().equals("train.msg.halted") || n.key().equals("train.msg.error")) {
                 // The worker stopped by itself (divergence guard, bad command): the play button follows.
                 play.setSelected(false);
@@ -429,17 +484,29 @@ public final class TrainingView {
         for (int i = 0; i < f.panels().size() && i < panels.size(); i++) {
             panels.get(i).show(f.panels().get(i));
         }
+        showCounterAndWarnings(f);
+        frameUpdates++;
+        lastUpdateNanos = System.nanoTime() - t0;
+    }
+
+    private void showCounterAndWarnings(TrainingSession.Frame f) {
         if (!f.panels().isEmpty()) {
             var s = f.panels().get(0).snapshot();
             counter.setText(i18n.text("train.counter", s.iteration(), s.criticSteps(), s.generatorSteps()));
             List<String> w = new ArrayList<>();
             for (TrainingSession.PanelState p : f.panels()) {
-                w.addAll(p.snapshot().warnings());
+                var s0 = p.snapshot();
+                if (s0.messages().isEmpty()) {
+                    // A snapshot without codes (none from the engine today): its English warnings as they are.
+                    w.addAll(s0.warnings());
+                } else {
+                    for (var m : s0.messages()) {
+                        w.add(EngineText.of(i18n, m));
+                    }
+                }
             }
             warnings.setText(w.isEmpty() ? "" : i18n.text("train.warnings", String.join("; ", w)));
         }
-        frameUpdates++;
-        lastUpdateNanos = System.nanoTime() - t0;
     }
 
     // ------------------------------------------------------------------ lecturer tools
@@ -551,7 +618,7 @@ public final class TrainingView {
             counter.setText(i18n.text("train.counter", 0, 0, 0));
         }
         if (messageKey != null) {
-            message.setText(i18n.text(messageKey, messageArgs));
+            message.setText(i18n.text(messageKey, EngineText.localize(i18n, messageArgs)));
         }
     }
 }

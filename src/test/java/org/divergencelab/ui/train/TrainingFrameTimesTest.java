@@ -92,6 +92,7 @@ class TrainingFrameTimesTest {
             rec.reset();
             return null;
         });
+        long[] gc0 = gcCountAndMillis();
         long t0 = System.nanoTime();
         // FX-thread cost of drawing one new frame (all views of the panel), sampled while playing.
         List<Double> drawMs = new java.util.ArrayList<>();
@@ -105,6 +106,7 @@ class TrainingFrameTimesTest {
         }
         FrameTimeRecorder.Stats s = HeadlessFx.call(rec::compute);
         double secs = (System.nanoTime() - t0) / 1e9;
+        long[] gc1 = gcCountAndMillis();
         long its = v.session().latest().iteration() - it0;
         long draws = v.frameUpdates() - draws0;
         HeadlessFx.call(() -> {
@@ -117,6 +119,9 @@ class TrainingFrameTimesTest {
         report.append(String.format(Locale.ROOT, "  frames %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d iterations (%.1f it/s);"
                 + " %d new frames drawn (%.1f /s)%n", s.frames(), s.p50Millis(), s.p99Millis(), s.maxMillis(), its,
                 its / secs, draws, draws / secs));
+        report.append(String.format(Locale.ROOT, "  GC in that window (%s): %d collections, %d ms in total (JVM's own count;"
+                + " pauses and concurrent cycles as the collector reports them)%n", gcNames(), gc1[0] - gc0[0],
+                gc1[1] - gc0[1]));
         double[] dm = drawMs.stream().mapToDouble(Double::doubleValue).toArray();
         if (dm.length > 0) {
             report.append(String.format(Locale.ROOT, "  FX-thread time to draw a new frame (all views): median %.1f ms, max %.1f ms"
@@ -163,6 +168,22 @@ class TrainingFrameTimesTest {
         Files.createDirectories(OUT.getParent());
         Files.writeString(OUT, report.toString());
         System.out.print(report);
+    }
+
+    /** Collections and milliseconds summed over every collector of this JVM. */
+    private static long[] gcCountAndMillis() {
+        long n = 0;
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, b.getCollectionCount());
+            ms += Math.max(0, b.getCollectionTime());
+        }
+        return new long[] {n, ms};
+    }
+
+    private static String gcNames() {
+        return String.join(", ", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
     }
 
     private static double median(double[] a) {
