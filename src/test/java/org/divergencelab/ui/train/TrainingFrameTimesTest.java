@@ -70,6 +70,12 @@ class TrainingFrameTimesTest {
         MainWindow w = (MainWindow) held[0];
         TrainingView v = (TrainingView) held[1];
         v.session().awaitIdle(60_000);
+        // The Sandbox tab computes its opening state once at start-up (sweep, live discriminator) on its own
+        // threads; wait for it so the window below measures steady training, not the app's start.
+        long settleDeadline = System.nanoTime() + 120_000_000_000L;
+        while (!HeadlessFx.call(() -> w.sandbox().settled()) && System.nanoTime() < settleDeadline) {
+            Thread.sleep(100);
+        }
         // Reference: the same window idle (nothing training, nothing redrawn) on the same machine, same moment.
         FrameTimeRecorder idleRec = w.frameTimes();
         HeadlessFx.call(() -> {
