@@ -694,14 +694,7 @@ public final class CpuBackend implements ComputeBackend {
 
     @Override
     public boolean allFinite(Tensor x) {
-        float[] s = d(x);
-        // NaN and ±∞ are exactly the floats whose exponent bits are all ones; an int max-reduction over
-        // the masked bits is one vectorised pass
-        int max = 0;
-        for (float v : s) {
-            max = Math.max(max, Float.floatToRawIntBits(v) & 0x7f800000);
-        }
-        return max != 0x7f800000;
+        return Kernels.allFinite(d(x));
     }
 
     // ---- optimiser updates ----

@@ -49,4 +49,17 @@ final class Kernels {
         VectorKernels.rowVector(op, s, v, o, m, n);
         return true;
     }
+
+    /** True when no element of s is NaN or ±∞ (see {@link VectorKernels#allFinite}). */
+    static boolean allFinite(float[] s) {
+        if (Gemm.VECTOR_AVAILABLE) {
+            return VectorKernels.allFinite(s);
+        }
+        // NaN and ±∞ are exactly the floats whose exponent bits are all ones
+        int max = 0;
+        for (float v : s) {
+            max = Math.max(max, Float.floatToRawIntBits(v) & 0x7f800000);
+        }
+        return max != 0x7f800000;
+    }
 }

@@ -82,4 +82,22 @@ final class VectorKernels {
             default -> throw new IllegalArgumentException("rowVector: unsupported op " + op);
         }
     }
+
+    /**
+     * True when no element is NaN or ±∞: x·0 is 0 for every finite x and NaN otherwise, and a NaN
+     * survives any sum, so one lane-wise multiply-add pass decides it exactly (the scalar max-of-exponent
+     * loop does not vectorise and took ~0.6 ns per element).
+     */
+    static boolean allFinite(float[] s) {
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (int end = s.length - L; i <= end; i += L) {
+            acc = acc.add(FloatVector.fromArray(S, s, i).mul(0f));
+        }
+        float tail = 0f;
+        for (; i < s.length; i++) {
+            tail += s[i] * 0f;
+        }
+        return !acc.test(jdk.incubator.vector.VectorOperators.IS_NAN).anyTrue() && !Float.isNaN(tail);
+    }
 }

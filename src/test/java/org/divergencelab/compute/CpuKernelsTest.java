@@ -179,6 +179,32 @@ class CpuKernelsTest {
         }
     }
 
+    /** Every length around the vector width, one bad value at every position (and none): both paths agree. */
+    @Test
+    void allFiniteFindsEveryNanAndInfinityAtEveryPosition() {
+        float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.intBitsToFloat(0x7fc00123)};
+        for (int n = 1; n <= 2 * VectorKernels.L + 3; n++) {
+            float[] xs = new float[n];
+            for (int i = 0; i < n; i++) {
+                xs[i] = i % 3 == 0 ? Float.MAX_VALUE : i % 3 == 1 ? -Float.MIN_VALUE : -0f;
+            }
+            assertTrue(VectorKernels.allFinite(xs), "finite n=" + n);
+            assertTrue(Kernels.allFinite(xs), "finite n=" + n);
+            Tensor t = CPU.allocate(1, n);
+            CPU.copyIn(xs, t);
+            assertTrue(CPU.allFinite(t));
+            for (int pos = 0; pos < n; pos++) {
+                for (float b : bad) {
+                    float[] ys = xs.clone();
+                    ys[pos] = b;
+                    assertTrue(!VectorKernels.allFinite(ys), b + " at " + pos + " of " + n);
+                    CPU.copyIn(ys, t);
+                    assertTrue(!CPU.allFinite(t), b + " at " + pos + " of " + n);
+                }
+            }
+        }
+    }
+
     @Test
     void viewsShareStorageAndCheckTheirSize() {
         for (ComputeBackend be : new ComputeBackend[] {CPU, Float64Backend.INSTANCE}) {
