@@ -86,7 +86,7 @@ def main():
         rates.append(batch * a.iters / (clock() - t0))
     name = ("image-%s-28" % a.model) + ("" if a.objective == "wgan-gp" else "-gan")
     unit = "samples/s" if a.clock == "wall" else "samples per CPU-second"
-    print("%s: %.1f " + unit + " (median of %d, min %.1f, max %.1f) [torch %s, %s, %d threads]"
+    print(("%s: %.1f " + unit + " (median of %d, min %.1f, max %.1f) [torch %s, %s, %d threads]")
           % (name, statistics.median(rates), a.repeats, min(rates), max(rates), torch.__version__, dev,
              torch.get_num_threads()))
 
