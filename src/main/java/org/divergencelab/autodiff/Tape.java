@@ -24,7 +24,9 @@ import org.divergencelab.compute.UnaryOp;
  *
  * <p><b>Buffer reuse.</b> {@link #reset()} starts the next step: Var objects and their buffers are handed
  * out again in the same order, so a training loop that repeats the same sequence of operations allocates
- * nothing after its first step. A slot whose shape changed simply gets a new buffer.
+ * nothing after its first step. A slot whose shape changed simply gets a new buffer. {@link #reshape}
+ * returns a view of its input's storage where the backend shares storage ({@link ComputeBackend#view}),
+ * which is safe because a recorded value is never written again before the next reset.
  *
  * <p><b>Pruning.</b> A backward pass only computes gradients along paths that reach the requested
  * inputs (e.g. during a generator step the critic's weight gradients are never formed).
