@@ -16,11 +16,13 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 $PY -c 'import torch' 2>/dev/null || { echo "PyTorch missing for $PY: run bash /work/shared/bench/setup-peers.sh" >&2; exit 1; }
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q package -DskipTests)
 
-# name | our bench options | peer options
+# name | our bench options | peer options. Ours: 3 untimed iterations plus 2 untimed runs before the timed
+# ones, so the JIT has compiled the SIMD kernels (on a loaded 2-core machine C2 needs several seconds;
+# the peer has no JIT and 3 warm-up iterations); the DCGAN times 5 iterations a run on both sides.
 WORKLOADS=(
-  "image-mlp-28|--repeats 3 --warmup 1 --iterations 20|--objective wgan-gp --iters 20 --repeats 3"
-  "image-mlp-28-gan|--repeats 3 --warmup 1 --iterations 40|--objective gan --iters 40 --repeats 3"
-  "image-dcgan-28|--repeats 3 --warmup 1 --iterations 3|--model dcgan --objective wgan-gp --iters 5 --repeats 3"
+  "image-mlp-28|--repeats 3 --warmup 2 --iterations 20|--objective wgan-gp --iters 20 --repeats 3"
+  "image-mlp-28-gan|--repeats 3 --warmup 2 --iterations 40|--objective gan --iters 40 --repeats 3"
+  "image-dcgan-28|--repeats 3 --warmup 2 --iterations 5|--model dcgan --objective wgan-gp --iters 5 --repeats 3"
 )
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT

@@ -24,7 +24,9 @@ import org.divergencelab.compute.UnaryOp;
  *
  * <p><b>Buffer reuse.</b> {@link #reset()} starts the next step: Var objects and their buffers are handed
  * out again in the same order, so a training loop that repeats the same sequence of operations allocates
- * nothing after its first step. A slot whose shape changed simply gets a new buffer.
+ * nothing after its first step. A slot whose shape changed simply gets a new buffer. {@link #reshape}
+ * returns a view of its input's storage where the backend shares storage ({@link ComputeBackend#view}),
+ * which is safe because a recorded value is never written again before the next reset.
  *
  * <p><b>Pruning.</b> A backward pass only computes gradients along paths that reach the requested
  * inputs (e.g. during a generator step the critic's weight gradients are never formed).
@@ -663,10 +665,29 @@ public final class Tape {
         if (x.rows() == rows) {
             return x;
         }
-        Var v = owned(Var.Kind.RESHAPE, rows, cols);
+        // A view of x's value where the backend can share storage (no copy): safe because a recorded
+        // value is never written again until the next reset. The view is kept in its own field, never as
+        // the slot's buffer, so a later step that reuses this slot for another op cannot write into x.
+        Var v = slot(Var.Kind.RESHAPE);
+        Tensor view = v.view;
+        if (view == null || v.viewSource != x.value || !view.hasShape(rows, cols)) {
+            view = backend.view(x.value, rows, cols);
+            v.view = view;
+            v.viewSource = x.value;
+        }
+        if (view != null) {
+            v.value = view;
+        } else {
+            Tensor buf = v.buffer;
+            if (buf == null || !buf.hasShape(rows, cols)) {
+                buf = backend.allocate(rows, cols);
+                v.buffer = buf;
+            }
+            v.value = buf;
+            backend.reshape(x.value, buf);
+        }
         v.a = x;
         v.constant |= x.constant;
-        backend.reshape(x.value, v.value);
         return v;
     }
 

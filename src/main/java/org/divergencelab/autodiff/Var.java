@@ -38,6 +38,9 @@ public final class Var {
     Tensor value;
     /** The buffer this slot owns (value == buffer unless the node aliases an outside tensor). */
     Tensor buffer;
+    /** A RESHAPE slot's view of {@link #viewSource} (storage shared; kept apart from {@link #buffer}). */
+    Tensor view;
+    Tensor viewSource;
 
     Var(Tape tape, int index) {
         this.tape = tape;

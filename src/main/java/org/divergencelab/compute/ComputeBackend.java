@@ -79,6 +79,22 @@ public interface ComputeBackend {
     /** Copies {@code src} into {@code dst} of another shape with the same number of elements (row-major order kept). */
     void reshape(Tensor src, Tensor dst);
 
+    /**
+     * A rows×cols tensor that shares {@code src}'s storage (same elements, row-major order kept: what
+     * {@link #reshape} would copy), or {@code null} when this backend does not share storage between
+     * tensors, in which case callers copy with {@link #reshape}. A write through either tensor is seen
+     * through the other, so callers may only view values nobody writes to afterwards (the autodiff tape's
+     * values are written once, when their node is recorded).
+     *
+     * @throws IllegalArgumentException when the sizes differ or src is not this backend's
+     */
+    default Tensor view(Tensor src, int rows, int cols) {
+        if ((long) rows * cols != src.size()) {
+            throw new IllegalArgumentException("view: " + src.shape() + " cannot become " + rows + "x" + cols);
+        }
+        return null;
+    }
+
     // ---- elementwise ----
 
     /** {@code out = op(x; p, q)}. */

@@ -22,6 +22,12 @@ public final class Float64Backend implements ComputeBackend {
             this.data = new double[rows * cols];
         }
 
+        /** A view: another shape over the same array (see {@link #view}). */
+        F64Tensor(int rows, int cols, double[] shared) {
+            super(rows, cols);
+            this.data = shared;
+        }
+
         @Override
         public ComputeBackend backend() {
             return INSTANCE;
@@ -213,6 +219,16 @@ public final class Float64Backend implements ComputeBackend {
                 out[xi] += in[ci];
             }
         });
+    }
+
+    /** Always a view: the array is shared under another shape (no copy). */
+    @Override
+    public Tensor view(Tensor src, int rows, int cols) {
+        double[] data = d(src, "view source");
+        if ((long) rows * cols != data.length) {
+            throw new IllegalArgumentException("view: " + src.shape() + " cannot become " + rows + "x" + cols);
+        }
+        return new F64Tensor(rows, cols, data);
     }
 
     @Override

@@ -38,6 +38,8 @@ final class VectorGemm {
     static final int SMALL_N = 4;
     /** Up to this many rows of C, a row-contiguous B is read in place instead of packed. */
     static final int IN_PLACE_MAX_M = 16 * MR;
+    /** Packed op(B) blocks up to this many floats (256 KiB) are swept once per row sliver (see gemm). */
+    static final int ROWS_OUTER_MAX_B = 64 * 1024;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
@@ -118,7 +120,16 @@ final class VectorGemm {
                         ap = buf.a((mc / MR) * MR * kc);
                         packA(a, aBase, lda, mc / MR, kc, ap);
                     }
-                    for (int jr = 0; jr < panels; jr++) {
+                    // Tile order: with a packed op(B) small enough to stay in L2, row slivers outer and panels
+                    // inner, so C is written row after row (prefetch-friendly) while A's MR rows stay in L1;
+                    // otherwise panels outer (one kc×NR panel in L1, A's block in L2). Only the order of
+                    // whole tiles changes, never the order of the sums inside one element of C.
+                    int tilesM = (mc + MR - 1) / MR;
+                    boolean rowsOuter = !inPlace && (long) panels * kc * NR <= ROWS_OUTER_MAX_B;
+                    int tileCount = tilesM * panels;
+                    for (int q = 0; q < tileCount; q++) {
+                        int jr = rowsOuter ? q % panels : q / tilesM;
+                        int ir = (rowsOuter ? q / panels : q % tilesM) * MR;
                         int j0 = jc + jr * NR;
                         int nr = Math.min(NR, n - j0);
                         float[] bSrc = bp;
@@ -130,7 +141,7 @@ final class VectorGemm {
                             bStride = ldb;
                         }
                         int cCol = cOff + j0;
-                        for (int ir = 0; ir < mc; ir += MR) {
+                        {
                             int mr = Math.min(MR, mc - ir);
                             int aIdx = aBase + ir * ars;
                             int cIdx = cCol + (ic + ir) * ldc;
@@ -150,7 +161,15 @@ final class VectorGemm {
                                 // Right edge: a full-width tile into scratch (B's padding is zero), then merge
                                 // the nr real columns with the same rounding as store().
                                 float[] t = buf.tile;
-                                if (mr == MR) {
+                                if (mr == MR && nr == L) {
+                                    // exactly one vector wide (e.g. 16 output channels): half the FMAs of a
+                                    // padded tile and stored straight into C
+                                    kTileHalf(kc, a, aIdx, ars, acs, bSrc, bIdx, bStride, alpha, betaBlock, c, cIdx, ldc);
+                                    continue;
+                                }
+                                if (mr == MR && nr < L) {
+                                    kTileHalf(kc, a, aIdx, ars, acs, bSrc, bIdx, bStride, 1f, 0f, t, 0, NR);
+                                } else if (mr == MR) {
                                     kTile(kc, a, aIdx, ars, acs, bSrc, bIdx, bStride, 1f, 0f, t, 0, NR);
                                 } else {
                                     edge(mr, kc, a, aIdx, ars, acs, bSrc, bIdx, bStride, 1f, 0f, t, 0, NR);
@@ -467,6 +486,43 @@ final class VectorGemm {
         store(c41, va, alpha, beta, c, ci + 4 * ldc + 1 * L);
         store(c50, va, alpha, beta, c, ci + 5 * ldc);
         store(c51, va, alpha, beta, c, ci + 5 * ldc + 1 * L);
+    }
+
+    /**
+     * 6×1-vector tile for a right-edge panel at most one vector wide (B's sliver is zero-padded past nr):
+     * the first L columns of {@link #kTile}'s tile, each element the same FMA chain.
+     */
+    static void kTileHalf(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int bcs,
+            float alpha, float beta, float[] c, int ci, int ldc) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S);
+        int o1 = 1 * ars;
+        int o2 = 2 * ars;
+        int o3 = 3 * ars;
+        int o4 = 4 * ars;
+        int o5 = 5 * ars;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            c00 = FloatVector.broadcast(S, a[ai]).fma(b0, c00);
+            c10 = FloatVector.broadcast(S, a[ai + o1]).fma(b0, c10);
+            c20 = FloatVector.broadcast(S, a[ai + o2]).fma(b0, c20);
+            c30 = FloatVector.broadcast(S, a[ai + o3]).fma(b0, c30);
+            c40 = FloatVector.broadcast(S, a[ai + o4]).fma(b0, c40);
+            c50 = FloatVector.broadcast(S, a[ai + o5]).fma(b0, c50);
+            ai += acs;
+            bi += bcs;
+        }
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        store(c00, va, alpha, beta, c, ci);
+        store(c10, va, alpha, beta, c, ci + 1 * ldc);
+        store(c20, va, alpha, beta, c, ci + 2 * ldc);
+        store(c30, va, alpha, beta, c, ci + 3 * ldc);
+        store(c40, va, alpha, beta, c, ci + 4 * ldc);
+        store(c50, va, alpha, beta, c, ci + 5 * ldc);
     }
 
     /** 6×2-vector tile, row-major A in place, B packed: indices linear in p (range checks hoisted). */

@@ -70,11 +70,32 @@ class GemmTest {
         }
     }
 
+    /**
+     * The convolution layers' shapes, scaled down but keeping what selects each code path: a packed op(B)
+     * small enough for the rows-outer tile order (k ≤ 64 with n = 515, 301 rows: both edges ragged), one
+     * too large for it (k = 200), exactly one vector of columns (n = 16, the half-width tile stored
+     * straight into C), fewer (n = 13) and a ragged second panel (n = 47, 15 columns past the first), and
+     * the long-k weight gradients (m·n small, k in the thousands, several k blocks).
+     */
+    @Test
+    void convShapesOnEveryTranspose() {
+        int[][] shapes = {{301, 515, 64}, {301, 515, 200}, {390, 16, 32}, {389, 16, 17}, {199, 13, 33},
+            {97, 47, 19}, {37, 16, 1300}, {64, 70, 1100}, {16, 32, 2051}};
+        SplittableRandom rng = new SplittableRandom(31);
+        for (int[] s : shapes) {
+            for (int t = 0; t < 4; t++) {
+                check(Gemm.Path.VECTOR, new Case(t >= 2, (t & 1) == 1, s[0], s[1], s[2], 1f, 0f, 0, 0, 0, 0, 0, 0), rng);
+                check(Gemm.Path.VECTOR, new Case(t >= 2, (t & 1) == 1, s[0], s[1], s[2], 1f, 1f, 0, 0, 0, 1, 2, 0), rng);
+                check(Gemm.Path.VECTOR, new Case(t >= 2, (t & 1) == 1, s[0], s[1], s[2], -0.75f, -1.5f, 3, 1, 2, 0, 0, 4), rng);
+            }
+        }
+    }
+
     @Test
     void sameInputsGiveTheSameBitsEveryCall() {
         SplittableRandom rng = new SplittableRandom(5);
         for (Gemm.Path path : new Gemm.Path[] {Gemm.Path.VECTOR, Gemm.Path.SCALAR}) {
-            for (int[] s : new int[][] {{257, 300, 263}, {256, 1, 512}, {512, 3, 256}, {97, 64, 2}}) {
+            for (int[] s : new int[][] {{257, 300, 263}, {256, 1, 512}, {512, 3, 256}, {97, 64, 2}, {301, 515, 64}, {390, 16, 32}}) {
                 for (int t = 0; t < 4; t++) {
                     boolean ta = t >= 2;
                     boolean tb = (t & 1) == 1;
