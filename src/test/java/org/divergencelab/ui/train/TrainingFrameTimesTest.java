@@ -90,7 +90,11 @@ class TrainingFrameTimesTest {
             v.play.fire();
             return null;
         });
-        Thread.sleep(1500);
+        // Play before the measured window: 1.5 s by default; a long value (e.g. -Dlab.frames.playMillis=90000)
+        // measures a long session, whose charts hold their full 2000-point histories.
+        long playMillis = Long.getLong("lab.frames.playMillis", 1500);
+        Thread.sleep(playMillis);
+        report.append(String.format(Locale.ROOT, "played %.1f s before the measured window%n", playMillis / 1e3));
         FrameTimeRecorder rec = w.frameTimes();
         long it0 = v.session().latest().iteration();
         long draws0 = v.frameUpdates();
