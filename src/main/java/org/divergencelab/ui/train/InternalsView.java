@@ -68,13 +68,22 @@ final class InternalsView {
         gradients.clearData();
     }
 
+    /**
+     * Palette index of critic layer {@code k}: the layer colours start after the real/generated pair (indices 0
+     * and 1) but may use them too, as this view shows no data; so up to 7 layers (S19's deep critic) get
+     * distinct colours before any repeats.
+     */
+    static int layerColour(int k) {
+        return (2 + k) % 7;
+    }
+
     void add(HistoryPoint h) {
         if (h.gradNorms() == null) {
             return;
         }
         while (gradientSeries.size() < h.gradNorms().length) {
             int k = gradientSeries.size();
-            gradientSeries.add(gradients.addSeries(i18n.text("train.legend.layer", k + 1), 2 + k % 5));
+            gradientSeries.add(gradients.addSeries(i18n.text("train.legend.layer", k + 1), layerColour(k)));
         }
         for (int i = 0; i < h.gradNorms().length; i++) {
             if (Double.isFinite(h.gradNorms()[i])) {
@@ -105,7 +114,7 @@ final class InternalsView {
             for (int b = 0; b < bins; b++) {
                 heights[b] = counts[b] / (h.total() * width);
             }
-            hs.add(new HistogramLayer(i18n.text("train.legend.layer", i + 1), edges, heights, 2 + i % 5));
+            hs.add(new HistogramLayer(i18n.text("train.legend.layer", i + 1), edges, heights, layerColour(i)));
         }
         weights.setHistograms(hs);
         weights.layers().clear();
