@@ -22,8 +22,6 @@ final class MapView {
     private final I18n i18n;
     final WarpedGrid grid;
     private TrainingSession.PanelState last;
-    private String meanOf;
-    private double mean;
 
     MapView(I18n i18n, ThemeManager themes, String idPrefix) {
         this.i18n = i18n;
@@ -53,19 +51,6 @@ final class MapView {
         return idx;
     }
 
-    /**
-     * What regression with the MSE loss answers for every z: the constant minimising E(x − c)², the data's mean,
-     * estimated from 20 000 seeded draws (standard error σ/141, so ±2 reads 0.00) and cached per data spec.
-     */
-    private double mseAnswer(String spec, org.divergencelab.distribution.Distribution d) {
-        if (!spec.equals(meanOf)) {
-            double[] xs = d.sample(20_000, 1L).coordsView();
-            mean = java.util.Arrays.stream(xs).average().orElse(Double.NaN);
-            meanOf = spec;
-        }
-        return mean;
-    }
-
     void show(TrainingSession.PanelState p) {
         last = p;
         Snapshot.GeneratorMap m = p.snapshot().generatorMap();
@@ -90,7 +75,7 @@ final class MapView {
             }
             grid.axes().setAspectLocked(false);
             grid.setMapping(zs, xs);
-            double mean = mseAnswer(p.experiment().data(), p.experiment().dataDistribution());
+            double mean = p.data().dataMean();
             grid.setDataMarker(mean, i18n.text("train.legend.mse", String.format(i18n.getLocale(), "%.2f",
                     Math.round(mean * 100) / 100.0 + 0.0)));
             return;

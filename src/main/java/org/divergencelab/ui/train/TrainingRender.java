@@ -67,7 +67,7 @@ public final class TrainingRender {
             if (t.halted()) {
                 events.add(new Notice("train.msg.halted", true, t.haltMessage() == null ? "" : t.haltMessage()));
             }
-            panels.add(new TrainingSession.PanelState(t.experiment(), s, ViewData.of(s, t.experiment().dataDistribution())));
+            panels.add(new TrainingSession.PanelState(t.experiment(), s, ViewData.of(s, t.experiment().dataDistribution(), t.experiment().seed())));
         }
         return new Result(e, new TrainingSession.Frame(1, 1, false, panels), events);
     }

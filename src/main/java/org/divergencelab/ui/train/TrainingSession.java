@@ -344,7 +344,7 @@ public final class TrainingSession implements AutoCloseable {
         for (int i = 0; i < trainers.size(); i++) {
             Trainer t = trainers.get(i);
             Snapshot s = t.snapshot(true);
-            panels.add(new PanelState(t.experiment(), s, ViewData.of(s, t.experiment().dataDistribution())));
+            panels.add(new PanelState(t.experiment(), s, ViewData.of(s, t.experiment().dataDistribution(), t.experiment().seed())));
             // Truths of a full snapshot go to the charts too (the cheap points have NaN there).
             events.add(HistoryPoint.of(generation, i, s));
         }

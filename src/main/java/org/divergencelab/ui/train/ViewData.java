@@ -1,5 +1,8 @@
 package org.divergencelab.ui.train;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.divergencelab.distribution.Distribution;
 import org.divergencelab.gan.Snapshot;
 
@@ -21,10 +24,12 @@ import org.divergencelab.gan.Snapshot;
  * @param kdeAtFake 1-D: the KDE of p_G at each fake (the arrows of a GAN ride on that curve), null in 2-D
  * @param gridN     2-D: grid points per axis of {@code dataPdf}
  * @param box       {x0, x1, y0, y1} of the 2-D grid, or {x0, x1} in 1-D
+ * @param dataMean  1-D: the data's mean, what regression with the MSE loss answers for every z (the map's
+ *                  reference line); NaN in 2-D
  */
 public record ViewData(double[] xs, double[] dataPdf, double[] fakePdf, double[] optimalD, double[] edges,
                        double[] realHist, double[] fakeHist, double[] criticAtFake, double[] kdeAtFake, int gridN,
-                       double[] box) {
+                       double[] box, double dataMean) {
 
     /** Points of the 1-D density curves. */
     static final int CURVE_POINTS = 200;
@@ -33,11 +38,17 @@ public record ViewData(double[] xs, double[] dataPdf, double[] fakePdf, double[]
     /** Points per axis of the 2-D data-density grid (contours only, so 64 is ample). */
     static final int GRID = 64;
 
+    /** Draws behind {@link #dataMean}: standard error σ/141, so a mean of ±2 reads 0.00 at two decimals. */
+    static final int MEAN_DRAWS = 20_000;
+    /** Data means by spec and seed, so the worker draws them once per experiment, not once per frame. */
+    private static final Map<String, Double> MEANS = new ConcurrentHashMap<>();
+
     /**
      * Computes the view data of {@code s} for data distribution {@code data}. Needs a full snapshot (the
-     * critic field's box); a cheap one gives the sample histograms only.
+     * critic field's box); a cheap one gives the sample histograms only. {@code seed} is the experiment's:
+     * the 1-D data mean is estimated from its draws.
      */
-    public static ViewData of(Snapshot s, Distribution data) {
+    public static ViewData of(Snapshot s, Distribution data, long seed) {
         double[] real = s.real();
         double[] fake = s.fake();
         Snapshot.CriticField f = s.criticField();
@@ -89,7 +100,7 @@ public record ViewData(double[] xs, double[] dataPdf, double[] fakePdf, double[]
                 kdeAtFake[i] = interpolate(pG, lo, hi, fake[i]);
             }
             return new ViewData(xs, pData, pG, dStar, edges, histogram(real, edges), histogram(fake, edges), atFake,
-                    kdeAtFake, 0, new double[] {lo, hi});
+                    kdeAtFake, 0, new double[] {lo, hi}, dataMean(data, seed));
         }
         double[] box;
         if (f != null) {
@@ -117,7 +128,25 @@ public record ViewData(double[] xs, double[] dataPdf, double[] fakePdf, double[]
                 grid[k] = Math.max(grid[k], max - 12);
             }
         }
-        return new ViewData(null, grid, null, null, null, null, null, null, null, GRID, box);
+        return new ViewData(null, grid, null, null, null, null, null, null, null, GRID, box, Double.NaN);
+    }
+
+    /**
+     * The mean of 1-D {@code data} from {@link #MEAN_DRAWS} draws seeded with {@code seed}, cached (the cache
+     * is emptied when it passes 256 entries: a lecture uses a handful of data specs).
+     */
+    static double dataMean(Distribution data, long seed) {
+        if (MEANS.size() > 256) {
+            MEANS.clear();
+        }
+        return MEANS.computeIfAbsent(data.spec() + "@" + seed, k -> {
+            double[] xs = data.sample(MEAN_DRAWS, seed).coordsView();
+            double sum = 0;
+            for (double x : xs) {
+                sum += x;
+            }
+            return sum / xs.length;
+        });
     }
 
     /** Linear interpolation of grid values on [lo, hi] (clamped at the ends). */

@@ -149,7 +149,7 @@ class TrainingFrameTimesTest {
         }
         Snapshot snap = t.snapshot(true);
         assertEquals(128, snap.criticField().resolution());
-        TrainingSession.PanelState p = new TrainingSession.PanelState(e, snap, ViewData.of(snap, e.dataDistribution()));
+        TrainingSession.PanelState p = new TrainingSession.PanelState(e, snap, ViewData.of(snap, e.dataDistribution(), e.seed()));
         double[][] ms = HeadlessFx.call(() -> {
             CriticView cv = new CriticView(new I18n(I18n.ENGLISH), new ThemeManager(), "bench-");
             StackPane root = new StackPane(cv.node());

@@ -1,6 +1,7 @@
 package org.divergencelab.ui.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -53,7 +54,7 @@ class ViewDataTest {
         Experiment e = Presets.get("gaussians-1d-gan");
         Snapshot s = new Trainer(e).snapshot(true);
         Distribution data = e.dataDistribution();
-        ViewData d = ViewData.of(s, data);
+        ViewData d = ViewData.of(s, data, e.seed());
         assertNotNull(d.optimalD());
         for (int i = 0; i < d.xs().length; i += 17) {
             double p = data.density(new double[] {d.xs()[i]});
@@ -75,7 +76,8 @@ class ViewDataTest {
     void twoDimensionalDataGivesALogDensityGridOverTheCriticBox() {
         Experiment e = Presets.get("ring8-wgan-gp");
         Snapshot s = new Trainer(e).snapshot(true);
-        ViewData d = ViewData.of(s, e.dataDistribution());
+        ViewData d = ViewData.of(s, e.dataDistribution(), e.seed());
+        assertTrue(Double.isNaN(d.dataMean()), "no regression line in 2-D");
         assertNull(d.xs());
         assertEquals(ViewData.GRID * ViewData.GRID, d.dataPdf().length);
         double max = Double.NEGATIVE_INFINITY;
@@ -87,7 +89,24 @@ class ViewDataTest {
         assertEquals(12, max - min, 1e-9, "floored 12 nats below the peak");
         // Lines have no density: nothing to contour.
         Experiment lines = Presets.get("two-lines-gan");
-        assertNull(ViewData.of(new Trainer(lines).snapshot(true), lines.dataDistribution()).dataPdf());
+        assertNull(ViewData.of(new Trainer(lines).snapshot(true), lines.dataDistribution(), lines.seed()).dataPdf());
+    }
+
+    @Test
+    void dataMeanIsTheMseAnswerWithinFourStandardErrors() {
+        // S17's two right answers: mean 0, sd sqrt(4 + 0.01); 20 000 draws give a standard error of 0.0142.
+        Distribution turns = SpecParser.parse("mixture(0.5*normal(-2,0.1),0.5*normal(2,0.1))");
+        double se = Math.sqrt(4.01 / ViewData.MEAN_DRAWS);
+        assertEquals(0, ViewData.dataMean(turns, 7), 4 * se);
+        // Skewed weights: mean 0.25·(−1) + 0.75·3 = 2; variance 0.5² + 0.25·0.75·4² = 3.25.
+        Distribution skewed = SpecParser.parse("mixture(0.25*normal(-1,0.5),0.75*normal(3,0.5))");
+        assertEquals(2, ViewData.dataMean(skewed, 7), 4 * Math.sqrt(3.25 / ViewData.MEAN_DRAWS));
+        // Same seed, same draws: the line does not move between frames.
+        assertEquals(ViewData.dataMean(turns, 7), ViewData.dataMean(turns, 7), 0);
+        // The map's line comes with every 1-D frame.
+        Experiment e = Presets.get("gaussians-1d-gan");
+        ViewData d = ViewData.of(new Trainer(e).snapshot(true), e.dataDistribution(), e.seed());
+        assertEquals(ViewData.dataMean(e.dataDistribution(), e.seed()), d.dataMean(), 0);
     }
 
     @Test
