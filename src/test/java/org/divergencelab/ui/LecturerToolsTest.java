@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.divergencelab.ui.FxTestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
@@ -65,13 +65,6 @@ class LecturerToolsTest {
     void stop() {
         view.dispose();
         window.sandbox().close();
-    }
-
-    /** Waits (up to 60 s: a loaded 2-core machine) for a condition read on the FX thread. */
-    private static void await(String what, BooleanSupplier c) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(c::getAsBoolean).get());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(WaitForAsyncUtils.asyncFx(c::getAsBoolean).get(), what);
     }
 
     private TrainingSession.Frame frame() {

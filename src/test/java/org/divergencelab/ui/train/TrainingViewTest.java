@@ -3,10 +3,9 @@ package org.divergencelab.ui.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.divergencelab.ui.FxTestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -53,13 +52,6 @@ class TrainingViewTest {
     @AfterEach
     void stop() {
         view.dispose();
-    }
-
-    /** Waits (up to 60 s: full snapshots on a loaded 2-core machine) for a condition read on the FX thread. */
-    private static void await(String what, BooleanSupplier c) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(c::getAsBoolean).get());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(WaitForAsyncUtils.asyncFx(c::getAsBoolean).get(), what);
     }
 
     private TrainingSession.Frame frame() {
