@@ -1,5 +1,9 @@
 package org.divergencelab.sandbox;
 
+import static org.divergencelab.io.StateFiles.bool;
+import static org.divergencelab.io.StateFiles.integer;
+import static org.divergencelab.io.StateFiles.string;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.divergencelab.io.Json;
+import org.divergencelab.io.StateFileException;
+import org.divergencelab.io.StateFiles;
 
 /**
  * The sandbox state as a versioned JSON file, read with the shared {@link Json} parser and written here
@@ -24,13 +30,6 @@ public final class StateFile {
     public static final int VERSION = 1;
 
     private StateFile() {
-    }
-
-    /** A file that cannot be loaded; the message says why. */
-    public static final class StateFileException extends Exception {
-        public StateFileException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 
     /** The state as JSON text (one field per line, stable order). */
@@ -54,36 +53,16 @@ public final class StateFile {
 
     /** Parses a state; {@code source} names the file in messages. */
     public static SandboxState fromJson(String text, String source) throws StateFileException {
-        Object root;
+        Map<?, ?> m = StateFiles.open(text, source, FORMAT, VERSION, "sandbox state");
         try {
-            root = Json.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new StateFileException(source + ": not valid JSON: " + e.getMessage(), e);
-        }
-        if (!(root instanceof Map<?, ?> m)) {
-            throw new StateFileException(source + ": expected a JSON object at the top level", null);
-        }
-        if (!FORMAT.equals(m.get("format"))) {
-            throw new StateFileException(source + ": not a sandbox state (\"format\" is " + m.get("format")
-                    + ", expected \"" + FORMAT + "\")", null);
-        }
-        long version = integer(m, "version", source);
-        if (version > VERSION) {
-            throw new StateFileException(source + ": written by a newer version (file version " + version
-                    + ", this build reads up to " + VERSION + "); update Divergence Lab", null);
-        }
-        if (version < 1) {
-            throw new StateFileException(source + ": bad version " + version, null);
-        }
-        try {
-            String plan = string(m, "plan", source);
+            String plan = string(m, "plan", source, "");
             BulldozerExample.Plan pl;
             try {
                 pl = BulldozerExample.Plan.valueOf(plan);
             } catch (IllegalArgumentException e) {
                 throw new StateFileException(source + ": unknown plan '" + plan + "'", e);
             }
-            long samples = integer(m, "samples", source);
+            long samples = integer(m, "samples", source, "");
             if (samples < Integer.MIN_VALUE || samples > Integer.MAX_VALUE) {
                 throw new StateFileException(source + ": samples out of range: " + samples, null);
             }
@@ -98,12 +77,9 @@ public final class StateFile {
                 }
                 hs.add(str);
             }
-            Object pres = m.get("presentation");
-            if (!(pres instanceof Boolean pb)) {
-                throw new StateFileException(source + ": field \"presentation\" must be true or false", null);
-            }
-            return new SandboxState(string(m, "p", source), string(m, "q", source), (int) samples,
-                    integer(m, "seed", source), pl, pb, hs);
+            boolean pb = bool(m, "presentation", source, "");
+            return new SandboxState(string(m, "p", source, ""), string(m, "q", source, ""), (int) samples,
+                    integer(m, "seed", source, ""), pl, pb, hs);
         } catch (IllegalArgumentException e) {
             throw new StateFileException(source + ": invalid state: " + e.getMessage(), e);
         }
@@ -113,30 +89,9 @@ public final class StateFile {
         Files.writeString(file, toJson(s), StandardCharsets.UTF_8);
     }
 
+    /** Reads a state file; every failure (unreadable, malformed, newer) is a {@link StateFileException}. */
     public static SandboxState load(Path file) throws StateFileException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new StateFileException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        return fromJson(text, file.toString());
-    }
-
-    private static String string(Map<?, ?> m, String key, String source) throws StateFileException {
-        if (!(m.get(key) instanceof String s)) {
-            throw new StateFileException(source + ": field \"" + key + "\" must be a string, found "
-                    + m.get(key), null);
-        }
-        return s;
-    }
-
-    private static long integer(Map<?, ?> m, String key, String source) throws StateFileException {
-        if (!(m.get(key) instanceof Long l)) {
-            throw new StateFileException(source + ": field \"" + key + "\" must be an integer, found "
-                    + m.get(key), null);
-        }
-        return l;
+        return fromJson(StateFiles.read(file), file.toString());
     }
 
     static String quote(String s) {

@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
+import org.divergencelab.io.StateFileException;
 import org.divergencelab.lesson.Scene;
 import org.divergencelab.lesson.Scenes;
 import org.divergencelab.ui.train.Notice;
@@ -187,7 +188,7 @@ public final class LecturerTools {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return (Object) TrainingStateFile.load(file);
-            } catch (TrainingStateFile.StateFileException e) {
+            } catch (StateFileException e) {
                 return e.getMessage();
             }
         }, Background.io()).thenApplyAsync(r -> {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.divergencelab.io.StateFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,13 +36,13 @@ class StateFileTest {
         assertMessage(dir, good.replace("divergence-lab-sandbox", "other"), "not a sandbox state");
         assertMessage(dir, good.replace("\"samples\": 256", "\"samples\": \"x\""), "must be an integer");
         assertMessage(dir, "[1, 2]", "JSON object");
-        assertThrows(StateFile.StateFileException.class, () -> StateFile.load(dir.resolve("missing.json")));
+        assertThrows(StateFileException.class, () -> StateFile.load(dir.resolve("missing.json")));
     }
 
     private static void assertMessage(Path dir, String text, String expected) throws Exception {
         Path f = dir.resolve("bad.json");
         Files.writeString(f, text);
-        StateFile.StateFileException e = assertThrows(StateFile.StateFileException.class, () -> StateFile.load(f));
+        StateFileException e = assertThrows(StateFileException.class, () -> StateFile.load(f));
         assertTrue(e.getMessage().contains(expected) && e.getMessage().contains(f.toString()), e.getMessage());
     }
 }

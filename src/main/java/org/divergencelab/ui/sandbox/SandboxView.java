@@ -42,6 +42,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
+import org.divergencelab.io.StateFileException;
 import org.divergencelab.distribution.Distribution;
 import org.divergencelab.divergence.DivergenceKind;
 import org.divergencelab.sandbox.BulldozerExample;
@@ -342,7 +343,7 @@ public final class SandboxView {
                 SandboxState s = StateFile.load(file);
                 s.distributionP(); // parse (and cache) off the FX thread
                 return (Object) s;
-            } catch (StateFile.StateFileException e) {
+            } catch (StateFileException e) {
                 return e.getMessage();
             }
         }, io).thenApplyAsync(r -> {

@@ -1,5 +1,9 @@
 package org.divergencelab.ui.train;
 
+import static org.divergencelab.io.StateFiles.bool;
+import static org.divergencelab.io.StateFiles.integer;
+import static org.divergencelab.io.StateFiles.string;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +16,8 @@ import java.util.TreeSet;
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.io.ExperimentJson;
 import org.divergencelab.io.Json;
+import org.divergencelab.io.StateFileException;
+import org.divergencelab.io.StateFiles;
 
 /**
  * The training state as a versioned JSON file ({@code "format": "divergence-lab/training-state",
@@ -30,13 +36,6 @@ public final class TrainingStateFile {
     private static final Set<String> LAYOUT = Set.of("tab", "compare", "internals", "formulas", "speed", "presentation");
 
     private TrainingStateFile() {
-    }
-
-    /** A file that cannot be loaded; the message says which file and why. */
-    public static final class StateFileException extends Exception {
-        public StateFileException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 
     /** The state as JSON text. */
@@ -61,30 +60,7 @@ public final class TrainingStateFile {
 
     /** Parses a state; {@code source} names the file in messages. */
     public static TrainingState fromJson(String text, String source) throws StateFileException {
-        Object root;
-        try {
-            root = Json.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new StateFileException(source + ": not valid JSON: " + e.getMessage(), e);
-        }
-        if (!(root instanceof Map<?, ?> m)) {
-            throw new StateFileException(source + ": expected a JSON object at the top level, found "
-                    + Json.typeName(root), null);
-        }
-        Object format = m.get("format");
-        if (!FORMAT.equals(format)) {
-            throw new StateFileException(source + ": not a training state (\"format\" is "
-                    + (format instanceof String f ? "\"" + f + "\"" : Json.typeName(format)) + ", expected \"" + FORMAT
-                    + "\")", null);
-        }
-        long version = integer(m, "version", source, "");
-        if (version > VERSION) {
-            throw new StateFileException(source + ": written by a newer Divergence Lab (file version " + version
-                    + ", this build reads up to " + VERSION + "); update the app to open it", null);
-        }
-        if (version < 1) {
-            throw new StateFileException(source + ": bad version " + version + " (must be 1.." + VERSION + ")", null);
-        }
+        Map<?, ?> m = StateFiles.open(text, source, FORMAT, VERSION, "training state");
         unknown(m, TOP, source, "");
         Object scene = m.get("scene");
         if (!m.containsKey("scene") || !(scene == Json.NULL || scene instanceof String)) {
@@ -99,10 +75,10 @@ public final class TrainingStateFile {
         }
         unknown(l, LAYOUT, source, "layout.");
         String tab = string(l, "tab", source, "layout.");
-        boolean compare = bool(l, "compare", source);
-        boolean internals = bool(l, "internals", source);
-        boolean formulas = bool(l, "formulas", source);
-        boolean presentation = bool(l, "presentation", source);
+        boolean compare = bool(l, "compare", source, "layout.");
+        boolean internals = bool(l, "internals", source, "layout.");
+        boolean formulas = bool(l, "formulas", source, "layout.");
+        boolean presentation = bool(l, "presentation", source, "layout.");
         Object sp = l.get("speed");
         double speed;
         if ("max".equals(sp)) {
@@ -143,13 +119,7 @@ public final class TrainingStateFile {
 
     /** Reads a state file; every failure (unreadable, malformed, newer) is a {@link StateFileException}. */
     public static TrainingState load(Path file) throws StateFileException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new StateFileException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        return fromJson(text, file.toString());
+        return fromJson(StateFiles.read(file), file.toString());
     }
 
     private static void unknown(Map<?, ?> m, Set<String> known, String source, String prefix) throws StateFileException {
@@ -159,29 +129,5 @@ public final class TrainingStateFile {
                         + new TreeSet<>(known), null);
             }
         }
-    }
-
-    private static String string(Map<?, ?> m, String key, String source, String prefix) throws StateFileException {
-        if (!(m.get(key) instanceof String s)) {
-            throw new StateFileException(source + ": field \"" + prefix + key + "\" must be a string, found "
-                    + Json.typeName(m.get(key)), null);
-        }
-        return s;
-    }
-
-    private static long integer(Map<?, ?> m, String key, String source, String prefix) throws StateFileException {
-        if (!(m.get(key) instanceof Long l)) {
-            throw new StateFileException(source + ": field \"" + prefix + key + "\" must be an integer, found "
-                    + (m.containsKey(key) ? Json.typeName(m.get(key)) + " " + m.get(key) : "nothing"), null);
-        }
-        return l;
-    }
-
-    private static boolean bool(Map<?, ?> m, String key, String source) throws StateFileException {
-        if (!(m.get(key) instanceof Boolean b)) {
-            throw new StateFileException(source + ": field \"layout." + key + "\" must be true or false, found "
-                    + (m.containsKey(key) ? Json.typeName(m.get(key)) : "nothing"), null);
-        }
-        return b;
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.divergencelab.io.StateFileException;
 import org.divergencelab.gan.Objective;
 import org.divergencelab.gan.Presets;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class TrainingStateFileTest {
     }
 
     private static void refused(String text, String... expectedParts) {
-        TrainingStateFile.StateFileException e = assertThrows(TrainingStateFile.StateFileException.class,
+        StateFileException e = assertThrows(StateFileException.class,
                 () -> TrainingStateFile.fromJson(text, "lecture.json"));
         assertTrue(e.getMessage().startsWith("lecture.json: "), "names the file: " + e.getMessage());
         for (String p : expectedParts) {
@@ -75,7 +76,7 @@ class TrainingStateFileTest {
 
     @Test
     void anUnreadableFileIsAStateFileException(@TempDir Path dir) {
-        TrainingStateFile.StateFileException e = assertThrows(TrainingStateFile.StateFileException.class,
+        StateFileException e = assertThrows(StateFileException.class,
                 () -> TrainingStateFile.load(dir.resolve("missing.json")));
         assertTrue(e.getMessage().contains("missing.json") && e.getMessage().contains("cannot read"), e.getMessage());
     }
