@@ -2,10 +2,6 @@ package org.divergencelab.divergence;
 
 import java.util.Arrays;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
  * Exact solver of the transportation problem min Σ c_ij x_ij, Σ_j x_ij = a_i, Σ_i x_ij = b_j, x ≥ 0, on the
  * complete bipartite graph: the primal network simplex method.
@@ -13,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Why it is fast: (1) the initial basis is a north-west-corner staircase along a caller-chosen order
  * (the W1 caller sorts both clouds along the direction between their means, which is the optimal 1-D
  * coupling of the projections and already close to optimal), not LEMON's artificial big-M basis;
- * (2) pricing scans blocks of about √m arcs row by row with SIMD (min over j of c_ij − v_j);
+ * (2) pricing scans blocks of about √m arcs row by row with SIMD where the vector module is present ({@link RowMinima}: min over j of c_ij − v_j);
  * (3) the tree is stored with parent, depth and child lists, so a pivot touches only the cycle and the
  * re-hung subtree; (4) uniform weights are scaled to integers (a_i = n2, b_j = n1), so flows are exact;
  * (5) {@link #resolve} warm-starts from the previous optimal basis when only the costs changed (a cloud was
@@ -25,8 +21,6 @@ import jdk.incubator.vector.VectorSpecies;
  * thread-safe: use one per thread.
  */
 public final class TransportSimplex {
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-
     private int n1;
     private int n2;
     private double[] cost;
@@ -345,20 +339,11 @@ public final class TransportSimplex {
         int rowsSeen = 0;
         double[] c = cost;
         double[] v = vCache;
-        int bound = SPECIES.loopBound(n2);
         for (int scanned = 0; scanned < n1; scanned++) {
             int i = nextRow;
             nextRow = nextRow + 1 == n1 ? 0 : nextRow + 1;
             int base = i * n2;
-            DoubleVector acc = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
-            int j = 0;
-            for (; j < bound; j += SPECIES.length()) {
-                acc = acc.min(DoubleVector.fromArray(SPECIES, c, base + j).sub(DoubleVector.fromArray(SPECIES, v, j)));
-            }
-            double min = acc.reduceLanes(VectorOperators.MIN);
-            for (; j < n2; j++) {
-                min = Math.min(min, c[base + j] - v[j]);
-            }
+            double min = RowMinima.costs(c, base, v, n2);
             double r = min - pot[i];
             if (r < best) {
                 for (int k = 0; k < n2; k++) {
@@ -376,7 +361,7 @@ public final class TransportSimplex {
         return bestArc;
     }
 
-    /** {@link #price} with the row's distances computed in SIMD (mul and add unfused, as in {@link #c}). */
+    /** {@link #price} with the row's distances computed on the fly (mul and add unfused, as in {@link #c}). */
     private int priceEuclidean(int blockRows) {
         double best = -eps;
         int bestArc = -1;
@@ -384,28 +369,12 @@ public final class TransportSimplex {
         double[] v = vCache;
         double[] xs = qx;
         double[] ys = qy;
-        int bound = SPECIES.loopBound(n2);
         for (int scanned = 0; scanned < n1; scanned++) {
             int i = nextRow;
             nextRow = nextRow + 1 == n1 ? 0 : nextRow + 1;
             double xi = px[i];
             double yi = py[i];
-            DoubleVector bx = DoubleVector.broadcast(SPECIES, xi);
-            DoubleVector by = DoubleVector.broadcast(SPECIES, yi);
-            DoubleVector acc = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
-            int j = 0;
-            for (; j < bound; j += SPECIES.length()) {
-                DoubleVector dx = bx.sub(DoubleVector.fromArray(SPECIES, xs, j));
-                DoubleVector dy = by.sub(DoubleVector.fromArray(SPECIES, ys, j));
-                DoubleVector d = dx.mul(dx).add(dy.mul(dy)).sqrt();
-                acc = acc.min(d.sub(DoubleVector.fromArray(SPECIES, v, j)));
-            }
-            double min = acc.reduceLanes(VectorOperators.MIN);
-            for (; j < n2; j++) {
-                double dx = xi - xs[j];
-                double dy = yi - ys[j];
-                min = Math.min(min, Math.sqrt(dx * dx + dy * dy) - v[j]);
-            }
+            double min = RowMinima.euclidean(xi, yi, xs, ys, v, n2);
             double r = min - pot[i];
             if (r < best) {
                 for (int k = 0; k < n2; k++) {
