@@ -59,8 +59,16 @@ public final class Main {
     /** Runs the app in this JVM: {@code Commands.run(args, System.out, System.err)}. */
     private static int runHere(String[] args) throws Exception {
         Class<?> commands = Class.forName("org.divergencelab.cli.Commands");
-        return (int) commands.getMethod("run", String[].class, PrintStream.class, PrintStream.class)
-                .invoke(null, args, System.out, System.err);
+        try {
+            return (int) commands.getMethod("run", String[].class, PrintStream.class, PrintStream.class)
+                    .invoke(null, args, System.out, System.err);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            // Commands.run reports what it can; what escapes it (an Error in the app's start-up) is shown as
+            // itself, not as the reflection wrapper around it.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            System.err.println("error: " + cause);
+            return 1;
+        }
     }
 
     /** JAVA_HOME first, then the usual install folders; the newest JDK of at least version 25 wins. */

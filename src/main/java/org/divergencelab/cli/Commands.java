@@ -1,6 +1,10 @@
 package org.divergencelab.cli;
 
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,10 +67,34 @@ public final class Commands {
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
-        } catch (Exception e) {
+        } catch (FileSystemException e) {
+            // A file that cannot be read or written (missing folder, no permission): the user can act on it.
+            err.println("error: " + e.getFile() + ": " + fileProblem(e));
+            return 2;
+        } catch (StackOverflowError e) {
+            err.println("error: the input is nested too deeply to read");
+            return 2;
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory (heap limit " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB): the input or the requested sizes are too large");
+            return 2;
+        } catch (Exception | Error e) {
             err.println("error: " + e);
             return 1;
         }
+    }
+
+    private static String fileProblem(FileSystemException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "already exists";
+        }
+        return e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
     }
 
     private static Set<String> flagsOf(Command command) {
