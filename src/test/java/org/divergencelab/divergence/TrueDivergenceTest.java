@@ -136,4 +136,12 @@ class TrueDivergenceTest {
         assertEquals(2.0, q.integrate(Math::sin, 0, Math.PI, 1e-14), 1e-14);
         assertEquals(Math.PI / 4, q.integrate(x -> Math.sqrt(1 - x * x), 0, 1, 1e-12), 1e-10);
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void w1OfVeryDifferentScalesReturnsTheClosedForm() {
+        // Same-mean normals: W1 = |σ1 − σ2|·E|Z| = 999·√(2/π). This used to bisect towards 2^40 panels.
+        double w1 = DistributionW1.oneD(SpecParser.parse("normal(0,1000)"), SpecParser.parse("normal(0,1)")).orElseThrow();
+        assertEquals(999 * Math.sqrt(2 / Math.PI), w1, 1e-9 * w1);
+    }
 }
