@@ -38,6 +38,11 @@ public enum SceneFigure {
     public static final int PROBE_EVERY = 10;
     /** Seed of the probe's fresh discriminator (fixed so the figure is the same on every opening). */
     public static final long PROBE_SEED = 20170117L;
+    /**
+     * Where the probe's D starts: re-initialised, as the lecture's theory asks (000 L425-437; 003 L261), not the
+     * D the scene's training left behind.
+     */
+    public static final GeneratorGradientProbe.DStart PROBE_START = GeneratorGradientProbe.DStart.REINITIALISE;
 
     /** One curve of a figure: its legend name, x and y. */
     public record Series(String name, double[] x, double[] y) {
@@ -136,7 +141,8 @@ public enum SceneFigure {
             t.iteration();
             progress.accept(0.5 * (i + 1.0) / Math.max(1, n));
         }
-        GeneratorGradientProbe.Curve c = GeneratorGradientProbe.run(e, t.generator(), PROBE_STEPS, PROBE_EVERY, PROBE_SEED);
+        GeneratorGradientProbe.Curve c = GeneratorGradientProbe.run(e, t.generator(), PROBE_START, t.critic(), PROBE_STEPS,
+                PROBE_EVERY, PROBE_SEED);
         progress.accept(1);
         int[] steps = c.steps();
         double[] x = new double[steps.length];
