@@ -127,9 +127,9 @@ public enum SceneFigure {
             }
             series.add(new Series(k < CLIPS.length ? "c = " + CLIPS[k] : "GP λ = " + fmt(GP_LAMBDA), x, y));
         }
-        return new Data(new Text("Gradient norm per critic layer after " + n + " iterations",
-                "訓練 " + n + " 次迭代後 critic 每層的梯度大小", "训练 " + n + " 次迭代后 critic 每层的梯度大小"),
-                new Text("critic layer (1 = input side)", "critic 的層（1 = 輸入端）", "critic 的层（1 = 输入端）"),
+        return new Data(new Text("Weight-gradient norm per critic layer after " + n + " iterations",
+                "訓練 " + n + " 次迭代後判別器每層權重的梯度大小", "训练 " + n + " 次迭代后判别器每层权重的梯度大小"),
+                new Text("critic layer (1 = input side)", "判別器的層（1 = 輸入端）", "判别器的层（1 = 输入端）"),
                 "‖∇W‖", true, series);
     }
 
