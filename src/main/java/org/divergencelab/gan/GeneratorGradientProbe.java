@@ -22,9 +22,22 @@ import org.divergencelab.nn.Mlp;
  * (softplus form) and the experiment's critic optimiser on fresh batches of the experiment's batch size. The
  * gradient is measured on one fixed batch of z (drawn once from the seed), so the curve shows D's change, not
  * batch noise. Deterministic from {@code seed}.
+ *
+ * <p>Where D starts is a choice ({@link DStart}): the lecture's theory re-initialises D before training it to
+ * convergence (000 L425-437; 003 L261 "判别器重新随机初始化从头开始训练"), while practice continues from the D of the
+ * previous iteration (000 L439-447). Continuing copies the given D's parameters into the probe's own D (the given
+ * network is never changed) and starts a fresh optimiser state.
  */
 public final class GeneratorGradientProbe {
     private GeneratorGradientProbe() {
+    }
+
+    /** Where the probe's discriminator starts. */
+    public enum DStart {
+        /** A freshly initialised D (from the seed): the theory's "re-initialise, then train to convergence". */
+        REINITIALISE,
+        /** A copy of the current D: practice, where D inherits its parameters from the previous iteration. */
+        CONTINUE
     }
 
     /**
@@ -75,8 +88,24 @@ public final class GeneratorGradientProbe {
      * @param seed      seed of D's initial weights, its batches and the measuring z batch
      */
     public static Curve run(Experiment e, Mlp generator, int steps, int every, long seed) {
+        return run(e, generator, DStart.REINITIALISE, null, steps, every, seed);
+    }
+
+    /**
+     * As {@link #run(Experiment, Mlp, int, int, long)}, with D starting as {@code start} says.
+     *
+     * @param start    {@link DStart#REINITIALISE}: a fresh D from the seed ({@code current} is ignored and may be
+     *                 null); {@link DStart#CONTINUE}: a copy of {@code current}
+     * @param current  the discriminator to continue from (read, never changed), with the architecture the
+     *                 experiment's critic spec builds; needed for {@link DStart#CONTINUE}
+     */
+    public static Curve run(Experiment e, Mlp generator, DStart start, Mlp current, int steps, int every, long seed) {
         Objects.requireNonNull(e, "experiment");
         Objects.requireNonNull(generator, "generator");
+        Objects.requireNonNull(start, "start");
+        if (start == DStart.CONTINUE && current == null) {
+            throw new IllegalArgumentException("start CONTINUE needs the current discriminator, got null");
+        }
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         }
@@ -92,8 +121,11 @@ public final class GeneratorGradientProbe {
         SplittableRandom initD = root.split();
         SplittableRandom dataRng = root.split();
         SplittableRandom zRng = root.split();
-        double[] probeZ = latent(e, e.batchSize(), root.split());
+        double[] probeZ = measuringBatch(e, seed);
         Mlp d = Trainer.buildCritic(e.withObjective(Objective.minimax()), be, initD);
+        if (start == DStart.CONTINUE) {
+            copyParameters(current, d);
+        }
         CheckpointedOptimizer opt = new CheckpointedOptimizer(d.parameters(), e.criticOptimizer());
         Distribution data = e.dataDistribution();
         Objective dLoss = Objective.minimax();
@@ -197,6 +229,16 @@ public final class GeneratorGradientProbe {
         return sum / v.length;
     }
 
+    /** The fixed latent batch on which {@link #run} measures the gradients for {@code seed}. */
+    static double[] measuringBatch(Experiment e, long seed) {
+        SplittableRandom root = new SplittableRandom(seed);
+        // run() splits D's initialisation, the data and the training z off the same root first.
+        root.split();
+        root.split();
+        root.split();
+        return latent(e, e.batchSize(), root.split());
+    }
+
     /** A batch of {@code n} latent vectors from the experiment's prior. */
     static double[] latent(Experiment e, int n, SplittableRandom rng) {
         double[] z = new double[n * e.latent().dim()];
@@ -204,6 +246,28 @@ public final class GeneratorGradientProbe {
             z[i] = e.latent().prior() == LatentSpec.Prior.NORMAL ? rng.nextGaussian() : rng.nextDouble(-1, 1);
         }
         return z;
+    }
+
+    /** Copies {@code from}'s parameter values into {@code to}; both must have the same parameter shapes. */
+    private static void copyParameters(Mlp from, Mlp to) {
+        List<Parameter> a = from.parameters();
+        List<Parameter> b = to.parameters();
+        if (a.size() != b.size()) {
+            throw new IllegalArgumentException("the current discriminator has " + a.size()
+                    + " parameters but the experiment's critic spec builds " + b.size());
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Parameter p = a.get(i);
+            Parameter q = b.get(i);
+            if (p.rows() != q.rows() || p.cols() != q.cols()) {
+                throw new IllegalArgumentException("parameter " + i + " (" + p.name() + ") of the current discriminator is "
+                        + p.rows() + "x" + p.cols() + " but the experiment's critic spec builds " + q.rows() + "x"
+                        + q.cols());
+            }
+            double[] v = new double[p.rows() * p.cols()];
+            p.value().backend().copyOut(p.value(), v);
+            q.value().backend().copyIn(v, q.value());
+        }
     }
 
     private static double norm(double[] g) {

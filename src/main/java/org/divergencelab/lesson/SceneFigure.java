@@ -38,6 +38,11 @@ public enum SceneFigure {
     public static final int PROBE_EVERY = 10;
     /** Seed of the probe's fresh discriminator (fixed so the figure is the same on every opening). */
     public static final long PROBE_SEED = 20170117L;
+    /**
+     * Where the probe's D starts: re-initialised, as the lecture's theory asks (000 L425-437; 003 L261), not the
+     * D the scene's training left behind.
+     */
+    public static final GeneratorGradientProbe.DStart PROBE_START = GeneratorGradientProbe.DStart.REINITIALISE;
 
     /** One curve of a figure: its legend name, x and y. */
     public record Series(String name, double[] x, double[] y) {
@@ -122,9 +127,9 @@ public enum SceneFigure {
             }
             series.add(new Series(k < CLIPS.length ? "c = " + CLIPS[k] : "GP λ = " + fmt(GP_LAMBDA), x, y));
         }
-        return new Data(new Text("Gradient norm per critic layer after " + n + " iterations",
-                "訓練 " + n + " 次迭代後 critic 每層的梯度大小", "训练 " + n + " 次迭代后 critic 每层的梯度大小"),
-                new Text("critic layer (1 = input side)", "critic 的層（1 = 輸入端）", "critic 的层（1 = 输入端）"),
+        return new Data(new Text("Weight-gradient norm per critic layer after " + n + " iterations",
+                "訓練 " + n + " 次迭代後判別器每層權重的梯度大小", "训练 " + n + " 次迭代后判别器每层权重的梯度大小"),
+                new Text("critic layer (1 = input side)", "判別器的層（1 = 輸入端）", "判别器的层（1 = 输入端）"),
                 "‖∇W‖", true, series);
     }
 
@@ -136,7 +141,8 @@ public enum SceneFigure {
             t.iteration();
             progress.accept(0.5 * (i + 1.0) / Math.max(1, n));
         }
-        GeneratorGradientProbe.Curve c = GeneratorGradientProbe.run(e, t.generator(), PROBE_STEPS, PROBE_EVERY, PROBE_SEED);
+        GeneratorGradientProbe.Curve c = GeneratorGradientProbe.run(e, t.generator(), PROBE_START, t.critic(), PROBE_STEPS,
+                PROBE_EVERY, PROBE_SEED);
         progress.accept(1);
         int[] steps = c.steps();
         double[] x = new double[steps.length];

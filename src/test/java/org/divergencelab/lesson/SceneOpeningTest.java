@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
+import org.divergencelab.gan.Experiment;
+import org.divergencelab.gan.OptimizerSpec;
 import org.divergencelab.gan.Snapshot;
 import org.divergencelab.gan.Trainer;
 import org.junit.jupiter.api.Test;
@@ -118,9 +121,7 @@ class SceneOpeningTest {
 
     @Test
     void s19FigureShowsVanishingAndExplodingGradientsPerLayer() {
-        Scene s = Scenes.get("S19");
-        SceneFigure.Data d = SceneFigure.LAYER_GRADIENTS.compute(s, f -> {
-        });
+        SceneFigure.Data d = s19Figure();
         assertTrue(d.logY());
         assertEquals(4, d.series().size());
         double[] c001 = d.series().get(0).y();
@@ -136,6 +137,72 @@ class SceneOpeningTest {
         }
         // Back-propagating through the clipped layers shrinks the gradient: the input layer gets the least.
         assertTrue(c001[0] < c001[c001.length - 1] / 10, Arrays.toString(c001));
+    }
+
+    private static SceneFigure.Data s19 = null;
+
+    /** S19's figure, computed once for the tests that read it (it trains four deep critics). */
+    private static synchronized SceneFigure.Data s19Figure() {
+        if (s19 == null) {
+            s19 = SceneFigure.LAYER_GRADIENTS.compute(Scenes.get("S19"), f -> {
+            });
+        }
+        return s19;
+    }
+
+    @Test
+    void s19CaptionNumbersAreTheFigures() {
+        // The caption: c = 0.001 about 1e-13 and vanishing, c = 0.1 between 10 and 100 (exploding), GP between 1
+        // and 10 at every layer (GP constrains the slope in x, not these weight gradients).
+        // Measured: c = 0.001 1.0e-13 … 3.0e-10 (output layer), c = 0.1 13 … 110, GP 1.8 … 7.5.
+        SceneFigure.Data d = s19Figure();
+        double[] c001 = d.series().get(0).y();
+        double[] c1 = d.series().get(2).y();
+        double[] gp = d.series().get(3).y();
+        for (int l = 0; l < c001.length - 1; l++) {
+            assertTrue(c001[l] < 1e-11, "c = 0.001, hidden layer " + (l + 1) + ": " + c001[l]);
+        }
+        for (int l = 0; l < c1.length; l++) {
+            assertTrue(c1[l] > 10 && c1[l] < 200, "c = 0.1, layer " + (l + 1) + ": " + c1[l]);
+            assertTrue(gp[l] > 1 && gp[l] < 10, "GP, layer " + (l + 1) + ": " + gp[l]);
+        }
+    }
+
+    @Test
+    void clippingScenesTrainTheCriticWithRmsPropAsTheLectureSays() {
+        // 003 L139, L395: no momentum-based optimiser (Adam, momentum) with weight clipping; RMSProp recommended.
+        for (String id : List.of("S18", "S19")) {
+            Experiment e = Scenes.get(id).experiment();
+            assertEquals(OptimizerSpec.Kind.RMSPROP, e.criticOptimizer().kind(), id);
+            assertEquals(OptimizerSpec.Kind.RMSPROP, e.generatorOptimizer().kind(), id);
+        }
+        assertEquals(Scenes.WGAN_RMSPROP_LR, Scenes.get("S18").experiment().criticOptimizer().lr());
+    }
+
+    @Test
+    void s18OpensWithTheCriticWeightsPiledAtPlusMinusC() {
+        Scene s = Scenes.get("S18");
+        Trainer t = new Trainer(s.experiment());
+        for (int i = 0; i < s.iterations(); i++) {
+            assertTrue(t.iteration(), "S18 halted at iteration " + i + ": " + t.haltReason());
+        }
+        double c = s.experiment().objective().clip();
+        long atC = 0;
+        long all = 0;
+        for (org.divergencelab.autodiff.Parameter p : t.critic().parameters()) {
+            if (p.rows() == 1) {
+                continue; // biases are not clipped into piles: only the weight matrices
+            }
+            double[] v = new double[p.rows() * p.cols()];
+            p.value().backend().copyOut(p.value(), v);
+            for (double w : v) {
+                assertTrue(Math.abs(w) <= c * (1 + 1e-6), "clipped to ±c: " + w);
+                atC += Math.abs(w) >= 0.99 * c ? 1 : 0;
+                all++;
+            }
+        }
+        double fraction = (double) atC / all;
+        assertTrue(fraction > 0.5, "weights within 1 % of ±c: " + fraction);
     }
 
     @Test

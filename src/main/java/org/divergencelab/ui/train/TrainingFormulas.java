@@ -51,7 +51,17 @@ public final class TrainingFormulas {
         FIXED.put("nsG", "L_G=-" + E_Z + "[\\log D(G(z))]");
         FIXED.put("dstar", lines("D^*(x)=\\frac{p_{data}(x)}{p_{data}(x)+p_G(x)}",
                 "\\max_D V(G,D)=-2\\log 2+2\\,\\mathrm{JS}(P_{data}\\|P_G)"));
-        FIXED.put("jsEstimate", "\\widehat{\\mathrm{JS}}=\\frac{V(G,D)}{2}+\\log 2\\;\\leq\\;\\log 2");
+        // max_D V = 2 JS − 2 log 2, so V(G,D)/2 + log 2 ≤ JS for every D (population V): a lower bound, tight at D*.
+        FIXED.put("jsEstimate", "\\widehat{\\mathrm{JS}}=\\frac{V(G,D)}{2}+\\log 2\\;\\leq\\;\\mathrm{JS}(P_{data}\\|P_G)"
+                + "\\;\\leq\\;\\log 2");
+        // Lecture 003 formulas 9-11: at D*, the −log D loss is KL(P_G‖P_data) − 2 JS plus terms without a G gradient.
+        FIXED.put("nsModes", lines("\\mathbb{E}_{x\\sim P_G}[-\\log D^*(x)]=\\mathrm{KL}(P_G\\|P_{data})"
+                + "-2\\,\\mathrm{JS}(P_{data}\\|P_G)", "\\qquad+2\\log 2+" + E_DATA + "[\\log D^*(x)]"));
+        // Lecture 003 L310-312: the optimal D's loss when noise ε is added to every input of D.
+        FIXED.put("instanceNoise", lines("\\min_D L_D=2\\log 2-2\\,\\mathrm{JS}(P_{data+\\varepsilon}\\|P_{G+\\varepsilon}),",
+                "\\varepsilon\\sim\\mathcal{N}(0,\\sigma^2 I)"));
+        // Lecture 003 L354-362, 004 L70-73.
+        FIXED.put("lipschitzDef", "\\|D(x_1)-D(x_2)\\|\\leq K\\,\\|x_1-x_2\\|\\quad\\forall\\,x_1,x_2");
         FIXED.put("js", "\\mathrm{JS}(P,Q)=\\frac{1}{2}\\mathrm{KL}(P\\|M)+\\frac{1}{2}\\mathrm{KL}(Q\\|M),"
                 + "\\quad M=\\frac{P+Q}{2}");
         FIXED.put("lsganD", "L_D=\\frac{1}{2}" + E_DATA + "[(D(x)-1)^2]+\\frac{1}{2}" + E_Z + "[D(G(z))^2]");
@@ -76,7 +86,15 @@ public final class TrainingFormulas {
         List<Formula> f = new ArrayList<>();
         switch (o.kind()) {
             case MINIMAX, NON_SATURATING -> {
-                add(f, "value", "ganD", o.kind() == Objective.Kind.MINIMAX ? "minimaxG" : "nsG", "dstar", "jsEstimate", "js");
+                add(f, "value", "ganD", o.kind() == Objective.Kind.MINIMAX ? "minimaxG" : "nsG");
+                if (o.kind() == Objective.Kind.NON_SATURATING) {
+                    add(f, "nsModes");
+                }
+                add(f, "dstar");
+                if (e.options().instanceNoise() > 0) {
+                    add(f, "instanceNoise");
+                }
+                add(f, "jsEstimate", "js");
                 if (e.critic().spectralNorm()) {
                     add(f, "sn");
                 }
@@ -110,7 +128,7 @@ public final class TrainingFormulas {
             case LINEAR_CRITIC -> add(f, "wDual", "wCritic", "linear", "wG", "w1");
             case F_GAN -> add(f, "fgan");
         }
-        add(f, "lipschitz", "modes");
+        add(f, "lipschitzDef", "lipschitz", "modes");
         return List.copyOf(f);
     }
 

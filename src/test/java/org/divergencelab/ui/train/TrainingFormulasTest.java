@@ -88,4 +88,36 @@ class TrainingFormulasTest {
             }
         }
     }
+    @Test
+    void theLecturesFormula11LipschitzDefinitionAndInstanceNoiseAreShown() throws Exception {
+        Experiment ns = Presets.get("gaussians-1d-gan");
+        List<String> k = keys(ns);
+        // Formula 11 explains the non-saturating loss only; the minimax loss has no such term.
+        assertTrue(k.contains("train.formula.nsModes"), k.toString());
+        assertFalse(keys(ns.withObjective(Objective.minimax())).contains("train.formula.nsModes"));
+        // The Lipschitz definition stands before the Lipschitz estimate, for every objective.
+        for (Objective.Kind kind : Objective.Kind.values()) {
+            List<String> kk = keys(ns.withObjective(ns.objective().withKind(kind)));
+            assertEquals(kk.indexOf("train.formula.lipschitz") - 1, kk.indexOf("train.formula.lipschitzDef"), kind.toString());
+        }
+        // Instance noise (scene S21's option) adds the optimal D's loss on the noised distributions.
+        assertFalse(k.contains("train.formula.instanceNoise"));
+        Experiment noisy = ns.withOptions(org.divergencelab.gan.TrainerOptions.none().withInstanceNoise(0.5, 2000));
+        List<String> kn = keys(noisy);
+        assertTrue(kn.contains("train.formula.instanceNoise"), kn.toString());
+        Properties en = new Properties();
+        try (var in = getClass().getResourceAsStream("/org/divergencelab/ui/i18n/messages.properties")) {
+            en.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        for (TrainingFormulas.Formula f : TrainingFormulas.forExperiment(noisy)) {
+            TeXIcon icon = new TeXFormula(f.latex()).createTeXIcon(TeXConstants.STYLE_DISPLAY, 20);
+            assertTrue(icon.getIconWidth() > 20, f.key());
+            assertTrue(en.containsKey(f.key()), f.key());
+        }
+        String f11 = TrainingFormulas.FIXED.get("nsModes");
+        assertTrue(f11.contains("\\mathrm{KL}(P_G\\|P_{data})-2\\,\\mathrm{JS}(P_{data}\\|P_G)"), f11);
+        // The JS estimate is a lower bound of JS (why it can go negative), its caption says so.
+        assertTrue(TrainingFormulas.FIXED.get("jsEstimate").contains("\\leq\\;\\mathrm{JS}(P_{data}\\|P_G)"));
+        assertTrue(en.getProperty("train.formula.jsEstimate").contains("lower bound"));
+    }
 }
