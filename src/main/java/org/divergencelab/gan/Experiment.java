@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.divergencelab.distribution.Distribution;
+import org.divergencelab.distribution.SpecCache;
 
 /**
  * Everything that defines a GAN run, immutable: data (a distribution spec of the {@code distribution}
@@ -14,7 +15,7 @@ import org.divergencelab.distribution.Distribution;
  * Every setting is declared once, in {@link ExperimentField}: its key, kind and range; the constructor checks
  * the ranges from there. Change settings with {@link #with(ExperimentField, Object)} / {@link #with(Map)} (the
  * {@code with…} methods are shorthands; the UI's JS ↔ W toggle is {@link #withObjective}). Serialised by
- * {@code io.ExperimentJson} from the same table. The data spec is parsed through {@link DataCache}, so copies
+ * {@code io.ExperimentJson} from the same table. The data spec is parsed through {@link SpecCache}, so copies
  * that keep the spec (and an unchanged {@code samples(FILE)}) do not read the file again.
  */
 public record Experiment(String name, String data, LatentSpec latent, NetworkSpec generator, NetworkSpec critic,
@@ -60,7 +61,7 @@ public record Experiment(String name, String data, LatentSpec latent, NetworkSpe
     /** The data distribution of a spec, with a spec error reported under the key {@code data}. */
     static Distribution dataDistribution(String spec) {
         try {
-            return DataCache.parse(spec);
+            return SpecCache.parse(spec);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("data: " + e.getMessage(), e);
         }
