@@ -21,11 +21,13 @@ import java.util.List;
 public final class SpecParser {
     private final String text;
     private final Path baseDir;
+    private final java.util.function.Consumer<Path> onSampleFile;
     private int pos;
 
-    private SpecParser(String text, Path baseDir) {
+    private SpecParser(String text, Path baseDir, java.util.function.Consumer<Path> onSampleFile) {
         this.text = text;
         this.baseDir = baseDir;
+        this.onSampleFile = onSampleFile;
     }
 
     /** Parses {@code spec}; {@code samples(...)} paths are relative to the working directory. */
@@ -35,10 +37,18 @@ public final class SpecParser {
 
     /** Parses {@code spec}; {@code samples(...)} paths are resolved against {@code baseDir}. */
     public static Distribution parse(String spec, Path baseDir) {
+        return parse(spec, baseDir, f -> { });
+    }
+
+    /**
+     * Parses {@code spec} and tells {@code onSampleFile} every {@code samples(...)} file it reads (resolved
+     * against {@code baseDir}), so a cache can tell when the result is stale.
+     */
+    public static Distribution parse(String spec, Path baseDir, java.util.function.Consumer<Path> onSampleFile) {
         if (spec == null) {
             throw new IllegalArgumentException("distribution spec is null");
         }
-        SpecParser p = new SpecParser(spec, baseDir);
+        SpecParser p = new SpecParser(spec, baseDir, onSampleFile);
         p.skipSpace();
         if (p.pos >= spec.length()) {
             throw new SpecException(spec, 0, "empty spec; expected a distribution such as normal(0,1)");
@@ -203,6 +213,7 @@ public final class SpecParser {
         }
         pos = close + 1;
         Path path = baseDir.resolve(file);
+        onSampleFile.accept(path);
         return new Empirical(CsvSamples.load(path), "samples(" + file + ")");
     }
 

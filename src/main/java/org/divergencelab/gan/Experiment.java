@@ -1,9 +1,10 @@
 package org.divergencelab.gan;
 
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.divergencelab.distribution.Distribution;
-import org.divergencelab.distribution.SpecParser;
+import org.divergencelab.distribution.SpecCache;
 
 /**
  * Everything that defines a GAN run, immutable: data (a distribution spec of the {@code distribution}
@@ -11,8 +12,11 @@ import org.divergencelab.distribution.SpecParser;
  * k_D critic steps and k_G generator steps per iteration, seed, evaluation settings and the lecture's trainer
  * options. Every value is validated on construction: an impossible value is an IllegalArgumentException
  * naming the JSON key (e.g. {@code criticOptimizer.lr}) and the allowed range, so a run never starts with it.
- * Change one field with the {@code with…} methods (the UI's JS ↔ W toggle is {@link #withObjective}).
- * Serialised by {@code io.ExperimentJson}.
+ * Every setting is declared once, in {@link ExperimentField}: its key, kind and range; the constructor checks
+ * the ranges from there. Change settings with {@link #with(ExperimentField, Object)} / {@link #with(Map)} (the
+ * {@code with…} methods are shorthands; the UI's JS ↔ W toggle is {@link #withObjective}). Serialised by
+ * {@code io.ExperimentJson} from the same table. The data spec is parsed through {@link SpecCache}, so copies
+ * that keep the spec (and an unchanged {@code samples(FILE)}) do not read the file again.
  */
 public record Experiment(String name, String data, LatentSpec latent, NetworkSpec generator, NetworkSpec critic,
                          Objective objective, OptimizerSpec generatorOptimizer, OptimizerSpec criticOptimizer,
@@ -26,50 +30,38 @@ public record Experiment(String name, String data, LatentSpec latent, NetworkSpe
         if (data == null) {
             throw new IllegalArgumentException("data must be a distribution spec, got null");
         }
-        for (Object[] o : new Object[][] {{"latent", latent}, {"generator", generator}, {"critic", critic},
-                {"objective", objective}, {"generatorOptimizer", generatorOptimizer},
-                {"criticOptimizer", criticOptimizer}, {"evaluation", evaluation}, {"options", options}}) {
-            if (o[1] == null) {
-                throw new IllegalArgumentException(o[0] + " must not be null");
+        Object[] components = {name, data, latent, generator, critic, objective, generatorOptimizer, criticOptimizer,
+                batchSize, criticSteps, generatorSteps, seed, evaluation, options};
+        var names = RecordPaths.components(Experiment.class);
+        for (int i = 0; i < components.length; i++) {
+            if (components[i] == null) {
+                throw new IllegalArgumentException(names[i].getName() + " must not be null");
             }
+        }
+        // Every range lives in the field table (λ and c in Objective, which checked them when it was built).
+        for (ExperimentField<?> f : ExperimentField.all()) {
+            String top = f.key().split("\\.")[0];
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].getName().equals(top)) {
+                    f.check(top.equals(f.key()) ? components[i] : RecordPaths.get(components[i],
+                            f.key().substring(top.length() + 1)));
+                }
+            }
+        }
+        if (criticSteps == 0 && generatorSteps == 0) {
+            throw new IllegalArgumentException("criticSteps and generatorSteps must not both be 0 "
+                    + "(allowed: criticSteps in [0, 1000], generatorSteps in [0, 1000], at least one >= 1)");
         }
         int dim = dataDistribution(data).dimension();
         if (dim != 1 && dim != 2) {
             throw new IllegalArgumentException("data must be a 1-D or 2-D distribution, got dimension " + dim);
         }
-        intIn("latent.dim", latent.dim(), 1, 64);
-        network("generator", generator);
-        network("critic", critic);
-        // Objective validates λ ≥ 0 and c > 0 itself; the upper bounds are here
-        realIn("objective.lambda", objective.lambda(), 0, 1e6, true);
-        realIn("objective.clip", objective.clip(), 0, 100, false);
-        optimizer("generatorOptimizer", generatorOptimizer);
-        optimizer("criticOptimizer", criticOptimizer);
-        intIn("batchSize", batchSize, 1, 65536);
-        intIn("criticSteps", criticSteps, 0, 1000);
-        intIn("generatorSteps", generatorSteps, 0, 1000);
-        if (criticSteps == 0 && generatorSteps == 0) {
-            throw new IllegalArgumentException("criticSteps and generatorSteps must not both be 0 "
-                    + "(allowed: criticSteps in [0, 1000], generatorSteps in [0, 1000], at least one >= 1)");
-        }
-        intIn("evaluation.batch", evaluation.batch(), 2, 5000);
-        intIn("evaluation.every", evaluation.every(), 1, 1_000_000_000);
-        intIn("evaluation.gridResolution", evaluation.gridResolution(), 2, 512);
-        intIn("evaluation.mapResolution", evaluation.mapResolution(), 2, 256);
-        intIn("evaluation.histogramBins", evaluation.histogramBins(), 1, 1000);
-        intIn("evaluation.lipschitzGrid", evaluation.lipschitzGrid(), 2, 200);
-        intIn("options.retrainCriticMaxSteps", options.retrainCriticMaxSteps(), 0, 100_000);
-        realIn("options.retrainTolerance", options.retrainTolerance(), 0, 1, false);
-        intIn("options.replayCapacity", options.replayCapacity(), 0, 1_000_000);
-        realIn("options.replayFraction", options.replayFraction(), 0, 1, true);
-        realIn("options.instanceNoise", options.instanceNoise(), 0, 100, true);
-        intIn("options.instanceNoiseAnneal", options.instanceNoiseAnneal(), 0, 1_000_000_000);
     }
 
     /** The data distribution of a spec, with a spec error reported under the key {@code data}. */
     static Distribution dataDistribution(String spec) {
         try {
-            return SpecParser.parse(spec);
+            return SpecCache.parse(spec);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("data: " + e.getMessage(), e);
         }
@@ -85,107 +77,83 @@ public record Experiment(String name, String data, LatentSpec latent, NetworkSpe
         return dataDistribution().dimension();
     }
 
-    private static void network(String key, NetworkSpec n) {
-        List<Integer> w = n.widths();
-        if (w.size() > 8) {
-            throw new IllegalArgumentException(key + ".widths must have at most 8 hidden layers, got " + w.size());
-        }
-        for (int i = 0; i < w.size(); i++) {
-            intIn(key + ".widths[" + i + "]", w.get(i), 1, 4096);
-        }
+    /** This experiment with one setting changed (validated like any experiment). */
+    public <T> Experiment with(ExperimentField<T> field, T value) {
+        return with(Map.of(field, value));
     }
 
-    private static void optimizer(String key, OptimizerSpec o) {
-        realIn(key + ".lr", o.lr(), 0, 10, false);
-        realIn(key + ".beta1", o.beta1(), 0, 1, true, false);
-        realIn(key + ".beta2", o.beta2(), 0, 1, true, false);
-        realIn(key + ".eps", o.eps(), 0, 1, false);
-        realIn(key + ".momentum", o.momentum(), 0, 1, true, false);
-        realIn(key + ".alpha", o.alpha(), 0, 1, true, false);
+    /** This experiment with several settings changed at once: one construction, one validation. */
+    public Experiment with(Map<ExperimentField<?>, ?> changes) {
+        return RecordPaths.rebuild(Experiment.class, "", this, byKey(changes));
     }
 
-    static void intIn(String key, long v, long lo, long hi) {
-        if (v < lo || v > hi) {
-            throw new IllegalArgumentException(key + " must be an integer in [" + lo + ", " + hi + "], got " + v);
-        }
+    /** An experiment from a value for every field of {@link ExperimentField#all()} (how a file is read). */
+    public static Experiment of(Map<ExperimentField<?>, ?> values) {
+        return RecordPaths.rebuild(Experiment.class, "", null, byKey(values));
     }
 
-    static void realIn(String key, double v, double lo, double hi, boolean loInclusive) {
-        realIn(key, v, lo, hi, loInclusive, true);
+    private static Map<String, Object> byKey(Map<ExperimentField<?>, ?> values) {
+        Map<String, Object> m = new HashMap<>();
+        values.forEach((f, v) -> m.put(f.key(), f.type().cast(v)));
+        return m;
     }
 
-    static void realIn(String key, double v, double lo, double hi, boolean loInclusive, boolean hiInclusive) {
-        boolean ok = (loInclusive ? v >= lo : v > lo) && (hiInclusive ? v <= hi : v < hi);
-        if (!ok) {
-            throw new IllegalArgumentException(key + " must be a number in " + (loInclusive ? "[" : "(") + lo + ", "
-                    + hi + (hiInclusive ? "]" : ")") + ", got " + v);
-        }
+    /** This experiment with one whole component (a top-level record key) replaced. */
+    private Experiment withComponent(String component, Object value) {
+        return RecordPaths.rebuild(Experiment.class, "", this, Map.of(component, value));
     }
 
     public Experiment withName(String v) {
-        return new Experiment(v, data, latent, generator, critic, objective, generatorOptimizer, criticOptimizer,
-                batchSize, criticSteps, generatorSteps, seed, evaluation, options);
+        return with(ExperimentField.NAME, v);
     }
 
     public Experiment withData(String v) {
-        return new Experiment(name, v, latent, generator, critic, objective, generatorOptimizer, criticOptimizer,
-                batchSize, criticSteps, generatorSteps, seed, evaluation, options);
+        return with(ExperimentField.DATA, v);
     }
 
     public Experiment withLatent(LatentSpec v) {
-        return new Experiment(name, data, v, generator, critic, objective, generatorOptimizer, criticOptimizer,
-                batchSize, criticSteps, generatorSteps, seed, evaluation, options);
+        return withComponent("latent", v);
     }
 
     public Experiment withGenerator(NetworkSpec v) {
-        return new Experiment(name, data, latent, v, critic, objective, generatorOptimizer, criticOptimizer,
-                batchSize, criticSteps, generatorSteps, seed, evaluation, options);
+        return withComponent("generator", v);
     }
 
     public Experiment withCritic(NetworkSpec v) {
-        return new Experiment(name, data, latent, generator, v, objective, generatorOptimizer, criticOptimizer,
-                batchSize, criticSteps, generatorSteps, seed, evaluation, options);
+        return withComponent("critic", v);
     }
 
     /** Swaps only the objective (the UI's JS ↔ W toggle). */
     public Experiment withObjective(Objective v) {
-        return new Experiment(name, data, latent, generator, critic, v, generatorOptimizer, criticOptimizer,
-                batchSize, criticSteps, generatorSteps, seed, evaluation, options);
+        return withComponent("objective", v);
     }
 
     public Experiment withGeneratorOptimizer(OptimizerSpec v) {
-        return new Experiment(name, data, latent, generator, critic, objective, v, criticOptimizer,
-                batchSize, criticSteps, generatorSteps, seed, evaluation, options);
+        return withComponent("generatorOptimizer", v);
     }
 
     public Experiment withCriticOptimizer(OptimizerSpec v) {
-        return new Experiment(name, data, latent, generator, critic, objective, generatorOptimizer, v,
-                batchSize, criticSteps, generatorSteps, seed, evaluation, options);
+        return withComponent("criticOptimizer", v);
     }
 
     public Experiment withBatchSize(int v) {
-        return new Experiment(name, data, latent, generator, critic, objective, generatorOptimizer, criticOptimizer,
-                v, criticSteps, generatorSteps, seed, evaluation, options);
+        return with(ExperimentField.BATCH_SIZE, v);
     }
 
     /** k_D and k_G: critic and generator steps per iteration. */
     public Experiment withSteps(int kD, int kG) {
-        return new Experiment(name, data, latent, generator, critic, objective, generatorOptimizer, criticOptimizer,
-                batchSize, kD, kG, seed, evaluation, options);
+        return with(Map.of(ExperimentField.CRITIC_STEPS, kD, ExperimentField.GENERATOR_STEPS, kG));
     }
 
     public Experiment withSeed(long v) {
-        return new Experiment(name, data, latent, generator, critic, objective, generatorOptimizer, criticOptimizer,
-                batchSize, criticSteps, generatorSteps, v, evaluation, options);
+        return with(ExperimentField.SEED, v);
     }
 
     public Experiment withEvaluation(EvaluationSpec v) {
-        return new Experiment(name, data, latent, generator, critic, objective, generatorOptimizer, criticOptimizer,
-                batchSize, criticSteps, generatorSteps, seed, v, options);
+        return withComponent("evaluation", v);
     }
 
     public Experiment withOptions(TrainerOptions v) {
-        return new Experiment(name, data, latent, generator, critic, objective, generatorOptimizer, criticOptimizer,
-                batchSize, criticSteps, generatorSteps, seed, evaluation, v);
+        return withComponent("options", v);
     }
 }

@@ -9,8 +9,8 @@ import java.util.Locale;
  * are kept (so toggling kinds in the UI does not lose λ or c) but ignored.
  *
  * @param kind       the objective
- * @param lambda     penalty weight λ ≥ 0 of {@link Kind#WGAN_GP} and {@link Kind#WGAN_FD}
- * @param clip       weight-clipping bound c &gt; 0 of {@link Kind#WGAN_CLIP}
+ * @param lambda     penalty weight λ in [0, 1e6] of {@link Kind#WGAN_GP} and {@link Kind#WGAN_FD}
+ * @param clip       weight-clipping bound c in (0, 100] of {@link Kind#WGAN_CLIP}
  * @param divergence the f-divergence of {@link Kind#F_GAN}
  */
 public record Objective(Kind kind, double lambda, double clip, FDivergence divergence) {
@@ -19,6 +19,10 @@ public record Objective(Kind kind, double lambda, double clip, FDivergence diver
     public static final double DEFAULT_LAMBDA = 10;
     /** Default clipping bound c of WGAN (Arjovsky et al. 2017). */
     public static final double DEFAULT_CLIP = 0.01;
+    /** Largest allowed λ. */
+    public static final double MAX_LAMBDA = 1e6;
+    /** Largest allowed clipping bound c. */
+    public static final double MAX_CLIP = 100;
 
     /** The objectives of the lecture. */
     public enum Kind {
@@ -110,11 +114,12 @@ public record Objective(Kind kind, double lambda, double clip, FDivergence diver
         if (divergence == null) {
             throw new IllegalArgumentException("objective.divergence must not be null");
         }
-        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
-            throw new IllegalArgumentException("objective.lambda must be a finite number >= 0, got " + lambda);
+        // The one check of λ and c: every experiment, file, control and --set builds its objective here.
+        if (!(lambda >= 0 && lambda <= MAX_LAMBDA)) {
+            throw new IllegalArgumentException("objective.lambda must be a number >= 0 and <= " + MAX_LAMBDA + ", got " + lambda);
         }
-        if (!(clip > 0) || !Double.isFinite(clip)) {
-            throw new IllegalArgumentException("objective.clip must be a finite number > 0, got " + clip);
+        if (!(clip > 0 && clip <= MAX_CLIP)) {
+            throw new IllegalArgumentException("objective.clip must be a number > 0 and <= " + MAX_CLIP + ", got " + clip);
         }
     }
 

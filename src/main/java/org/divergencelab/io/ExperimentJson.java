@@ -5,23 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.divergencelab.gan.EvaluationSpec;
 import org.divergencelab.gan.Experiment;
-import org.divergencelab.gan.LatentSpec;
-import org.divergencelab.gan.NetworkSpec;
-import org.divergencelab.gan.Objective;
-import org.divergencelab.gan.OptimizerSpec;
-import org.divergencelab.gan.TrainerOptions;
+import org.divergencelab.gan.ExperimentField;
 
 /**
- * {@link Experiment} ↔ versioned JSON ({@code "format": "divergence-lab/experiment", "version": 1}). Every
- * key is written, so a file shows every setting; when reading, every key is required except {@code format}
+ * {@link Experiment} ↔ versioned JSON ({@code "format": "divergence-lab/experiment", "version": 1}), driven by
+ * the field table {@link ExperimentField#all()} (key, kind, integer range, choice names). Every key is written, so a file shows every setting; when reading, every key is required except {@code format}
  * and {@code version} are checked, unknown keys, wrong types and impossible values are
  * IllegalArgumentExceptions naming the key (dotted path, e.g. {@code criticOptimizer.lr}) and what is allowed.
  * Doubles round-trip exactly (shortest representation).
@@ -60,56 +56,36 @@ public final class ExperimentJson {
         return fromTree(Json.parse(text));
     }
 
-    /** The experiment as a JSON tree (maps, lists, numbers, strings, booleans). */
+    /** The experiment as a JSON tree (maps, lists, numbers, strings, booleans): every field of the table, in order. */
     public static Map<String, Object> toTree(Experiment e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
         m.put("version", VERSION);
-        m.put("name", e.name());
-        m.put("data", e.data());
-        m.put("latent", obj("prior", e.latent().prior().key(), "dim", (long) e.latent().dim()));
-        m.put("generator", network(e.generator()));
-        m.put("critic", network(e.critic()));
-        Objective o = e.objective();
-        m.put("objective", obj("kind", o.kind().key(), "lambda", o.lambda(), "clip", o.clip(), "divergence", o.divergence().key()));
-        m.put("generatorOptimizer", optimizer(e.generatorOptimizer()));
-        m.put("criticOptimizer", optimizer(e.criticOptimizer()));
-        m.put("batchSize", (long) e.batchSize());
-        m.put("criticSteps", (long) e.criticSteps());
-        m.put("generatorSteps", (long) e.generatorSteps());
-        m.put("seed", e.seed());
-        EvaluationSpec v = e.evaluation();
-        m.put("evaluation", obj("batch", (long) v.batch(), "every", (long) v.every(), "gridResolution", (long) v.gridResolution(),
-                "mapResolution", (long) v.mapResolution(), "histogramBins", (long) v.histogramBins(), "trueW1", v.trueW1(),
-                "trueJs", v.trueJs(), "jsEstimator", v.jsEstimator().key(), "lipschitz", v.lipschitz(),
-                "lipschitzGrid", (long) v.lipschitzGrid(), "modeCoverage", v.modeCoverage()));
-        TrainerOptions t = e.options();
-        m.put("options", obj("retrainCriticMaxSteps", (long) t.retrainCriticMaxSteps(), "retrainTolerance", t.retrainTolerance(),
-                "replayCapacity", (long) t.replayCapacity(), "replayFraction", t.replayFraction(),
-                "instanceNoise", t.instanceNoise(), "instanceNoiseAnneal", (long) t.instanceNoiseAnneal()));
-        return m;
-    }
-
-    private static Map<String, Object> network(NetworkSpec n) {
-        List<Object> w = new ArrayList<>();
-        for (int x : n.widths()) {
-            w.add((long) x);
-        }
-        return obj("widths", w, "activation", NetworkSpec.keyOf(n.activation()), "outputActivation",
-                NetworkSpec.keyOf(n.outputActivation()), "layerNorm", n.layerNorm(), "spectralNorm", n.spectralNorm());
-    }
-
-    private static Map<String, Object> optimizer(OptimizerSpec o) {
-        return obj("kind", o.kind().key(), "lr", o.lr(), "beta1", o.beta1(), "beta2", o.beta2(), "eps", o.eps(),
-                "momentum", o.momentum(), "alpha", o.alpha());
-    }
-
-    private static Map<String, Object> obj(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1] instanceof Double d ? d : kv[i + 1]);
+        for (ExperimentField<?> f : ExperimentField.all()) {
+            group(m, f.group()).put(f.member(), jsonValue(f, e));
         }
         return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> group(Map<String, Object> root, String group) {
+        return group.isEmpty() ? root : (Map<String, Object>) root.computeIfAbsent(group, g -> new LinkedHashMap<>());
+    }
+
+    private static <T> Object jsonValue(ExperimentField<T> f, Experiment e) {
+        T v = f.get(e);
+        return switch (f.kind()) {
+            case INTEGER -> ((Number) v).longValue();
+            case CHOICE -> f.choiceKey(v);
+            case WIDTHS -> {
+                List<Object> w = new ArrayList<>();
+                for (Object x : (List<?>) v) {
+                    w.add(((Number) x).longValue());
+                }
+                yield w;
+            }
+            default -> v;
+        };
     }
 
     /** Builds and validates an experiment from a JSON tree. */
@@ -121,56 +97,40 @@ public final class ExperimentJson {
         }
         long version = f.integer("version", 1, 1);
         assert version == VERSION;
-        String name = f.string("name");
-        String data = f.string("data");
-        Fields l = f.object("latent");
-        LatentSpec latent = new LatentSpec(l.parse("prior", LatentSpec.Prior::parse), (int) l.integer("dim", 1, 64));
-        l.finish();
-        NetworkSpec g = network(f.object("generator"));
-        NetworkSpec d = network(f.object("critic"));
-        Fields o = f.object("objective");
-        Objective objective = new Objective(o.parse("kind", Objective.Kind::parse), o.real("lambda"), o.real("clip"),
-                o.parse("divergence", Objective.FDivergence::parse));
-        o.finish();
-        OptimizerSpec go = optimizer(f.object("generatorOptimizer"));
-        OptimizerSpec co = optimizer(f.object("criticOptimizer"));
-        int batch = (int) f.integer("batchSize", 1, 65536);
-        int kD = (int) f.integer("criticSteps", 0, 1000);
-        int kG = (int) f.integer("generatorSteps", 0, 1000);
-        long seed = f.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
-        Fields v = f.object("evaluation");
-        EvaluationSpec ev = new EvaluationSpec((int) v.integer("batch", 2, 5000), (int) v.integer("every", 1, 1_000_000_000),
-                (int) v.integer("gridResolution", 2, 512), (int) v.integer("mapResolution", 2, 256),
-                (int) v.integer("histogramBins", 1, 1000), v.bool("trueW1"), v.bool("trueJs"), v.bool("lipschitz"),
-                (int) v.integer("lipschitzGrid", 2, 200), v.bool("modeCoverage"),
-                v.parse("jsEstimator", EvaluationSpec.JsEstimator::parse));
-        v.finish();
-        Fields t = f.object("options");
-        TrainerOptions opts = new TrainerOptions((int) t.integer("retrainCriticMaxSteps", 0, 100_000), t.real("retrainTolerance"),
-                (int) t.integer("replayCapacity", 0, 1_000_000), t.real("replayFraction"), t.real("instanceNoise"),
-                (int) t.integer("instanceNoiseAnneal", 0, 1_000_000_000));
-        t.finish();
-        f.finish();
-        return new Experiment(name, data, latent, g, d, objective, go, co, batch, kD, kG, seed, ev, opts);
-    }
-
-    private static NetworkSpec network(Fields n) {
-        List<Integer> widths = new ArrayList<>();
-        List<Object> raw = n.array("widths");
-        for (int i = 0; i < raw.size(); i++) {
-            widths.add((int) Fields.asInteger(n.path("widths[" + i + "]"), raw.get(i), 1, 4096));
+        Map<String, Fields> groups = new LinkedHashMap<>();
+        Map<ExperimentField<?>, Object> values = new HashMap<>();
+        for (ExperimentField<?> field : ExperimentField.all()) {
+            Fields g = field.group().isEmpty() ? f : groups.computeIfAbsent(field.group(), f::object);
+            values.put(field, read(g, field));
         }
-        NetworkSpec s = new NetworkSpec(widths, n.parse("activation", NetworkSpec::parseActivation),
-                n.parse("outputActivation", NetworkSpec::parseActivation), n.bool("layerNorm"), n.bool("spectralNorm"));
-        n.finish();
-        return s;
+        for (Fields g : groups.values()) {
+            g.finish();
+        }
+        f.finish();
+        return Experiment.of(values);
     }
 
-    private static OptimizerSpec optimizer(Fields o) {
-        OptimizerSpec s = new OptimizerSpec(o.parse("kind", OptimizerSpec.Kind::parse), o.real("lr"), o.real("beta1"),
-                o.real("beta2"), o.real("eps"), o.real("momentum"), o.real("alpha"));
-        o.finish();
-        return s;
+    private static Object read(Fields g, ExperimentField<?> field) {
+        String k = field.member();
+        return switch (field.kind()) {
+            case TEXT -> g.string(k);
+            case INTEGER -> {
+                long v = g.integer(k, field.minInteger(), field.maxInteger());
+                yield field.type() == Integer.class ? (Object) (int) v : (Object) v;
+            }
+            case REAL -> g.real(k);
+            case FLAG -> g.bool(k);
+            case CHOICE -> g.parse(k, field::parseChoice);
+            case WIDTHS -> {
+                List<Integer> widths = new ArrayList<>();
+                List<Object> raw = g.array(k);
+                for (int i = 0; i < raw.size(); i++) {
+                    widths.add((int) Fields.asInteger(g.path(k + "[" + i + "]"), raw.get(i), field.minInteger(),
+                            field.maxInteger()));
+                }
+                yield widths;
+            }
+        };
     }
 
     /** Typed access to one JSON object's members, with dotted key paths in every error. */

@@ -1,13 +1,11 @@
 package org.divergencelab.sandbox;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.divergencelab.distribution.Distribution;
-import org.divergencelab.distribution.SpecParser;
+import org.divergencelab.distribution.SpecCache;
 
 /**
  * Everything the sandbox shows, as plain values a lecture scene can set: the two distributions as specs
@@ -82,26 +80,9 @@ public record SandboxState(String p, String q, int samples, long seed, Bulldozer
     // Distributions are immutable, so parsed specs are shared: a drag creates a state per mouse event and a
     // samples(FILE) spec would otherwise re-read its file each time (a file changed on disk is therefore seen
     // only after 64 other specs have pushed it out).
-    private static final Map<String, Distribution> PARSED = new LinkedHashMap<>(128, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Distribution> e) {
-            return size() > 64;
-        }
-    };
-
     /** Parses a spec through the shared cache. */
     public static Distribution parse(String spec) {
-        synchronized (PARSED) {
-            Distribution d = PARSED.get(spec);
-            if (d != null) {
-                return d;
-            }
-        }
-        Distribution d = SpecParser.parse(spec);
-        synchronized (PARSED) {
-            PARSED.put(spec, d);
-        }
-        return d;
+        return SpecCache.parse(spec);
     }
 
     public int dimension() {

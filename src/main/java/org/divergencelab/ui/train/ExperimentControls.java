@@ -2,7 +2,9 @@ package org.divergencelab.ui.train;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -18,8 +20,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 import org.divergencelab.gan.Experiment;
+import org.divergencelab.gan.ExperimentField;
 import org.divergencelab.gan.LatentSpec;
-import org.divergencelab.gan.NetworkSpec;
 import org.divergencelab.gan.OptimizerSpec;
 import org.divergencelab.gan.Presets;
 import org.divergencelab.nn.Activation;
@@ -27,7 +29,8 @@ import org.divergencelab.ui.i18n.I18n;
 
 /**
  * The side panel's experiment editor. Holds the last VALID experiment; every committed field (Enter, focus
- * lost, a combo choice) rebuilds a candidate from all fields. A bad value (lr ≤ 0, batch 0, NaN, text where a
+ * lost, a combo choice) rebuilds a candidate from all fields, in one copy. Each field that shows one setting is
+ * bound to its {@link ExperimentField}, which parses, shows and (through the experiment) checks it. A bad value (lr ≤ 0, batch 0, NaN, text where a
  * number belongs, an impossible combination) shows a message naming the field and the allowed range, and
  * the running experiment stays as it was. A valid candidate goes to {@code onChange}; the session decides
  * whether it applies live or needs a new model.
@@ -63,6 +66,10 @@ public final class ExperimentControls {
     final TextField latentDim = new TextField();
     final TextField seed = new TextField();
     final Label error = new Label();
+    /** The text fields that show exactly one setting, with that setting (parsing and showing come from it). */
+    private final Map<TextField, ExperimentField<?>> texts = new LinkedHashMap<>();
+    /** The choices that show exactly one setting. */
+    private final Map<ComboBox<?>, ExperimentField<?>> choices = new LinkedHashMap<>();
     private final ScrollPane root;
     private final List<Runnable> relabelers = new ArrayList<>();
 
@@ -76,16 +83,31 @@ public final class ExperimentControls {
         this.onChange = onChange;
         this.onPreset = onPreset;
         this.current = start;
+        texts.put(data, ExperimentField.DATA);
+        texts.put(lambda, ExperimentField.OBJECTIVE_LAMBDA);
+        texts.put(clip, ExperimentField.OBJECTIVE_CLIP);
+        texts.put(gLr, ExperimentField.GENERATOR_LR);
+        texts.put(dLr, ExperimentField.CRITIC_LR);
+        texts.put(kD, ExperimentField.CRITIC_STEPS);
+        texts.put(kG, ExperimentField.GENERATOR_STEPS);
+        texts.put(batch, ExperimentField.BATCH_SIZE);
+        texts.put(latentDim, ExperimentField.LATENT_DIM);
+        texts.put(seed, ExperimentField.SEED);
+        choices.put(gOpt, ExperimentField.GENERATOR_OPTIMIZER_KIND);
+        choices.put(dOpt, ExperimentField.CRITIC_OPTIMIZER_KIND);
+        choices.put(gAct, ExperimentField.GENERATOR_ACTIVATION);
+        choices.put(dAct, ExperimentField.CRITIC_ACTIVATION);
+        choices.put(prior, ExperimentField.LATENT_PRIOR);
         preset.getItems().setAll(Presets.names());
         preset.setId("preset");
         preset.setMaxWidth(Double.MAX_VALUE);
         valueTooltip(preset, v -> v);
         enumCombo(family, ObjectiveChoice.Family.values(), f -> i18n.text(f.key()));
         enumCombo(lipschitz, ObjectiveChoice.Lipschitz.values(), l -> i18n.text(l.key()));
-        enumCombo(gOpt, OptimizerSpec.Kind.values(), k -> k.key());
-        enumCombo(dOpt, OptimizerSpec.Kind.values(), k -> k.key());
-        enumCombo(gAct, Activation.Kind.values(), NetworkSpec::keyOf);
-        enumCombo(dAct, Activation.Kind.values(), NetworkSpec::keyOf);
+        enumCombo(gOpt, OptimizerSpec.Kind.values(), ExperimentField.GENERATOR_OPTIMIZER_KIND::choiceKey);
+        enumCombo(dOpt, OptimizerSpec.Kind.values(), ExperimentField.CRITIC_OPTIMIZER_KIND::choiceKey);
+        enumCombo(gAct, Activation.Kind.values(), ExperimentField.GENERATOR_ACTIVATION::choiceKey);
+        enumCombo(dAct, Activation.Kind.values(), ExperimentField.CRITIC_ACTIVATION::choiceKey);
         enumCombo(prior, LatentSpec.Prior.values(), p -> i18n.text("train.prior." + p.key()));
         String[] ids = {"data", "family", "lipschitz", "lambda", "clip", "g-opt", "g-lr", "d-opt", "d-lr", "k-d", "k-g",
                 "batch", "g-width", "g-depth", "g-act", "d-width", "d-depth", "d-act", "prior", "latent-dim", "seed"};
@@ -194,36 +216,32 @@ public final class ExperimentControls {
         try {
             current = e;
             preset.getSelectionModel().select(Presets.names().contains(e.name()) ? e.name() : null);
-            data.setText(e.data());
+            for (var b : texts.entrySet()) {
+                b.getKey().setText(shown(b.getValue(), e));
+            }
+            for (var b : choices.entrySet()) {
+                select(b.getKey(), b.getValue(), e);
+            }
             family.getSelectionModel().select(ObjectiveChoice.familyOf(e.objective()));
             lipschitz.getSelectionModel().select(ObjectiveChoice.lipschitzOf(e));
-            lambda.setText(num(e.objective().lambda()));
-            clip.setText(num(e.objective().clip()));
-            gOpt.getSelectionModel().select(e.generatorOptimizer().kind());
-            gLr.setText(num(e.generatorOptimizer().lr()));
-            dOpt.getSelectionModel().select(e.criticOptimizer().kind());
-            dLr.setText(num(e.criticOptimizer().lr()));
-            kD.setText(Integer.toString(e.criticSteps()));
-            kG.setText(Integer.toString(e.generatorSteps()));
-            batch.setText(Integer.toString(e.batchSize()));
             List<Integer> gw = e.generator().widths();
             gWidth.setText(gw.isEmpty() ? "0" : Integer.toString(gw.get(0)));
             gDepth.setText(Integer.toString(gw.size()));
-            gAct.getSelectionModel().select(e.generator().activation());
             List<Integer> dw = e.critic().widths();
             dWidth.setText(dw.isEmpty() ? "0" : Integer.toString(dw.get(0)));
             dDepth.setText(Integer.toString(dw.size()));
-            dAct.getSelectionModel().select(e.critic().activation());
-            prior.getSelectionModel().select(e.latent().prior());
-            latentDim.setText(Integer.toString(e.latent().dim()));
-            seed.setText(Long.toString(e.seed()));
         } finally {
             updating = false;
         }
     }
 
-    private static String num(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    private static <T> String shown(ExperimentField<T> f, Experiment e) {
+        return f.format(f.get(e));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void select(ComboBox<?> c, ExperimentField<T> f, Experiment e) {
+        ((ComboBox<T>) c).getSelectionModel().select(f.get(e));
     }
 
     private void wire() {
@@ -236,11 +254,14 @@ public final class ExperimentControls {
             }
         });
         toggle.setOnAction(ev -> toggleObjective());
-        for (ComboBox<?> c : List.of(family, lipschitz, gOpt, dOpt, gAct, dAct, prior)) {
+        List<ComboBox<?>> combos = new ArrayList<>(choices.keySet());
+        combos.addAll(List.of(family, lipschitz));
+        for (ComboBox<?> c : combos) {
             c.valueProperty().addListener((o, a, b) -> commit());
         }
-        for (TextField t : List.of(data, lambda, clip, gLr, dLr, kD, kG, batch, gWidth, gDepth, dWidth, dDepth, latentDim,
-                seed)) {
+        List<TextField> all = new ArrayList<>(texts.keySet());
+        all.addAll(List.of(gWidth, gDepth, dWidth, dDepth));
+        for (TextField t : all) {
             t.setOnAction(ev -> commit());
             t.focusedProperty().addListener((o, was, now) -> {
                 if (!now) {
@@ -269,61 +290,41 @@ public final class ExperimentControls {
         }
     }
 
-    /** The experiment the fields describe. */
+    /** The experiment the fields describe: one copy of the current one with every field's value. */
     Experiment build() {
-        Experiment e = current.withData(data.getText().trim());
-        e = e.withGeneratorOptimizer(e.generatorOptimizer().withKind(gOpt.getValue())
-                .withLr(real("generatorOptimizer.lr", gLr)));
-        e = e.withCriticOptimizer(e.criticOptimizer().withKind(dOpt.getValue()).withLr(real("criticOptimizer.lr", dLr)));
-        e = e.withSteps(integer("criticSteps", kD), integer("generatorSteps", kG));
-        e = e.withBatchSize(integer("batchSize", batch));
-        e = e.withGenerator(e.generator().withWidths(widths("generator", gWidth, gDepth)).withActivation(gAct.getValue()));
-        e = e.withCritic(e.critic().withWidths(widths("critic", dWidth, dDepth)).withActivation(dAct.getValue()));
-        e = e.withLatent(new LatentSpec(prior.getValue(), integer("latent.dim", latentDim)));
-        e = e.withSeed(longValue("seed", seed));
-        return ObjectiveChoice.apply(e, family.getValue(), lipschitz.getValue(), real("objective.lambda", lambda),
-                real("objective.clip", clip));
+        Map<ExperimentField<?>, Object> changes = new LinkedHashMap<>();
+        for (var b : texts.entrySet()) {
+            changes.put(b.getValue(), b.getValue().parse(b.getKey().getText()));
+        }
+        for (var b : choices.entrySet()) {
+            changes.put(b.getValue(), b.getKey().getValue());
+        }
+        changes.put(ExperimentField.GENERATOR_WIDTHS, widths("generator", gWidth, gDepth));
+        changes.put(ExperimentField.CRITIC_WIDTHS, widths("critic", dWidth, dDepth));
+        Experiment e = current.with(changes);
+        return ObjectiveChoice.apply(e, family.getValue(), lipschitz.getValue(), e.objective().lambda(),
+                e.objective().clip());
     }
 
+    /** Equal hidden widths from a width and a depth field (the table's widths range for each layer). */
     private static List<Integer> widths(String key, TextField width, TextField depth) {
+        ExperimentField<List<Integer>> f = ExperimentField.GENERATOR_WIDTHS;
         int d = integer(key + ".depth", depth);
-        if (d < 0 || d > 8) {
-            throw new IllegalArgumentException(key + ".depth must be an integer in [0, 8], got " + d);
+        if (d < 0 || d > ExperimentField.MAX_HIDDEN_LAYERS) {
+            throw new IllegalArgumentException(key + ".depth must be an integer in [0, " + ExperimentField.MAX_HIDDEN_LAYERS
+                    + "], got " + d);
         }
         int w = d == 0 ? 1 : integer(key + ".width", width);
-        if (d > 0 && (w < 1 || w > 4096)) {
-            throw new IllegalArgumentException(key + ".width must be an integer in [1, 4096], got " + w);
+        if (d > 0 && (w < f.minInteger() || w > f.maxInteger())) {
+            throw new IllegalArgumentException(f.integerMessage(key + ".width") + ", got " + w);
         }
         return Collections.nCopies(d, w);
     }
 
-    static double real(String key, TextField f) {
-        String s = f.getText().trim();
-        double v;
-        try {
-            v = Double.parseDouble(s);
-        } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException(key + " must be a number, got '" + s + "'");
-        }
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(key + " must be a finite number, got " + s);
-        }
-        return v;
-    }
-
-    static int integer(String key, TextField f) {
+    private static int integer(String key, TextField f) {
         String s = f.getText().trim();
         try {
             return Integer.parseInt(s);
-        } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException(key + " must be an integer, got '" + s + "'");
-        }
-    }
-
-    static long longValue(String key, TextField f) {
-        String s = f.getText().trim();
-        try {
-            return Long.parseLong(s);
         } catch (NumberFormatException ex) {
             throw new IllegalArgumentException(key + " must be an integer, got '" + s + "'");
         }

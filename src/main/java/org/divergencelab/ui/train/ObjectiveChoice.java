@@ -55,18 +55,13 @@ public final class ObjectiveChoice {
 
     /**
      * The experiment with this family and method (λ and c from the fields). The GAN family's spectral norm is
-     * the critic network's flag; the WGAN family's is the {@code wgan-sn} objective.
+     * the critic network's flag; the WGAN family's is the {@code wgan-sn} objective. λ and c are checked by
+     * {@link Objective} itself.
      *
      * @throws IllegalArgumentException for a combination the engine does not train: a Wasserstein critic with
      *                                  no constraint, or clipping / a penalty on a GAN discriminator
      */
     public static Experiment apply(Experiment e, Family f, Lipschitz l, double lambda, double clip) {
-        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
-            throw new IllegalArgumentException("objective.lambda must be a finite number >= 0, got " + lambda);
-        }
-        if (!(clip > 0) || !Double.isFinite(clip)) {
-            throw new IllegalArgumentException("objective.clip must be a finite number > 0, got " + clip);
-        }
         Objective base = e.objective().withLambda(lambda).withClip(clip);
         if (f == Family.WASSERSTEIN) {
             Objective.Kind k = switch (l) {
