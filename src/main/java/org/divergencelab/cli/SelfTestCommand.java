@@ -3,8 +3,8 @@ package org.divergencelab.cli;
 import java.io.PrintStream;
 import java.util.Set;
 
-import org.divergencelab.compute.Backends;
 import org.divergencelab.compute.CpuBackend;
+import org.divergencelab.compute.select.Backends;
 import org.divergencelab.selftest.BackendConformance;
 
 /**
