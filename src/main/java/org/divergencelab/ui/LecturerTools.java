@@ -25,6 +25,7 @@ import javafx.stage.Window;
 import org.divergencelab.io.StateFileException;
 import org.divergencelab.lesson.Scene;
 import org.divergencelab.lesson.Scenes;
+import org.divergencelab.ui.theme.PresentationMode;
 import org.divergencelab.ui.train.Notice;
 import org.divergencelab.ui.train.TrainingState;
 import org.divergencelab.ui.train.TrainingStateFile;

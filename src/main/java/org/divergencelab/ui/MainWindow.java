@@ -36,6 +36,7 @@ import javafx.stage.Window;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.plot.PlotWidget;
 import org.divergencelab.ui.sandbox.SandboxView;
+import org.divergencelab.ui.theme.PresentationMode;
 import org.divergencelab.ui.theme.Theme;
 import org.divergencelab.ui.theme.ThemeManager;
 import org.divergencelab.ui.util.Export;
