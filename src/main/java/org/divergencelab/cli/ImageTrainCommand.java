@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import org.divergencelab.compute.Backends;
+import org.divergencelab.compute.select.Backends;
 import org.divergencelab.image.IdxReader;
 import org.divergencelab.image.ImageDataset;
 import org.divergencelab.image.ImageFolder;

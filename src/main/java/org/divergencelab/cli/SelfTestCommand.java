@@ -3,9 +3,9 @@ package org.divergencelab.cli;
 import java.io.PrintStream;
 import java.util.Set;
 
-import org.divergencelab.compute.BackendConformance;
-import org.divergencelab.compute.Backends;
 import org.divergencelab.compute.CpuBackend;
+import org.divergencelab.compute.select.Backends;
+import org.divergencelab.selftest.BackendConformance;
 
 /**
  * {@code selftest --backend cpu|cuda|auto}: holds the chosen backend to the float32 CPU backend with

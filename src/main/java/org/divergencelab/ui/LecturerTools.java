@@ -7,24 +7,19 @@ import java.util.concurrent.CompletableFuture;
 
 import javafx.application.Platform;
 import javafx.geometry.Side;
-import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import org.divergencelab.io.StateFileException;
 import org.divergencelab.lesson.Scene;
 import org.divergencelab.lesson.Scenes;
+import org.divergencelab.ui.shell.Shell;
+import org.divergencelab.ui.theme.PresentationMode;
 import org.divergencelab.ui.train.Notice;
 import org.divergencelab.ui.train.TrainingState;
 import org.divergencelab.ui.train.TrainingStateFile;
@@ -32,12 +27,12 @@ import org.divergencelab.ui.train.TrainingView;
 import org.divergencelab.ui.util.Background;
 
 /**
- * The lecturer's tools of the main window: the app-wide {@link PresentationMode} (View menu and F5; the menu and
- * tool bars, the side panel, the status bar, the training view's transport bar and the sandbox's controls
- * retract), the formula panel's menu item, and the training state's save / open and CSV export (File menu).
+ * The lecturer's tools of the main window: the app-wide {@link PresentationMode}'s menu item and its hold on the
+ * views (the training view's transport bar and the sandbox's controls retract; the window registers its own
+ * bars), the formula panel's menu item, and the training state's save / open and CSV export (File menu).
  * File work runs on {@link Background#io()}; results and errors come back to the FX thread, and a file that
  * cannot be loaded leaves everything as it was and says why in the training view's message line and the
- * status bar.
+ * status bar. They reach the window only through its {@link Shell}.
  *
  * <p>Start-up properties (for screenshots and rehearsals): {@code divergencelab.scene=S9} opens a lecture
  * scene, {@code divergencelab.formulas=show} shows the formula panel, {@code divergencelab.presentation=on}
@@ -48,54 +43,26 @@ public final class LecturerTools {
     static final KeyCombination SAVE = KeyCombination.keyCombination("Shortcut+S");
     static final KeyCombination OPEN = KeyCombination.keyCombination("Shortcut+O");
 
-    private final MainWindow window;
+    private final Shell window;
     private final PresentationMode presentation;
 
-    private LecturerTools(MainWindow window) {
+    private LecturerTools(Shell window, PresentationMode presentation) {
         this.window = window;
-        this.presentation = new PresentationMode(window.themes(), window.root());
+        this.presentation = presentation;
     }
 
     /**
-     * Adds the tools to {@code window}, whose root is a BorderPane with the menu bar and tool bar in a VBox on
-     * top, the side panel on the left and the status bar at the bottom.
+     * Adds the tools to {@code window}, whose presentation mode (already retracting the window's own bars) is
+     * {@code presentation}.
      */
-    static LecturerTools install(MainWindow window) {
-        LecturerTools t = new LecturerTools(window);
-        if (!(window.root() instanceof BorderPane root) || !(root.getTop() instanceof VBox top)) {
-            throw new IllegalStateException("the main window's root must be a BorderPane with a VBox on top");
-        }
-        Region menuBar = (Region) child(top, "menu-bar");
-        Region toolBar = (Region) child(top, "tool-bar");
-        t.presentation.autoHide(Side.TOP, top, false, menuBar, toolBar);
-        t.presentation.autoHide(Side.LEFT, root.getLeft(), false, (Region) root.getLeft());
-        t.presentation.autoHide(Side.BOTTOM, root.getBottom(), false, (Region) root.getBottom());
+    static LecturerTools install(Shell window, PresentationMode presentation) {
+        LecturerTools t = new LecturerTools(window, presentation);
         TrainingView training = window.training();
         t.presentation.autoHide(Side.TOP, training.transportToolBar(), true, training.transportToolBar());
         window.sandbox().usePresentationMode(t.presentation);
-        // the side panel's slot follows the selected tab again once the mode is off
-        t.presentation.activeProperty().addListener((o, a, on) -> window.showSideOf(window.views().getSelectionModel()
-                .getSelectedItem()));
-        t.addMenuItems((MenuBar) menuBar);
-        window.root().sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
-                t.presentation.install(scene);
-            }
-        });
-        if (window.root().getScene() != null) {
-            t.presentation.install(window.root().getScene());
-        }
+        t.addMenuItems();
         t.startupProperties();
         return t;
-    }
-
-    private static Node child(Parent p, String id) {
-        for (Node n : p.getChildrenUnmodifiable()) {
-            if (id.equals(n.getId())) {
-                return n;
-            }
-        }
-        throw new IllegalStateException("the main window has no #" + id);
     }
 
     /** The app-wide presentation mode. */
@@ -103,8 +70,8 @@ public final class LecturerTools {
         return presentation;
     }
 
-    private void addMenuItems(MenuBar bar) {
-        Menu file = bar.getMenus().get(0);
+    private void addMenuItems() {
+        Menu file = window.fileMenu();
         MenuItem save = item("menu.file.saveTraining", "menu-save-training");
         save.setAccelerator(SAVE);
         save.setOnAction(e -> choose(true, "dialog.saveTraining", "*.json").ifPresent(this::saveTrainingState));
@@ -120,7 +87,7 @@ public final class LecturerTools {
         int at = Math.min(2, file.getItems().size());
         file.getItems().addAll(at, java.util.List.of(new SeparatorMenuItem(), open, save, csv));
 
-        Menu view = bar.getMenus().get(1);
+        Menu view = window.viewMenu();
         CheckMenuItem present = new CheckMenuItem();
         present.setId("menu-presentation");
         present.textProperty().bind(window.i18n().get("menu.view.presentation"));
@@ -155,9 +122,8 @@ public final class LecturerTools {
 
     /** The whole training state now: the training view's, plus the open training scene, the tab and presentation. */
     public TrainingState currentTrainingState() {
-        Scene s = window.scenes().current();
-        Tab tab = window.views().getSelectionModel().getSelectedItem();
-        String tabId = tab == null ? "training" : tab.getId().substring("tab-".length());
+        Scene s = window.currentScene();
+        String tabId = window.selectedView() == null ? "training" : window.selectedView();
         return window.training().state().withScene(s != null && s.mode() == Scene.Mode.TRAINING ? s.id() : null)
                 .withTab(tabId).withPresentation(presentation.isActive());
     }
@@ -214,22 +180,14 @@ public final class LecturerTools {
                 return source + ": scene " + s.scene() + " is a sandbox scene; a training state names training scenes";
             }
         }
-        boolean tabKnown = false;
-        for (Tab t : window.views().getTabs()) {
-            tabKnown |= t.getId().equals("tab-" + s.tab());
-        }
-        if (!tabKnown && !s.tab().equals("gallery")) {
+        if (!window.hasView(s.tab())) {
             return source + ": unknown view '" + s.tab() + "' in layout.tab";
         }
         if (scene != null) {
-            window.scenes().open(scene); // caption and hidden controls; the state's experiment replaces its own
+            window.openScene(scene); // caption and hidden controls; the state's experiment replaces its own
         }
         window.training().apply(s);
-        if (s.tab().equals("gallery")) {
-            window.showGallery();
-        } else {
-            window.selectView(s.tab());
-        }
+        window.selectView(s.tab());
         presentation.setActive(s.presentation());
         return null;
     }
@@ -266,7 +224,7 @@ public final class LecturerTools {
                 }
                 w.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(() -> {
                     if (scene != null) {
-                        window.scenes().open(Scenes.get(scene));
+                        window.openScene(Scenes.get(scene));
                     }
                     if (formulas != null) {
                         window.training().setFormulasVisible(formulas.equals("show"));

@@ -8,6 +8,7 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -36,6 +37,8 @@ import javafx.stage.Window;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.plot.PlotWidget;
 import org.divergencelab.ui.sandbox.SandboxView;
+import org.divergencelab.ui.shell.Shell;
+import org.divergencelab.ui.theme.PresentationMode;
 import org.divergencelab.ui.theme.Theme;
 import org.divergencelab.ui.theme.ThemeManager;
 import org.divergencelab.ui.util.Export;
@@ -44,14 +47,19 @@ import org.divergencelab.ui.util.FrameTimeRecorder;
 /**
  * The main window's layout: menu bar and tool bar (theme and language switches, export), a tab pane in
  * the centre where views are added ({@link #addView}), a side panel for a view's controls
- * ({@link #setSideContent}), and a status bar with a message and the frame times.
+ * ({@link #setSideContent}), and a status bar with a message and the frame times. It owns the presentation mode
+ * and registers its own bars with it; the tools installed in it see it as a {@link Shell}.
  */
-public final class MainWindow {
+public final class MainWindow implements Shell {
 
     private final I18n i18n;
     private final ThemeManager themes;
     private final FrameTimeRecorder frames = new FrameTimeRecorder();
     private final BorderPane root = new BorderPane();
+    private final VBox top = new VBox();
+    private MenuBar menuBar;
+    private Menu fileMenu;
+    private Menu viewMenu;
     private final TabPane views = new TabPane();
     private final VBox side = new VBox();
     private final Label status = new Label();
@@ -62,6 +70,7 @@ public final class MainWindow {
     private final SandboxView sandbox;
     private final org.divergencelab.ui.train.TrainingView training;
     private final org.divergencelab.ui.lesson.ScenePicker scenes;
+    private final PresentationMode presentation;
     private final LecturerTools lecturer;
 
     public MainWindow(I18n i18n, ThemeManager themes) {
@@ -71,12 +80,25 @@ public final class MainWindow {
         i18n.localeProperty().addListener((o, a, b) -> themes.useFontFor(b));
         themes.useFontFor(i18n.getLocale());
 
-        root.setTop(new VBox(menuBar(), toolBar()));
+        menuBar = menuBar();
+        ToolBar toolBar = toolBar();
+        top.getChildren().addAll(menuBar, toolBar);
+        root.setTop(top);
         views.setId("views");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(views);
         root.setLeft(sidePanel());
-        root.setBottom(statusBar());
+        HBox statusBar = statusBar();
+        root.setBottom(statusBar);
+        presentation = new PresentationMode(themes, root);
+        presentation.autoHide(Side.TOP, top, false, menuBar, toolBar);
+        presentation.autoHide(Side.LEFT, side, false, side);
+        presentation.autoHide(Side.BOTTOM, statusBar, false, statusBar);
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                presentation.install(scene);
+            }
+        });
 
         addView("welcome", i18n.get("tab.welcome"), Welcome.build(i18n));
         training = org.divergencelab.ui.train.TrainingView.live(i18n, themes);
@@ -89,8 +111,10 @@ public final class MainWindow {
         // The side panel shows the controls of the selected view (none for views that carry their own).
         views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> showSideOf(tab));
         showSideOf(views.getSelectionModel().getSelectedItem());
+        // the side panel's slot follows the selected tab again once the mode is off
+        presentation.activeProperty().addListener((o, a, on) -> showSideOf(views.getSelectionModel().getSelectedItem()));
         scenes = org.divergencelab.ui.lesson.ScenePicker.install(this);
-        lecturer = LecturerTools.install(this);
+        lecturer = LecturerTools.install(this, presentation);
     }
 
     /** Presentation mode, training state files and the training CSV export. */
@@ -100,7 +124,7 @@ public final class MainWindow {
 
     /** The app-wide presentation mode (View menu, F5; Esc leaves). */
     public PresentationMode presentation() {
-        return lecturer.presentation();
+        return presentation;
     }
 
     /** The lecture scenes' menu and caption bar. */
@@ -109,16 +133,19 @@ public final class MainWindow {
     }
 
     /** The training view (its own tab, controls in the side panel). */
+    @Override
     public org.divergencelab.ui.train.TrainingView training() {
         return training;
     }
 
     /** The sandbox view (its own tab). */
+    @Override
     public SandboxView sandbox() {
         return sandbox;
     }
 
     /** The window's root node. */
+    @Override
     public Parent root() {
         return root;
     }
@@ -129,10 +156,12 @@ public final class MainWindow {
         frames.start();
     }
 
+    @Override
     public I18n i18n() {
         return i18n;
     }
 
+    @Override
     public ThemeManager themes() {
         return themes;
     }
@@ -166,17 +195,63 @@ public final class MainWindow {
      * Shows the selected view's controls, or hides the side panel for views that carry their own. While
      * presenting the panel stays out of the layout (it slides in over the view).
      */
-    void showSideOf(Tab tab) {
+    private void showSideOf(Tab tab) {
         boolean has = tab != null && tab.getUserData() instanceof Node;
         if (has) {
             setSideContent((Node) tab.getUserData());
         }
         side.setVisible(has);
-        side.setManaged(has && (lecturer == null || !lecturer.presentation().isActive()));
+        side.setManaged(has && !presentation.isActive());
     }
 
-    /** Selects the view with this id. */
+    @Override
+    public Menu fileMenu() {
+        return fileMenu;
+    }
+
+    @Override
+    public Menu viewMenu() {
+        return viewMenu;
+    }
+
+    @Override
+    public void addMenu(Menu menu) {
+        menuBar.getMenus().add(menu);
+    }
+
+    @Override
+    public void addBar(Node bar) {
+        top.getChildren().add(bar);
+    }
+
+    @Override
+    public boolean hasView(String id) {
+        return id.equals("gallery") || views.getTabs().stream().anyMatch(t -> t.getId().equals("tab-" + id));
+    }
+
+    @Override
+    public String selectedView() {
+        Tab t = views.getSelectionModel().getSelectedItem();
+        return t == null ? null : t.getId().substring("tab-".length());
+    }
+
+    @Override
+    public org.divergencelab.lesson.Scene currentScene() {
+        return scenes.current();
+    }
+
+    @Override
+    public void openScene(org.divergencelab.lesson.Scene scene) {
+        scenes.open(scene);
+    }
+
+    /** Selects the view with this id; the widget gallery is added on first use. */
+    @Override
     public void selectView(String id) {
+        if (id.equals("gallery") && gallery == null) {
+            showGallery();
+            return;
+        }
         for (Tab t : views.getTabs()) {
             if (t.getId().equals("tab-" + id)) {
                 views.getSelectionModel().select(t);
@@ -197,6 +272,7 @@ public final class MainWindow {
     }
 
     /** Shows a message in the status bar. */
+    @Override
     public void setStatus(ObservableValue<String> message) {
         status.textProperty().bind(message);
     }
@@ -300,6 +376,7 @@ public final class MainWindow {
             }
         });
         file.getItems().addAll(png, svg, new javafx.scene.control.SeparatorMenuItem(), quit);
+        fileMenu = file;
 
         Menu view = menu("menu.view");
         Menu themeMenu = menu("menu.view.theme");
@@ -336,6 +413,7 @@ public final class MainWindow {
         MenuItem galleryItem = item("tab.gallery");
         galleryItem.setOnAction(e -> showGallery());
         view.getItems().addAll(themeMenu, langMenu, showFrames, galleryItem);
+        viewMenu = view;
 
         Menu help = menu("menu.help");
         MenuItem about = item("menu.help.about");

@@ -3,7 +3,7 @@ package org.divergencelab.compute;
 import java.util.random.RandomGenerator;
 
 /** The CPU backend with three planted bugs, to show the conformance suite fails when it should. */
-final class BuggyBackend implements ComputeBackend {
+public final class BuggyBackend implements ComputeBackend {
     private final ComputeBackend cpu = CpuBackend.INSTANCE;
 
     @Override

@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 
 import org.divergencelab.lesson.Scenes;
 import org.divergencelab.ui.i18n.I18n;
+import org.divergencelab.ui.theme.PresentationMode;
 import org.divergencelab.ui.theme.Theme;
 import org.divergencelab.ui.theme.ThemeManager;
 import org.junit.jupiter.api.AfterEach;

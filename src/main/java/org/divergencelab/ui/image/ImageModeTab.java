@@ -8,7 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
-import org.divergencelab.compute.Backends;
+import org.divergencelab.compute.select.Backends;
 import org.divergencelab.image.ImageDataset;
 import org.divergencelab.image.ImageGan;
 import org.divergencelab.image.ProceduralDigits;

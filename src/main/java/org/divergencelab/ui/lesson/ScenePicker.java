@@ -12,19 +12,17 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.VBox;
 
 import org.divergencelab.lesson.Scene;
 import org.divergencelab.lesson.SceneFigure;
 import org.divergencelab.lesson.Scenes;
-import org.divergencelab.ui.MainWindow;
 import org.divergencelab.ui.plot.LineChart;
+import org.divergencelab.ui.shell.Shell;
 import org.divergencelab.ui.train.TrainingSession;
 import org.divergencelab.ui.train.TrainingView;
 
@@ -38,7 +36,7 @@ import org.divergencelab.ui.train.TrainingView;
 public final class ScenePicker {
     private static final String[] MENU = {"Scenes", "課程場景", "课程场景"};
 
-    private final MainWindow window;
+    private final Shell window;
     private final SceneCaption caption;
     private final Menu menu = new Menu();
     private final List<Node> hiddenByScene = new ArrayList<>();
@@ -47,29 +45,14 @@ public final class ScenePicker {
     private final AtomicLong opening = new AtomicLong();
     private AnimationTimer warmupWatch;
 
-    private ScenePicker(MainWindow window) {
+    private ScenePicker(Shell window) {
         this.window = window;
         this.caption = new SceneCaption(window.i18n(), window.themes());
     }
 
-    /**
-     * Adds the menu (after the window's last menu) and the caption bar (below the tool bar) to {@code window},
-     * whose top is the menu bar and tool bar in a VBox.
-     */
-    public static ScenePicker install(MainWindow window) {
+    /** Adds the menu (after the window's last menu) and the caption bar (below the tool bar) to {@code window}. */
+    public static ScenePicker install(Shell window) {
         ScenePicker p = new ScenePicker(window);
-        if (!(window.root() instanceof javafx.scene.layout.BorderPane bp) || !(bp.getTop() instanceof VBox top)) {
-            throw new IllegalStateException("the main window's top must be a VBox with the menu bar");
-        }
-        MenuBar bar = null;
-        for (Node n : top.getChildren()) {
-            if (n instanceof MenuBar mb) {
-                bar = mb;
-            }
-        }
-        if (bar == null) {
-            throw new IllegalStateException("the main window has no menu bar");
-        }
         p.menu.setId("menu-scenes");
         for (Scene s : Scenes.all()) {
             MenuItem item = new MenuItem();
@@ -78,8 +61,8 @@ public final class ScenePicker {
             item.setOnAction(e -> p.open(s));
             p.menu.getItems().add(item);
         }
-        bar.getMenus().add(p.menu);
-        top.getChildren().add(p.caption.node());
+        window.addMenu(p.menu);
+        window.addBar(p.caption.node());
         window.i18n().localeProperty().addListener((o, a, b) -> p.relabel());
         p.relabel();
         return p;

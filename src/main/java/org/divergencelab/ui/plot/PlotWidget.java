@@ -12,6 +12,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import org.divergencelab.ui.theme.Theme;
+import org.divergencelab.ui.theme.Themed;
 
 /**
  * Base of every plot widget: a {@link Region} holding one {@link Canvas} that is repainted through a
@@ -21,7 +22,7 @@ import org.divergencelab.ui.theme.Theme;
  * the actual repaint happens once in the next layout pass. Ten data updates between two frames therefore
  * cost one repaint. Everything here runs on the FX thread.
  */
-public abstract class PlotWidget extends Region {
+public abstract class PlotWidget extends Region implements Themed {
 
     private final Canvas canvas = new Canvas();
     private final CanvasPainter painter = new CanvasPainter(canvas.getGraphicsContext2D());
@@ -44,6 +45,7 @@ public abstract class PlotWidget extends Region {
     }
 
     /** The theme whose colours and sizes the widget draws with. */
+    @Override
     public final ObjectProperty<Theme> themeProperty() {
         return theme;
     }
@@ -57,6 +59,7 @@ public abstract class PlotWidget extends Region {
     }
 
     /** Font family for all text of the widget (the app sets a CJK-capable one for Chinese). */
+    @Override
     public final StringProperty fontFamilyProperty() {
         return fontFamily;
     }

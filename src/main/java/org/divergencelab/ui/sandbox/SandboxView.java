@@ -146,8 +146,8 @@ public final class SandboxView {
     private final ScrollPane controlPane;
     private final FormulaPanel formulas;
     /** The presentation mode the toggle drives: the main window's (app-wide) or, standalone, one of its own. */
-    private org.divergencelab.ui.PresentationMode presentationMode;
-    private org.divergencelab.ui.PresentationMode ownPresentationMode;
+    private org.divergencelab.ui.theme.PresentationMode presentationMode;
+    private org.divergencelab.ui.theme.PresentationMode ownPresentationMode;
     private boolean updatingControls;
 
     // mouse
@@ -196,7 +196,7 @@ public final class SandboxView {
         controlPane.setMinWidth(200);
         controlPane.setId("sandbox-controls");
         root.setLeft(controlPane);
-        ownPresentationMode = new org.divergencelab.ui.PresentationMode(themes, root);
+        ownPresentationMode = new org.divergencelab.ui.theme.PresentationMode(themes, root);
         followPresentation(ownPresentationMode);
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null && presentationMode == ownPresentationMode) {
@@ -924,7 +924,7 @@ public final class SandboxView {
      * window's app-wide presentation mode, and follows it: entering or leaving it anywhere sets the state's flag,
      * so a saved sandbox file records it. The controls on the left retract while presenting.
      */
-    public void usePresentationMode(org.divergencelab.ui.PresentationMode shared) {
+    public void usePresentationMode(org.divergencelab.ui.theme.PresentationMode shared) {
         if (presentationMode == shared) {
             return;
         }
@@ -936,11 +936,11 @@ public final class SandboxView {
     }
 
     /** The presentation mode the toggle drives. */
-    public org.divergencelab.ui.PresentationMode presentationMode() {
+    public org.divergencelab.ui.theme.PresentationMode presentationMode() {
         return presentationMode;
     }
 
-    private void followPresentation(org.divergencelab.ui.PresentationMode m) {
+    private void followPresentation(org.divergencelab.ui.theme.PresentationMode m) {
         presentationMode = m;
         m.autoHide(javafx.geometry.Side.LEFT, controlPane, true, controlPane);
         m.activeProperty().addListener((o, a, on) -> {

@@ -12,12 +12,10 @@ import javafx.beans.property.StringProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
-import org.divergencelab.ui.plot.PlotWidget;
-
 /**
  * The current theme and font family of the app. Scenes attached to it get the theme's stylesheet (and
- * lose the previous one) on every switch; plot widgets styled through it follow its {@link Theme} record
- * and font family.
+ * lose the previous one) on every switch; plot widgets ({@link Themed}) styled through it follow its
+ * {@link Theme} record and font family.
  */
 public final class ThemeManager {
 
@@ -77,7 +75,7 @@ public final class ThemeManager {
     }
 
     /** Binds a widget's theme and font family to this manager. */
-    public <W extends PlotWidget> W style(W widget) {
+    public <W extends Themed> W style(W widget) {
         widget.themeProperty().bind(current);
         widget.fontFamilyProperty().bind(fontFamily);
         return widget;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Collectors;
 
-import org.divergencelab.compute.BackendConformance;
 import org.divergencelab.compute.CpuBackend;
+import org.divergencelab.selftest.BackendConformance;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -14,10 +14,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.divergencelab.compute.BackendConformance;
-import org.divergencelab.compute.Backends;
 import org.divergencelab.compute.CpuBackend;
 import org.divergencelab.compute.Tensor;
+import org.divergencelab.compute.select.Backends;
+import org.divergencelab.selftest.BackendConformance;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,9 @@
-package org.divergencelab.compute;
+package org.divergencelab.compute.select;
 
 import java.util.Locale;
 
+import org.divergencelab.compute.ComputeBackend;
+import org.divergencelab.compute.CpuBackend;
 import org.divergencelab.compute.cuda.CudaBackend;
 
 /**

@@ -1,10 +1,15 @@
-package org.divergencelab.compute;
+package org.divergencelab.selftest;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import org.divergencelab.autodiff.Parameter;
+import org.divergencelab.compute.BinaryOp;
+import org.divergencelab.compute.ComputeBackend;
+import org.divergencelab.compute.ConvShape;
+import org.divergencelab.compute.Tensor;
+import org.divergencelab.compute.UnaryOp;
 import org.divergencelab.image.ImageDataset;
 import org.divergencelab.image.ImageGan;
 import org.divergencelab.image.ProceduralShapes;

@@ -1,4 +1,4 @@
-package org.divergencelab.ui;
+package org.divergencelab.ui.theme;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +23,6 @@ import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
-
-import org.divergencelab.ui.theme.Theme;
-import org.divergencelab.ui.theme.ThemeManager;
 
 /**
  * The app-wide presentation mode for a lecture hall: the window goes full screen, the projector theme (large

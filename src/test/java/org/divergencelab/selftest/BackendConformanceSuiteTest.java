@@ -1,4 +1,4 @@
-package org.divergencelab.compute;
+package org.divergencelab.selftest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.divergencelab.compute.BuggyBackend;
+import org.divergencelab.compute.CpuBackend;
+import org.divergencelab.compute.Float64Backend;
 import org.divergencelab.image.ImageGan;
 import org.junit.jupiter.api.Test;
 
