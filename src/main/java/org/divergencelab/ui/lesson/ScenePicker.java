@@ -25,7 +25,7 @@ import org.divergencelab.lesson.SceneFigure;
 import org.divergencelab.lesson.Scenes;
 import org.divergencelab.ui.MainWindow;
 import org.divergencelab.ui.plot.LineChart;
-import org.divergencelab.ui.train.TrainingSession;
+import org.divergencelab.training.TrainingSession;
 import org.divergencelab.ui.train.TrainingView;
 
 /**

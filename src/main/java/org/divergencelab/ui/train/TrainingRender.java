@@ -14,6 +14,11 @@ import javafx.scene.layout.Region;
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Snapshot;
 import org.divergencelab.gan.Trainer;
+import org.divergencelab.training.HistoryPoint;
+import org.divergencelab.training.Notice;
+import org.divergencelab.training.ObjectiveChoice;
+import org.divergencelab.training.TrainingSession;
+import org.divergencelab.training.ViewData;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.theme.ThemeManager;
 

@@ -24,6 +24,12 @@ import javafx.util.StringConverter;
 
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Presets;
+import org.divergencelab.training.HistoryPoint;
+import org.divergencelab.training.Notice;
+import org.divergencelab.training.ObjectiveChoice;
+import org.divergencelab.training.TrainingHistory;
+import org.divergencelab.training.TrainingSession;
+import org.divergencelab.training.TrainingState;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.theme.ThemeManager;
 
@@ -43,7 +49,6 @@ public final class TrainingView {
     static final KeyCombination RESET = KeyCombination.keyCombination("Shortcut+R");
     static final KeyCombination TOGGLE = KeyCombination.keyCombination("Shortcut+J");
     /** Speeds offered (iterations per second); infinity = flat out. */
-    static final List<Double> SPEEDS = List.of(1.0, 5.0, 20.0, 100.0, Double.POSITIVE_INFINITY);
 
     private final I18n i18n;
     private final ThemeManager themes;
@@ -234,7 +239,7 @@ public final class TrainingView {
         compare.setTooltip(tip("train.tip.compare", null));
         internals.textProperty().bind(i18n.get("train.internals"));
         internals.setTooltip(tip("train.tip.internals", null));
-        speed.getItems().setAll(SPEEDS);
+        speed.getItems().setAll(TrainingState.SPEEDS);
         speed.setValue(Double.POSITIVE_INFINITY);
         speed.setConverter(new StringConverter<>() {
             @Override

@@ -16,7 +16,7 @@ import org.divergencelab.gan.Trainer;
 import org.divergencelab.lesson.SceneFigure;
 import org.divergencelab.lesson.Scenes;
 import org.divergencelab.ui.plot.LineChart;
-import org.divergencelab.ui.train.TrainingSession;
+import org.divergencelab.training.TrainingSession;
 import org.divergencelab.ui.MainWindow;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.theme.ThemeManager;

@@ -1,4 +1,4 @@
-package org.divergencelab.ui.train;
+package org.divergencelab.training;
 
 /**
  * A message from the training thread for the status line: a bundle key and its arguments (an engine message,
