@@ -5,5 +5,5 @@ package org.divergencelab.training;
  * such as the divergence guard's reason, is passed as a {@link org.divergencelab.gan.EngineMessage} and
  * translated by the view). {@code error} shows it as a warning.
  */
-public record Notice(String key, boolean error, Object... args) {
+public record Notice(String key, boolean error, Object... args) implements TrainingEvent {
 }

@@ -3,6 +3,7 @@ package org.divergencelab.training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,22 +11,23 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Snapshot;
-import org.divergencelab.gan.Trainer;
 
 /**
- * Trains one experiment (or two in lockstep, compare mode) on ONE worker thread. The FX thread only sends
- * commands and reads results:
+ * Trains one experiment (or two in lockstep, compare mode) on ONE worker thread, driving the same
+ * {@link TrainingLoop} as the {@code train} command. The FX thread only sends commands and reads results:
  * <ul>
- * <li>commands go through a queue and run in order on the worker, so "step once" is exactly one step;</li>
+ * <li>{@link TrainingCommand}s go through a queue and run in order on the worker, so "step once" is exactly one
+ * step;</li>
  * <li>the newest immutable {@link Frame} (snapshots + view data) is published through an
  * {@link AtomicReference}; a reader that is slower than the worker simply skips stale frames;</li>
  * <li>chart points ({@link HistoryPoint}), model resets and messages ({@link Notice}) go through a lock-free
  * event queue, so no chart point is lost even when frames are skipped.</li>
  * </ul>
  * While playing, every iteration yields a cheap snapshot (losses, estimate: one chart point); a full snapshot
- * (critic grid, truths, read-outs) plus its {@link ViewData} is taken at most every
- * {@link #minFrameIntervalNanos} and never more often than every 3× its own cost, so drawing data never takes
- * more than about a quarter of the worker's time.
+ * (critic grid, truths, read-outs) plus its {@link ViewData} is taken when the experiment's
+ * {@code evaluation.every} makes one due, but at most every {@link #minFrameIntervalNanos} and never more often
+ * than every 3× its own cost ({@link TrainingLoop.Pace}), so drawing data never takes more than about a quarter
+ * of the worker's time. A step command always ends with a full frame.
  */
 public final class TrainingSession implements AutoCloseable {
 
@@ -53,24 +55,24 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /** Marks a model reset in the event stream: charts of this generation start empty. */
-    public record Cleared(long generation) {
+    public record Cleared(long generation) implements TrainingEvent {
     }
 
-    private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
-    private final ConcurrentLinkedQueue<Object> events = new ConcurrentLinkedQueue<>();
+    /** Frames during a many-iteration command (a scene's opening, a loaded state): a few a second suffice. */
+    private static final long REPLAY_FRAME_NANOS = 250_000_000L;
+
+    private final LinkedBlockingQueue<TrainingCommand> commands = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<TrainingEvent> events = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Frame> latest = new AtomicReference<>();
     private final AtomicLong sequence = new AtomicLong();
     private final Thread worker;
-    private final long minFrameIntervalNanos;
+    private final TrainingLoop.Pace playPace;
     private volatile boolean running = true;
     private volatile double iterationsPerSecond = Double.POSITIVE_INFINITY;
     private volatile boolean playing;
 
-    // worker-owned state
-    private final List<Trainer> trainers = new ArrayList<>();
-    private long generation;
-    private long lastFullNanos;
-    private long lastFullCost;
+    // worker-owned
+    private final TrainingLoop loop = new TrainingLoop(events::add, true);
 
     /** A session that publishes full frames at most every 33 ms while playing. */
     public TrainingSession() {
@@ -79,8 +81,8 @@ public final class TrainingSession implements AutoCloseable {
 
     /** A session publishing full frames at most every {@code minFrameIntervalNanos} while playing. */
     public TrainingSession(long minFrameIntervalNanos) {
-        this.minFrameIntervalNanos = minFrameIntervalNanos;
-        worker = new Thread(this::loop, "training-worker");
+        this.playPace = new TrainingLoop.Pace(minFrameIntervalNanos, 3);
+        worker = new Thread(this::work, "training-worker");
         worker.setDaemon(true);
         // The worker must not steal the FX thread's core: drawing first, training with what is left.
         worker.setPriority(Thread.MIN_PRIORITY);
@@ -89,21 +91,14 @@ public final class TrainingSession implements AutoCloseable {
 
     // ------------------------------------------------------------------ commands (any thread)
 
+    /** Queues {@code c}; it runs after every command sent before it. */
+    public void send(TrainingCommand c) {
+        commands.add(c);
+    }
+
     /** Starts over with these experiments (1, or 2 for compare mode): fresh models, charts cleared. */
     public void load(List<Experiment> experiments) {
-        List<Experiment> copy = List.copyOf(experiments);
-        if (copy.isEmpty() || copy.size() > 2) {
-            throw new IllegalArgumentException("a session trains 1 or 2 experiments, got " + copy.size());
-        }
-        commands.add(() -> {
-            trainers.clear();
-            for (Experiment e : copy) {
-                trainers.add(new Trainer(e));
-            }
-            newGeneration();
-            events.add(new Notice("train.msg.loaded", false, copy.get(0).name()));
-            publishFull();
-        });
+        send(new TrainingCommand.Load(experiments));
     }
 
     /**
@@ -111,118 +106,46 @@ public final class TrainingSession implements AutoCloseable {
      * otherwise every trainer starts over (lockstep) and a visible "new model" notice says why.
      */
     public void configure(List<Experiment> experiments) {
-        List<Experiment> copy = List.copyOf(experiments);
-        commands.add(() -> {
-            if (copy.size() != trainers.size()) {
-                trainers.clear();
-                for (Experiment e : copy) {
-                    trainers.add(new Trainer(e));
-                }
-                newGeneration();
-                events.add(new Notice("train.msg.newModel", false, copy.size() == 2 ? "compare" : "single"));
-                publishFull();
-                return;
-            }
-            boolean newModel = false;
-            boolean changed = false;
-            for (int i = 0; i < copy.size(); i++) {
-                Trainer.Change c = trainers.get(i).classify(copy.get(i));
-                newModel |= c == Trainer.Change.NEW_MODEL;
-                changed |= c != Trainer.Change.NONE;
-            }
-            if (!changed) {
-                return;
-            }
-            if (newModel) {
-                Experiment before = trainers.get(0).experiment();
-                for (int i = 0; i < copy.size(); i++) {
-                    trainers.get(i).reset(copy.get(i));
-                }
-                newGeneration();
-                events.add(new Notice("train.msg.newModel", false, ChangeDescription.of(before, copy.get(0))));
-            } else {
-                for (int i = 0; i < copy.size(); i++) {
-                    trainers.get(i).apply(copy.get(i));
-                }
-                events.add(new Notice("train.msg.live", false));
-            }
-            publishFull();
-        });
+        send(new TrainingCommand.Configure(experiments));
     }
 
     /** One critic step on every trainer. */
     public void stepCritic() {
-        commands.add(() -> {
-            trainers.forEach(Trainer::stepCritic);
-            publishFull();
-        });
+        send(new TrainingCommand.StepCritic());
     }
 
     /** One generator step on every trainer. */
     public void stepGenerator() {
-        commands.add(() -> {
-            trainers.forEach(Trainer::stepGenerator);
-            publishFull();
-        });
+        send(new TrainingCommand.StepGenerator());
     }
 
     /** One iteration (k_D critic steps, k_G generator steps) on every trainer: one chart point each. */
     public void stepIteration() {
-        commands.add(() -> {
-            iterateOnce();
-            publishFull();
-        });
+        send(new TrainingCommand.Iterate(1));
     }
 
     /**
-     * {@code n} iterations as one command (a lecture scene's opening state): one chart point each, a full frame
-     * every 0.25 s (so the views show the progress) and one at the end.
+     * {@code n} iterations as one command (a lecture scene's opening state, a loaded training state): one chart
+     * point each, a full frame when an evaluation is due and 0.25 s have passed (so the views show the
+     * progress), and one at the end.
      */
-    public void stepIterations(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("iterations must be >= 0, got " + n);
-        }
-        commands.add(() -> {
-            long last = System.nanoTime();
-            for (int i = 0; i < n && iterateOnce(); i++) {
-                if (System.nanoTime() - last > 250_000_000L) {
-                    publishFull();
-                    last = System.nanoTime();
-                }
-            }
-            publishFull();
-        });
+    public void stepIterations(long n) {
+        send(new TrainingCommand.Iterate(n));
     }
 
     /** Starts the experiments over from their seeds. */
     public void reset() {
-        commands.add(() -> {
-            trainers.forEach(Trainer::reset);
-            newGeneration();
-            events.add(new Notice("train.msg.reset", false));
-            publishFull();
-        });
+        send(new TrainingCommand.Reset());
     }
 
     /** Trains continuously (clears a stop of the divergence guard first). */
     public void play() {
-        commands.add(() -> {
-            for (Trainer t : trainers) {
-                if (t.halted()) {
-                    t.resume();
-                }
-            }
-            playing = true;
-            publishFull();
-        });
+        send(new TrainingCommand.Play());
     }
 
     /** Stops continuous training after the current iteration. */
     public void pause() {
-        commands.add(() -> {
-            playing = false;
-            publishFull();
-        });
+        send(new TrainingCommand.Pause());
     }
 
     /** Iterations per second while playing; infinity = flat out. */
@@ -244,14 +167,14 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /** Takes the next event (HistoryPoint, Cleared or Notice), or null when none is waiting. */
-    public Object pollEvent() {
+    public TrainingEvent pollEvent() {
         return events.poll();
     }
 
     /** Blocks until every command sent so far has run (tests, render). */
     public void awaitIdle(long timeoutMillis) throws InterruptedException {
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        commands.add(done::countDown);
+        CountDownLatch done = new CountDownLatch(1);
+        send(new TrainingCommand.Await(done));
         if (!done.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("training worker did not finish its commands in " + timeoutMillis + " ms");
         }
@@ -265,23 +188,23 @@ public final class TrainingSession implements AutoCloseable {
 
     // ------------------------------------------------------------------ worker
 
-    private void loop() {
+    private void work() {
         long nextIterationAt = System.nanoTime();
         while (running) {
             try {
-                Runnable c = playing ? commands.poll() : commands.poll(200, TimeUnit.MILLISECONDS);
+                TrainingCommand c = playing ? commands.poll() : commands.poll(200, TimeUnit.MILLISECONDS);
                 if (c != null) {
                     runSafely(c);
                     continue;
                 }
-                if (!playing || trainers.isEmpty()) {
+                if (!playing || loop.isEmpty()) {
                     continue;
                 }
                 double speed = iterationsPerSecond;
                 if (Double.isFinite(speed)) {
                     long wait = nextIterationAt - System.nanoTime();
                     if (wait > 0) {
-                        Runnable next = commands.poll(wait, TimeUnit.NANOSECONDS);
+                        TrainingCommand next = commands.poll(wait, TimeUnit.NANOSECONDS);
                         if (next != null) {
                             runSafely(next);
                             continue;
@@ -290,25 +213,24 @@ public final class TrainingSession implements AutoCloseable {
                     nextIterationAt = Math.max(nextIterationAt, System.nanoTime() - 1_000_000_000L)
                             + (long) (1e9 / speed);
                 }
-                runSafely(() -> {
-                    boolean ok = iterateOnce();
-                    long now = System.nanoTime();
-                    if (!ok) {
-                        playing = false;
-                        publishFull();
-                    } else if (now - lastFullNanos >= Math.max(minFrameIntervalNanos, 3 * lastFullCost)) {
-                        publishFull();
-                    }
-                });
+                runSafely(null);
             } catch (InterruptedException e) {
                 return;
             }
         }
     }
 
-    private void runSafely(Runnable r) {
+    /** Runs a command, or one playing iteration when {@code c} is null. */
+    private void runSafely(TrainingCommand c) {
         try {
-            r.run();
+            if (c == null) {
+                if (!loop.advance(playPace, this::publish)) {
+                    playing = false;
+                    publishFrame(latestPanels());
+                }
+            } else {
+                run(c);
+            }
         } catch (RuntimeException e) {
             // A bad command must not kill the worker: stop playing, say what happened, keep the last state.
             playing = false;
@@ -317,40 +239,58 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    /** One iteration on every trainer plus a cheap chart point each; false when a trainer halted. */
-    private boolean iterateOnce() {
-        boolean ok = true;
-        for (int i = 0; i < trainers.size(); i++) {
-            Trainer t = trainers.get(i);
-            if (!t.iteration()) {
-                ok = false;
-                // The reason as a code and arguments: the view translates it (and again on a language switch).
-                events.add(new Notice("train.msg.halted", true, t.haltMessage() == null ? "" : t.haltMessage()));
-                continue;
+    private void run(TrainingCommand c) {
+        switch (c) {
+            case TrainingCommand.Load l -> {
+                loop.load(l.experiments());
+                events.add(new Notice("train.msg.loaded", false, l.experiments().get(0).name()));
+                publishFull();
             }
-            events.add(HistoryPoint.of(generation, i, t.snapshot(false)));
+            case TrainingCommand.Configure cf -> {
+                if (loop.configure(cf.experiments())) {
+                    publishFull();
+                }
+            }
+            case TrainingCommand.StepCritic s -> {
+                loop.stepCritic();
+                publishFull();
+            }
+            case TrainingCommand.StepGenerator s -> {
+                loop.stepGenerator();
+                publishFull();
+            }
+            case TrainingCommand.Iterate it -> loop.run(it.n(), new TrainingLoop.Pace(REPLAY_FRAME_NANOS, 3), this::publish);
+            case TrainingCommand.Reset r -> {
+                loop.reset();
+                events.add(new Notice("train.msg.reset", false));
+                publishFull();
+            }
+            case TrainingCommand.Play p -> {
+                loop.resume();
+                playing = true;
+                publishFull();
+            }
+            case TrainingCommand.Pause p -> {
+                playing = false;
+                publishFull();
+            }
+            case TrainingCommand.Await a -> a.done().countDown();
         }
-        return ok;
-    }
-
-    private void newGeneration() {
-        generation++;
-        events.add(new Cleared(generation));
     }
 
     private void publishFull() {
-        long t0 = System.nanoTime();
-        List<PanelState> panels = new ArrayList<>(trainers.size());
-        for (int i = 0; i < trainers.size(); i++) {
-            Trainer t = trainers.get(i);
-            Snapshot s = t.snapshot(true);
-            panels.add(new PanelState(t.experiment(), s, ViewData.of(s, t.experiment().dataDistribution(), t.experiment().seed())));
-            // Truths of a full snapshot go to the charts too (the cheap points have NaN there).
-            events.add(HistoryPoint.of(generation, i, s));
+        loop.evaluate(this::publish);
+    }
+
+    /** Publishes the frame of a full evaluation (its view data computed here, on the worker). */
+    private void publish(List<Snapshot> snapshots) {
+        List<Experiment> exps = loop.experiments();
+        List<PanelState> panels = new ArrayList<>(snapshots.size());
+        for (int i = 0; i < snapshots.size(); i++) {
+            Experiment e = exps.get(i);
+            Snapshot s = snapshots.get(i);
+            panels.add(new PanelState(e, s, ViewData.of(s, e.dataDistribution(), e.seed())));
         }
-        long t1 = System.nanoTime();
-        lastFullNanos = t1;
-        lastFullCost = t1 - t0;
         publishFrame(panels);
     }
 
@@ -360,6 +300,6 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private void publishFrame(List<PanelState> panels) {
-        latest.set(new Frame(sequence.incrementAndGet(), generation, playing, panels));
+        latest.set(new Frame(sequence.incrementAndGet(), loop.generation(), playing, panels));
     }
 }

@@ -23,9 +23,9 @@ import javafx.scene.layout.VBox;
 import org.divergencelab.lesson.Scene;
 import org.divergencelab.lesson.SceneFigure;
 import org.divergencelab.lesson.Scenes;
+import org.divergencelab.training.TrainingSession;
 import org.divergencelab.ui.MainWindow;
 import org.divergencelab.ui.plot.LineChart;
-import org.divergencelab.training.TrainingSession;
 import org.divergencelab.ui.train.TrainingView;
 
 /**
