@@ -2,6 +2,7 @@ package org.divergencelab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +15,11 @@ import java.util.Map;
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Presets;
 import org.divergencelab.gan.Snapshot;
-import org.divergencelab.gan.Trainer;
 import org.divergencelab.io.ExperimentJson;
 import org.divergencelab.io.Json;
+import org.divergencelab.training.HistoryPoint;
+import org.divergencelab.training.MetricsCsv;
+import org.divergencelab.training.TrainingLoop;
 
 /**
  * {@code train (--config FILE.json | --preset NAME) [--set key=value ...] --iterations N --out DIR [--every K]}:
@@ -81,58 +84,44 @@ public final class TrainCommand implements Command {
             base = Presets.get(preset);
         }
         Experiment exp = applySets(base, sets);
-        int every = exp.evaluation().every();
-        if (everyText != null) {
-            every = args.getInt("every", 1, 1, 100_000_000);
-        }
+        // 0: the loop evaluates every evaluation.every iterations, the experiment's own
+        int every = everyText == null ? 0 : args.getInt("every", 1, 1, 100_000_000);
         Files.createDirectories(dir);
         ExperimentJson.write(exp, dir.resolve("experiment.json"));
-        Trainer trainer = new Trainer(exp);
-        Snapshot last = null;
+        Snapshot[] last = new Snapshot[1];
         try (Writer w = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8)) {
-            w.write("iteration,d_loss,g_loss,estimate_name,estimate,true_w1,true_js,js_method,modes_captured,modes,"
-                    + "high_quality_fraction,lipschitz\n");
-            for (int i = 1; i <= iterations; i++) {
-                boolean ok = trainer.iteration();
-                if (!ok || i % every == 0 || i == iterations) {
-                    last = trainer.snapshot(true);
-                    w.write(row(last));
-                    // a long recorded run shows its progress (and keeps its rows if stopped)
-                    w.flush();
+            w.write(MetricsCsv.HEADER + "\n");
+            // The view's loop, headless: no cheap points in between, every due evaluation (one row each).
+            TrainingLoop loop = new TrainingLoop(ev -> {
+                if (ev instanceof HistoryPoint h && h.full()) {
+                    try {
+                        w.write(MetricsCsv.row(h) + "\n");
+                        // a long recorded run shows its progress (and keeps its rows if stopped)
+                        w.flush();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
-                if (!ok) {
-                    break;
-                }
+            }, false);
+            if (every > 0) {
+                loop.setEvery(every);
             }
-            if (iterations == 0) {
-                last = trainer.snapshot(true);
-                w.write(row(last));
-            }
+            loop.load(List.of(exp));
+            loop.run(iterations, TrainingLoop.Pace.EXACT, s -> last[0] = s.get(0));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        writeSamples(last, dir.resolve("samples.csv"));
-        out.println("trained " + exp.name() + " for " + last.iteration() + " iterations: " + last.estimate().name() + " = "
-                + last.estimate().value() + ", exact W1 = " + num(last.truth("W1")) + (last.modes() != null
-                ? ", modes " + last.modes().modesCaptured() + "/" + last.modes().modes() + ", high quality "
-                + last.modes().highQualityFraction() : "") + "; wrote " + dir.resolve("metrics.csv"));
-        if (last.halted()) {
-            err.println("error: " + last.haltReason());
+        Snapshot end = last[0];
+        writeSamples(end, dir.resolve("samples.csv"));
+        out.println("trained " + exp.name() + " for " + end.iteration() + " iterations: " + end.estimate().name() + " = "
+                + end.estimate().value() + ", exact W1 = " + num(end.truth("W1")) + (end.modes() != null
+                ? ", modes " + end.modes().modesCaptured() + "/" + end.modes().modes() + ", high quality "
+                + end.modes().highQualityFraction() : "") + "; wrote " + dir.resolve("metrics.csv"));
+        if (end.halted()) {
+            err.println("error: " + end.haltReason());
             return 1;
         }
         return 0;
-    }
-
-    private static String row(Snapshot s) {
-        String jsMethod = "";
-        for (Snapshot.TrueValue v : s.truths()) {
-            if (v.name().equals("JS")) {
-                jsMethod = v.method().startsWith("Gaussian KDE") ? "kde" : "histogram";
-            }
-        }
-        return s.iteration() + "," + num(s.criticLoss()) + "," + num(s.generatorLoss()) + ","
-                + s.estimate().divergence().label() + "," + num(s.estimate().value()) + "," + num(s.truth("W1")) + ","
-                + num(s.truth("JS")) + "," + jsMethod + ","
-                + (s.modes() == null ? "," : s.modes().modesCaptured() + "," + s.modes().modes()) + ","
-                + (s.modes() == null ? "" : num(s.modes().highQualityFraction())) + "," + num(s.lipschitz()) + "\n";
     }
 
     /** Shortest round-trip form; empty for NaN (not computed). */

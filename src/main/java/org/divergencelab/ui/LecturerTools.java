@@ -18,11 +18,11 @@ import javafx.stage.Window;
 import org.divergencelab.io.StateFileException;
 import org.divergencelab.lesson.Scene;
 import org.divergencelab.lesson.Scenes;
+import org.divergencelab.training.Notice;
+import org.divergencelab.training.TrainingState;
+import org.divergencelab.training.TrainingStateFile;
 import org.divergencelab.ui.shell.Shell;
 import org.divergencelab.ui.theme.PresentationMode;
-import org.divergencelab.ui.train.Notice;
-import org.divergencelab.ui.train.TrainingState;
-import org.divergencelab.ui.train.TrainingStateFile;
 import org.divergencelab.ui.train.TrainingView;
 import org.divergencelab.ui.util.Background;
 

@@ -21,12 +21,12 @@ import javafx.stage.Stage;
 
 import org.divergencelab.gan.Objective;
 import org.divergencelab.lesson.Scenes;
+import org.divergencelab.training.TrainingHistory;
+import org.divergencelab.training.TrainingSession;
+import org.divergencelab.training.TrainingState;
+import org.divergencelab.training.TrainingStateFile;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.theme.ThemeManager;
-import org.divergencelab.ui.train.TrainingHistory;
-import org.divergencelab.ui.train.TrainingSession;
-import org.divergencelab.ui.train.TrainingState;
-import org.divergencelab.ui.train.TrainingStateFile;
 import org.divergencelab.ui.train.TrainingView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -219,13 +219,17 @@ class LecturerToolsTest {
         assertTrue(lines.get(1).startsWith("0,non-saturating,0,"), lines.get(1));
         for (int i = 1; i <= 4; i++) {
             String[] cells = lines.get(i + 1).split(",", -1);
-            assertEquals(11, cells.length, lines.get(i));
+            assertEquals(14, cells.length, lines.get(i));
             assertEquals("0", cells[0]);
             assertEquals("non-saturating", cells[1]);
             assertEquals(Integer.toString(i), cells[2]);
-            assertEquals("js", cells[5]);
+            assertEquals("JS", cells[5]);
             double d = Double.parseDouble(cells[3]);
             assertTrue(d > 0 && d < 10, "D loss of iteration " + i + ": " + d);
+            // a step ends with a full evaluation: the truths of the metrics schema are in the row
+            double js = Double.parseDouble(cells[8]);
+            assertTrue(js >= 0 && js <= Math.log(2), "JS of iteration " + i + ": " + js);
+            assertEquals("kde", cells[9]);
         }
 
         Path png = dir.resolve("view.png");

@@ -21,9 +21,9 @@ import javafx.scene.layout.GridPane;
 import org.divergencelab.lesson.Scene;
 import org.divergencelab.lesson.SceneFigure;
 import org.divergencelab.lesson.Scenes;
+import org.divergencelab.training.TrainingSession;
 import org.divergencelab.ui.plot.LineChart;
 import org.divergencelab.ui.shell.Shell;
-import org.divergencelab.ui.train.TrainingSession;
 import org.divergencelab.ui.train.TrainingView;
 
 /**

@@ -10,6 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 
 import org.divergencelab.gan.Objective;
+import org.divergencelab.training.HistoryPoint;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.plot.LineChart;
 import org.divergencelab.ui.plot.LineSeries;

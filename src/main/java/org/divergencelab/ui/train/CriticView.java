@@ -5,6 +5,8 @@ import javafx.scene.layout.StackPane;
 
 import org.divergencelab.gan.Objective;
 import org.divergencelab.gan.Snapshot;
+import org.divergencelab.training.TrainingSession;
+import org.divergencelab.training.ViewData;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.plot.ArrowLayer;
 import org.divergencelab.ui.plot.ColorMap;

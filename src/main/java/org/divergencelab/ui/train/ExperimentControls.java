@@ -25,6 +25,7 @@ import org.divergencelab.gan.LatentSpec;
 import org.divergencelab.gan.OptimizerSpec;
 import org.divergencelab.gan.Presets;
 import org.divergencelab.nn.Activation;
+import org.divergencelab.training.ObjectiveChoice;
 import org.divergencelab.ui.i18n.I18n;
 
 /**

@@ -10,6 +10,8 @@ import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 
 import org.divergencelab.gan.Experiment;
+import org.divergencelab.training.HistoryPoint;
+import org.divergencelab.training.TrainingSession;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.theme.ThemeManager;
 

@@ -9,6 +9,8 @@ import javafx.scene.layout.Priority;
 
 import org.divergencelab.gan.Objective;
 import org.divergencelab.nn.Readouts;
+import org.divergencelab.training.HistoryPoint;
+import org.divergencelab.training.TrainingSession;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.plot.DensityPlot;
 import org.divergencelab.ui.plot.HistogramLayer;

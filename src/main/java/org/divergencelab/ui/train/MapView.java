@@ -3,6 +3,7 @@ package org.divergencelab.ui.train;
 import javafx.scene.Node;
 
 import org.divergencelab.gan.Snapshot;
+import org.divergencelab.training.TrainingSession;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.plot.CurveLayer;
 import org.divergencelab.ui.plot.GridLayer;

@@ -4,6 +4,8 @@ import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 
 import org.divergencelab.gan.Snapshot;
+import org.divergencelab.training.TrainingSession;
+import org.divergencelab.training.ViewData;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.plot.ColorMap;
 import org.divergencelab.ui.plot.CurveLayer;

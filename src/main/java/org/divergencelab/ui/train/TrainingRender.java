@@ -13,14 +13,18 @@ import javafx.scene.layout.Region;
 
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Snapshot;
-import org.divergencelab.gan.Trainer;
+import org.divergencelab.training.ObjectiveChoice;
+import org.divergencelab.training.TrainingEvent;
+import org.divergencelab.training.TrainingLoop;
+import org.divergencelab.training.TrainingSession;
+import org.divergencelab.training.ViewData;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.theme.ThemeManager;
 
 /**
- * The headless path of {@code render}: trains on the calling thread exactly as the session's worker does
- * (one cheap chart point per iteration, full snapshots for the truths), then builds the same views as the app
- * from the result on the FX thread.
+ * The headless path of {@code render}: trains on the calling thread with the session's {@link TrainingLoop}
+ * (one cheap chart point per iteration, {@link #TRUTH_POINTS} full evaluations for the truths), then builds the
+ * same views as the app from the result on the FX thread.
  */
 public final class TrainingRender {
     /** The views {@code render --view} accepts. */
@@ -32,44 +36,27 @@ public final class TrainingRender {
     }
 
     /** What training produced: the final frame and the chart events in order. */
-    public record Result(Experiment experiment, TrainingSession.Frame frame, List<Object> events) {
+    public record Result(Experiment experiment, TrainingSession.Frame frame, List<TrainingEvent> events) {
     }
 
     /** Trains {@code iterations} iterations of {@code e} (and of its JS ↔ W twin when {@code compare}). */
     public static Result train(Experiment e, int iterations, boolean compare) {
         List<Experiment> exps = compare ? List.of(e, ObjectiveChoice.toggle(e)) : List.of(e);
-        List<Trainer> trainers = new ArrayList<>();
-        for (Experiment x : exps) {
-            trainers.add(new Trainer(x));
-        }
-        List<Object> events = new ArrayList<>();
-        events.add(new TrainingSession.Cleared(1));
-        int every = Math.max(1, iterations / TRUTH_POINTS);
-        for (int i = 0; i < trainers.size(); i++) {
-            events.add(HistoryPoint.of(1, i, trainers.get(i).snapshot(true)));
-        }
-        for (int it = 1; it <= iterations; it++) {
-            for (int i = 0; i < trainers.size(); i++) {
-                Trainer t = trainers.get(i);
-                if (!t.halted() && t.iteration()) {
-                    events.add(HistoryPoint.of(1, i, t.snapshot(false)));
-                    if (it % every == 0 && it != iterations) {
-                        events.add(HistoryPoint.of(1, i, t.snapshot(true)));
-                    }
-                }
-            }
-        }
+        List<TrainingEvent> events = new ArrayList<>();
+        TrainingLoop loop = new TrainingLoop(events::add, true);
+        loop.setEvery(Math.max(1, iterations / TRUTH_POINTS));
+        loop.load(exps);
+        loop.evaluate(s -> { }); // the truths at iteration 0 start the charts
+        List<Snapshot> last = new ArrayList<>();
+        loop.run(iterations, TrainingLoop.Pace.EXACT, last::addAll);
+        last = last.subList(last.size() - exps.size(), last.size());
         List<TrainingSession.PanelState> panels = new ArrayList<>();
-        for (int i = 0; i < trainers.size(); i++) {
-            Trainer t = trainers.get(i);
-            Snapshot s = t.snapshot(true);
-            events.add(HistoryPoint.of(1, i, s));
-            if (t.halted()) {
-                events.add(new Notice("train.msg.halted", true, t.haltMessage() == null ? "" : t.haltMessage()));
-            }
-            panels.add(new TrainingSession.PanelState(t.experiment(), s, ViewData.of(s, t.experiment().dataDistribution(), t.experiment().seed())));
+        for (int i = 0; i < exps.size(); i++) {
+            Experiment x = loop.experiments().get(i);
+            Snapshot s = last.get(i);
+            panels.add(new TrainingSession.PanelState(x, s, ViewData.of(s, x.dataDistribution(), x.seed())));
         }
-        return new Result(e, new TrainingSession.Frame(1, 1, false, panels), events);
+        return new Result(e, new TrainingSession.Frame(1, loop.generation(), false, panels), events);
     }
 
     /** The node for view {@code id} (see {@link #VIEWS}), built from {@code r}; FX thread. */
@@ -78,7 +65,7 @@ public final class TrainingRender {
         boolean compare = r.frame().panels().size() == 2;
         v.compare.setSelected(compare);
         v.internals.setSelected(id.equals("internals"));
-        for (Object ev : r.events()) {
+        for (TrainingEvent ev : r.events()) {
             v.accept(ev);
         }
         v.show(r.frame());

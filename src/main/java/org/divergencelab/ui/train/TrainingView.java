@@ -24,6 +24,13 @@ import javafx.util.StringConverter;
 
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Presets;
+import org.divergencelab.training.HistoryPoint;
+import org.divergencelab.training.Notice;
+import org.divergencelab.training.ObjectiveChoice;
+import org.divergencelab.training.TrainingEvent;
+import org.divergencelab.training.TrainingHistory;
+import org.divergencelab.training.TrainingSession;
+import org.divergencelab.training.TrainingState;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.theme.ThemeManager;
 
@@ -43,7 +50,6 @@ public final class TrainingView {
     static final KeyCombination RESET = KeyCombination.keyCombination("Shortcut+R");
     static final KeyCombination TOGGLE = KeyCombination.keyCombination("Shortcut+J");
     /** Speeds offered (iterations per second); infinity = flat out. */
-    static final List<Double> SPEEDS = List.of(1.0, 5.0, 20.0, 100.0, Double.POSITIVE_INFINITY);
 
     private final I18n i18n;
     private final ThemeManager themes;
@@ -234,7 +240,7 @@ public final class TrainingView {
         compare.setTooltip(tip("train.tip.compare", null));
         internals.textProperty().bind(i18n.get("train.internals"));
         internals.setTooltip(tip("train.tip.internals", null));
-        speed.getItems().setAll(SPEEDS);
+        speed.getItems().setAll(TrainingState.SPEEDS);
         speed.setValue(Double.POSITIVE_INFINITY);
         speed.setConverter(new StringConverter<>() {
             @Override
@@ -426,7 +432,7 @@ public final class TrainingView {
     }
 
     private void drainEvents() {
-        Object ev;
+        TrainingEvent ev;
         while ((ev = session.pollEvent()) != null) {
             accept(ev);
         }
@@ -453,25 +459,29 @@ public final class TrainingView {
     }
 
     /** Takes one session event: a chart point, a reset of the charts, or a notice. */
-    public void accept(Object ev) {
+    public void accept(TrainingEvent ev) {
         history.accept(ev);
-        if (ev instanceof HistoryPoint h) {
-            if (h.generation() >= shownGeneration && h.panel() < panels.size()) {
-                panels.get(h.panel()).add(h);
+        switch (ev) {
+            case HistoryPoint h -> {
+                if (h.generation() >= shownGeneration && h.panel() < panels.size()) {
+                    panels.get(h.panel()).add(h);
+                }
             }
-        } else if (ev instanceof TrainingSession.Cleared c) {
-            shownGeneration = c.generation();
-            for (ExperimentPanel p : panels) {
-                p.clear();
+            case TrainingSession.Cleared c -> {
+                shownGeneration = c.generation();
+                for (ExperimentPanel p : panels) {
+                    p.clear();
+                }
             }
-        } else if (ev instanceof Notice n) {
-            messageKey = n.key();
-            messageArgs = n.args();
-            message.setStyle(n.error() ? "-fx-text-fill: #c0392b;" : "");
-            message.setText(i18n.text(n.key(), EngineText.localize(i18n, n.args())));
-            if (n.key().equals("train.msg.halted") || n.key().equals("train.msg.error")) {
-                // The worker stopped by itself (divergence guard, bad command): the play button follows.
-                play.setSelected(false);
+            case Notice n -> {
+                messageKey = n.key();
+                messageArgs = n.args();
+                message.setStyle(n.error() ? "-fx-text-fill: #c0392b;" : "");
+                message.setText(i18n.text(n.key(), EngineText.localize(i18n, n.args())));
+                if (n.key().equals("train.msg.halted") || n.key().equals("train.msg.error")) {
+                    // The worker stopped by itself (divergence guard, bad command): the play button follows.
+                    play.setSelected(false);
+                }
             }
         }
     }
@@ -568,7 +578,8 @@ public final class TrainingView {
 
     /**
      * Shows a saved state: layout first, then the experiment starts over from its seed and the saved iterations
-     * are replayed (play stops). Scene, tab and presentation are the main window's.
+     * are replayed as one command (play stops; the replay path of a scene's opening: full evaluations only as
+     * the views need them, not one per iteration). Scene, tab and presentation are the main window's.
      */
     public void apply(TrainingState s) {
         if (compare.isSelected() != s.compare()) {
@@ -580,10 +591,8 @@ public final class TrainingView {
         showFormulas.setSelected(s.formulas());
         speed.setValue(s.speed());
         load(s.experiment());
-        if (session != null) {
-            for (long i = 0; i < s.iterations(); i++) {
-                session.stepIteration();
-            }
+        if (session != null && s.iterations() > 0) {
+            session.stepIterations(s.iterations());
         }
     }
 

@@ -16,6 +16,7 @@ import org.divergencelab.gan.OptimizerSpec;
 import org.divergencelab.gan.Presets;
 import org.divergencelab.gan.Snapshot;
 import org.divergencelab.gan.Trainer;
+import org.divergencelab.training.Notice;
 import org.divergencelab.ui.FxTestSupport;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.theme.ThemeManager;

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Objective;
 import org.divergencelab.gan.Presets;
+import org.divergencelab.training.ObjectiveChoice;
 import org.junit.jupiter.api.Test;
 import org.scilab.forge.jlatexmath.TeXConstants;
 import org.scilab.forge.jlatexmath.TeXFormula;

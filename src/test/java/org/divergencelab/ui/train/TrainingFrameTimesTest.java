@@ -18,6 +18,8 @@ import org.divergencelab.gan.NetworkSpec;
 import org.divergencelab.gan.Presets;
 import org.divergencelab.gan.Snapshot;
 import org.divergencelab.gan.Trainer;
+import org.divergencelab.training.TrainingSession;
+import org.divergencelab.training.ViewData;
 import org.divergencelab.ui.FxTestSupport;
 import org.divergencelab.ui.MainWindow;
 import org.divergencelab.ui.i18n.I18n;

@@ -16,6 +16,7 @@ import javafx.scene.image.WritableImage;
 
 import org.divergencelab.cli.Commands;
 import org.divergencelab.gan.Presets;
+import org.divergencelab.training.HistoryPoint;
 import org.divergencelab.ui.FxTestSupport;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.theme.Theme;

@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Objective;
+import org.divergencelab.training.TrainingSession;
 import org.divergencelab.ui.MainWindow;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.plot.LineChart;

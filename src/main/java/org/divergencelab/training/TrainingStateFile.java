@@ -1,4 +1,4 @@
-package org.divergencelab.ui.train;
+package org.divergencelab.training;
 
 import static org.divergencelab.io.StateFiles.bool;
 import static org.divergencelab.io.StateFiles.integer;

@@ -1,4 +1,4 @@
-package org.divergencelab.ui.train;
+package org.divergencelab.training;
 
 import java.util.ArrayList;
 import java.util.List;

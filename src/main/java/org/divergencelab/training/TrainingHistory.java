@@ -1,38 +1,38 @@
-package org.divergencelab.ui.train;
+package org.divergencelab.training;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import org.divergencelab.gan.Objective;
 
 /**
  * Every chart point of the training view, kept per iteration and panel at full resolution (the charts thin
- * theirs out), for the CSV export: losses, the estimate beside its truth, the Lipschitz estimate and the modes
- * captured. A cheap point opens the row of its iteration; the full snapshot of the same iteration fills in the
- * truth, Lipschitz and modes. A model reset (new generation) empties it. Confined to the FX thread; {@link #csv}
- * works on a {@link #copy} on any thread.
+ * theirs out), for the CSV export: the {@link MetricsCsv} columns behind a panel and an objective column. A
+ * cheap point opens the row of its iteration; the full snapshot of the same iteration fills in the truths,
+ * Lipschitz and modes. A model reset (new generation) empties it. Confined to the FX thread; {@link #csv} works
+ * on a {@link #copy} on any thread.
  *
  * <p>Memory: at most {@link #MAX_ROWS} rows per panel; beyond that every second row is dropped (the iteration
  * column shows the spacing), as the charts do.
  */
 public final class TrainingHistory {
-    /** Rows kept per panel before thinning: 200 000 × 8 doubles ≈ 13 MB per panel. */
+    /** Rows kept per panel before thinning: 200 000 × 10 doubles ≈ 16 MB per panel. */
     public static final int MAX_ROWS = 200_000;
-    /** The CSV header; NaN (not computed at that iteration) is written as an empty cell. */
-    public static final String HEADER = "panel,objective,iteration,d_loss,g_loss,estimated,estimate,truth,lipschitz,"
-            + "modes_captured,modes";
+    /** The CSV header: which panel, its objective, then the metrics of the {@code train} command's metrics.csv. */
+    public static final String HEADER = "panel,objective," + MetricsCsv.HEADER;
 
     private static final int ITER = 0;
     private static final int D = 1;
     private static final int G = 2;
     private static final int EST = 3;
-    private static final int TRUTH = 4;
-    private static final int LIP = 5;
-    private static final int MODES = 6;
-    private static final int COUNT = 7;
-    private static final int COLS = 8;
+    private static final int W1 = 4;
+    private static final int JS = 5;
+    private static final int LIP = 6;
+    private static final int MODES = 7;
+    private static final int COUNT = 8;
+    private static final int HQ = 9;
+    private static final int COLS = 10;
 
     /** One panel's rows. */
     private static final class Table {
@@ -40,6 +40,7 @@ public final class TrainingHistory {
         double[] v = new double[COLS * 64];
         Objective.Estimated[] estimated = new Objective.Estimated[64];
         String[] objectives = new String[64];
+        String[] jsMethods = new String[64];
         int rows;
 
         Table copy() {
@@ -48,6 +49,7 @@ public final class TrainingHistory {
             t.v = Arrays.copyOf(v, rows * COLS);
             t.estimated = Arrays.copyOf(estimated, rows);
             t.objectives = Arrays.copyOf(objectives, rows);
+            t.jsMethods = Arrays.copyOf(jsMethods, rows);
             t.rows = rows;
             return t;
         }
@@ -57,14 +59,21 @@ public final class TrainingHistory {
     private long generation = -1;
 
     /** Takes a session event (the same stream the charts get): points, resets; notices are ignored. */
-    public void accept(Object ev) {
-        if (ev instanceof TrainingSession.Cleared c) {
-            generation = c.generation();
-            for (Table t : panels) {
-                t.rows = 0; // the objective names stay: they were set for the model this reset starts
+    public void accept(TrainingEvent ev) {
+        switch (ev) {
+            case TrainingSession.Cleared c -> {
+                generation = c.generation();
+                for (Table t : panels) {
+                    t.rows = 0; // the objective names stay: they were set for the model this reset starts
+                }
             }
-        } else if (ev instanceof HistoryPoint h && h.generation() >= generation) {
-            add(h);
+            case HistoryPoint h -> {
+                if (h.generation() >= generation) {
+                    add(h);
+                }
+            }
+            case Notice n -> {
+            }
         }
     }
 
@@ -89,6 +98,7 @@ public final class TrainingHistory {
             t.v[r * COLS + ITER] = h.iteration();
             t.estimated[r] = h.estimated();
             t.objectives[r] = t.objective;
+            t.jsMethods[r] = "";
         }
         int o = r * COLS;
         if (!h.full()) {
@@ -103,10 +113,13 @@ public final class TrainingHistory {
                 t.v[o + G] = h.generatorLoss();
                 t.v[o + EST] = h.estimate();
             }
-            t.v[o + TRUTH] = h.truth();
+            t.v[o + W1] = h.trueW1();
+            t.v[o + JS] = h.trueJs();
+            t.jsMethods[r] = h.jsMethod();
             t.v[o + LIP] = h.lipschitz();
             t.v[o + MODES] = h.modes();
-            t.v[o + COUNT] = h.modeCount() > 0 ? h.modeCount() : Double.NaN;
+            t.v[o + COUNT] = h.modeCount();
+            t.v[o + HQ] = h.highQuality();
         }
     }
 
@@ -118,6 +131,7 @@ public final class TrainingHistory {
                 System.arraycopy(t.v, i * COLS, t.v, k * COLS, COLS);
                 t.estimated[k] = t.estimated[i];
                 t.objectives[k] = t.objectives[i];
+                t.jsMethods[k] = t.jsMethods[i];
                 k++;
             }
             t.rows = k;
@@ -127,6 +141,7 @@ public final class TrainingHistory {
             t.v = Arrays.copyOf(t.v, cap * COLS);
             t.estimated = Arrays.copyOf(t.estimated, cap);
             t.objectives = Arrays.copyOf(t.objectives, cap);
+            t.jsMethods = Arrays.copyOf(t.jsMethods, cap);
         }
         int r = t.rows++;
         Arrays.fill(t.v, r * COLS, (r + 1) * COLS, Double.NaN);
@@ -153,33 +168,22 @@ public final class TrainingHistory {
         return h;
     }
 
-    /** The rows as CSV (header, then panel 0's rows, then panel 1's); numbers in shortest round-trip form. */
+    /** The rows as CSV (header, then panel 0's rows, then panel 1's), each row written by {@link MetricsCsv}. */
     public String csv() {
         StringBuilder b = new StringBuilder(HEADER).append('\n');
         for (int p = 0; p < panels.size(); p++) {
             Table t = panels.get(p);
             for (int r = 0; r < t.rows; r++) {
                 int o = r * COLS;
-                b.append(p).append(',').append(quote(t.objectives[r])).append(',').append((long) t.v[o + ITER]);
-                for (int c : new int[] {D, G}) {
-                    b.append(',').append(cell(t.v[o + c]));
-                }
-                b.append(',').append(t.estimated[r] == null ? "" : t.estimated[r].name().toLowerCase(Locale.ROOT));
-                for (int c : new int[] {EST, TRUTH, LIP}) {
-                    b.append(',').append(cell(t.v[o + c]));
-                }
-                double modes = t.v[o + MODES];
                 double count = t.v[o + COUNT];
-                b.append(',').append(Double.isNaN(modes) ? "" : Long.toString((long) modes));
-                b.append(',').append(Double.isNaN(count) ? "" : Long.toString((long) count));
-                b.append('\n');
+                HistoryPoint h = new HistoryPoint(generation, p, (long) t.v[o + ITER], t.v[o + D], t.v[o + G],
+                        t.estimated[r], t.v[o + EST], t.v[o + W1], t.v[o + JS], t.jsMethods[r], t.v[o + LIP],
+                        t.v[o + MODES], Double.isNaN(count) ? 0 : (int) count, t.v[o + HQ], null, true);
+                b.append(p).append(',').append(quote(t.objectives[r])).append(',').append(MetricsCsv.row(h))
+                        .append('\n');
             }
         }
         return b.toString();
-    }
-
-    private static String cell(double v) {
-        return Double.isNaN(v) ? "" : Double.toString(v);
     }
 
     private static String quote(String s) {

@@ -1,4 +1,6 @@
-package org.divergencelab.ui.train;
+package org.divergencelab.training;
+
+import java.util.List;
 
 import org.divergencelab.gan.Experiment;
 
@@ -15,12 +17,15 @@ import org.divergencelab.gan.Experiment;
  * @param compare      compare mode (two panels)
  * @param internals    critic internals shown instead of the generator map
  * @param formulas     formula panel shown
- * @param speed        iterations per second while playing, one of {@link TrainingView#SPEEDS} (infinity = max)
+ * @param speed        iterations per second while playing, one of {@link #SPEEDS} (infinity = max)
  * @param presentation presentation mode
  * @param iterations   completed iterations, ≥ 0
  */
 public record TrainingState(Experiment experiment, String scene, String tab, boolean compare, boolean internals,
                             boolean formulas, double speed, boolean presentation, long iterations) {
+
+    /** The speeds offered (iterations per second; infinity = flat out). */
+    public static final List<Double> SPEEDS = List.of(1.0, 5.0, 20.0, 100.0, Double.POSITIVE_INFINITY);
 
     /** Validates the fields that need no window to check. */
     public TrainingState {
@@ -30,7 +35,7 @@ public record TrainingState(Experiment experiment, String scene, String tab, boo
         if (tab == null || tab.isBlank()) {
             throw new IllegalArgumentException("layout.tab is required, got '" + tab + "'");
         }
-        if (!TrainingView.SPEEDS.contains(speed)) {
+        if (!SPEEDS.contains(speed)) {
             throw new IllegalArgumentException("layout.speed must be one of " + speedNames() + ", got " + speed);
         }
         if (iterations < 0) {
@@ -58,7 +63,7 @@ public record TrainingState(Experiment experiment, String scene, String tab, boo
     /** The speeds as the file writes them: numbers, and "max" for flat out. */
     static String speedNames() {
         StringBuilder b = new StringBuilder();
-        for (double s : TrainingView.SPEEDS) {
+        for (double s : SPEEDS) {
             b.append(b.length() == 0 ? "" : ", ").append(Double.isInfinite(s) ? "\"max\"" : Double.toString(s));
         }
         return b.toString();

@@ -1,4 +1,4 @@
-package org.divergencelab.ui.train;
+package org.divergencelab.training;
 
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Objective;

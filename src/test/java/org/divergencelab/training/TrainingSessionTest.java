@@ -1,4 +1,4 @@
-package org.divergencelab.ui.train;
+package org.divergencelab.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -146,6 +146,30 @@ class TrainingSessionTest {
             s.awaitIdle(60_000);
             assertNotNull(s.latest());
             assertEquals(1, s.latest().iteration());
+        }
+    }
+
+    @Test
+    void aReplayIsOneCommandThatEvaluatesOnlyOnTheExperimentsEveryAndAtTheEnd() throws Exception {
+        try (TrainingSession s = new TrainingSession()) {
+            s.load(List.of(ONE_D.withEvaluation(ONE_D.evaluation().withEvery(5))));
+            s.stepIterations(12);
+            s.awaitIdle(60_000);
+            assertEquals(12, s.latest().iteration());
+            List<Object> events = drain(s);
+            assertEquals(12, cheap(events, 0).size(), "one chart point per iteration");
+            List<Long> full = new ArrayList<>();
+            for (Object o : events) {
+                if (o instanceof HistoryPoint h && h.full()) {
+                    full.add(h.iteration());
+                }
+            }
+            // the load's frame at 0, due evaluations (multiples of 5) as the replay's pace allows, the last at 12
+            assertEquals(0L, full.get(0));
+            assertEquals(12L, full.get(full.size() - 1));
+            for (long it : full.subList(1, full.size() - 1)) {
+                assertEquals(0, it % 5, "evaluated off evaluation.every: " + full);
+            }
         }
     }
 }

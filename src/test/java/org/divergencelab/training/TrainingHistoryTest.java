@@ -1,4 +1,4 @@
-package org.divergencelab.ui.train;
+package org.divergencelab.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 class TrainingHistoryTest {
 
     private static HistoryPoint cheap(long gen, int panel, long it, double d, double g, double est) {
-        return new HistoryPoint(gen, panel, it, d, g, Objective.Estimated.JS, est, Double.NaN, Double.NaN, Double.NaN, 0,
-                null, false);
+        return new HistoryPoint(gen, panel, it, d, g, Objective.Estimated.JS, est, Double.NaN, Double.NaN, "", Double.NaN,
+                Double.NaN, 0, Double.NaN, null, false);
     }
 
     private static HistoryPoint full(long gen, int panel, long it, double truth, double lip, double modes, int count) {
-        return new HistoryPoint(gen, panel, it, 9, 9, Objective.Estimated.JS, 9, truth, lip, modes, count, null, true);
+        return new HistoryPoint(gen, panel, it, 9, 9, Objective.Estimated.JS, 9, 1.5, truth, "histogram", lip, modes,
+                count, 0.75, null, true);
     }
 
     @Test
@@ -32,8 +33,8 @@ class TrainingHistoryTest {
         assertEquals(TrainingHistory.HEADER, lines[0]);
         assertEquals(3, lines.length, h.csv());
         // the full point's losses repeat the cheap one's: the row keeps the cheap point's values
-        assertEquals("0,non-saturating,1,1.25,0.5,js,0.125,0.693,3.5,6,8", lines[1]);
-        assertEquals("0,non-saturating,2,1.0,0.75,js,0.25,,,,", lines[2]);
+        assertEquals("0,non-saturating,1,1.25,0.5,JS,0.125,1.5,0.693,histogram,6,8,0.75,3.5", lines[1]);
+        assertEquals("0,non-saturating,2,1.0,0.75,JS,0.25,,,,,,,", lines[2]);
         // a reset empties the rows but keeps the objective names
         h.accept(new TrainingSession.Cleared(2));
         assertEquals(0, h.rows(0));
@@ -41,8 +42,8 @@ class TrainingHistoryTest {
         h.setObjective(1, "wgan-gp(lambda=10.0)");
         h.accept(cheap(2, 1, 1, 3, 3, 3));
         String csv = h.csv();
-        assertTrue(csv.contains("0,non-saturating,1,2.0,2.0,js,2.0,,,,\n"), csv);
-        assertTrue(csv.contains("1,wgan-gp(lambda=10.0),1,3.0,3.0,js,3.0,,,,\n"), csv);
+        assertTrue(csv.contains("0,non-saturating,1,2.0,2.0,JS,2.0,,,,,,,\n"), csv);
+        assertTrue(csv.contains("1,wgan-gp(lambda=10.0),1,3.0,3.0,JS,3.0,,,,,,,\n"), csv);
     }
 
     @Test
