@@ -99,26 +99,14 @@ final class ElementwiseOps {
         }
     }
 
-    /** g·(1 − y²) for y = tanh(x), as one differentiable ZIP node. */
+    /** g·(1 − y²) for y = tanh(x), as one differentiable ZIP node (its rule is above). */
     static Var tanhBackward(Tape t, Var g, Var y) {
-        Var v = t.owned(Var.Kind.ZIP, g.rows(), g.cols());
-        v.bop = BinaryOp.TANH_BACKWARD;
-        v.a = g;
-        v.b = y;
-        v.constant |= Tape.constantInputs(g, y);
-        t.backend().zip(BinaryOp.TANH_BACKWARD, g.value, y.value, 0, 0, v.value);
-        return v;
+        return zip(t, BinaryOp.TANH_BACKWARD, g, y, 0, 0);
     }
 
-    /** g·y·(1 − y) for y = σ(x), as one differentiable ZIP node. */
+    /** g·y·(1 − y) for y = σ(x), as one differentiable ZIP node (its rule is above). */
     static Var sigmoidBackward(Tape t, Var g, Var y) {
-        Var v = t.owned(Var.Kind.ZIP, g.rows(), g.cols());
-        v.bop = BinaryOp.SIGMOID_BACKWARD;
-        v.a = g;
-        v.b = y;
-        v.constant |= Tape.constantInputs(g, y);
-        t.backend().zip(BinaryOp.SIGMOID_BACKWARD, g.value, y.value, 0, 0, v.value);
-        return v;
+        return zip(t, BinaryOp.SIGMOID_BACKWARD, g, y, 0, 0);
     }
 
     // ---- MASK: a masked gradient g op b (linear in g; b only picks the branch)
