@@ -16,7 +16,9 @@ import org.divergencelab.compute.UnaryOp;
  *
  * <p><b>Recording.</b> Every operation appends a {@link Var} holding its value and its inputs. The
  * backward pass ({@link #grad}, {@link #backward}) walks the tape from the output down and applies each
- * op's derivative rule. The rules are written with the tape's own operations, so with
+ * op's derivative rule ({@code Var.Kind} names it; it sits next to the op's forward in {@code LinearOps},
+ * {@code ElementwiseOps}, {@code BroadcastOps} or {@code ShapeOps}; this class keeps the arena, the public
+ * op methods and the sweep). The rules are written with the tape's own operations, so with
  * {@code createGraph = true} the backward pass is itself recorded and can be differentiated again: the
  * WGAN-GP penalty {@code mean((‖∇x D(x̂)‖ − 1)²)} is an ordinary function on this tape, and
  * {@link #backward} of it is exact double backpropagation. With {@code createGraph = false} the same
@@ -82,6 +84,7 @@ public final class Tape {
 
     // ------------------------------------------------------------------ node allocation
 
+    /** The next arena slot, cleared and set to kind (value and buffer are the caller's business). */
     Var slot(Var.Kind kind) {
         Var v;
         if (count < nodes.size()) {
@@ -119,6 +122,7 @@ public final class Tape {
         return v;
     }
 
+    /** v, if it is a current node of this tape (not null, not foreign, not from before a reset). */
     Var check(Var v, String what) {
         if (v == null) {
             throw new IllegalArgumentException(what + " must not be null");
@@ -132,6 +136,7 @@ public final class Tape {
         return v;
     }
 
+    /** True when no gradient can flow through any of the inputs (a node of them is a constant too). */
     static boolean constantInputs(Var... in) {
         for (Var v : in) {
             if (v != null && !v.constant) {

@@ -44,8 +44,8 @@ public final class Var {
 
     /**
      * A derivative rule: given node v and the gradient g of the output with respect to v, adds the
-     * contributions to v's inputs' gradients ({@link Tape#accumulate}), only for inputs the sweep
-     * {@link Tape#needs}.
+     * contributions to v's inputs' gradients ({@code Tape.accumulate}), only for inputs the sweep
+     * {@code Tape.needs}.
      */
     @FunctionalInterface
     interface Rule {
