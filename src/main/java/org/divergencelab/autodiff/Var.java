@@ -12,10 +12,48 @@ import org.divergencelab.compute.UnaryOp;
  * {@link #value()}) across a reset; copy what must survive.
  */
 public final class Var {
-    /** How a node was made. */
+    /**
+     * How a node was made, and the table of derivative rules: each kind names the rule that the backward
+     * sweep ({@link Tape}) applies to it. Each rule sits right below its op's forward in the op classes.
+     */
     enum Kind {
-        CONSTANT, LEAF, MATMUL, LINEAR, ZIP, BROADCAST, EXPAND, REDUCE, AFFINE, MAP, MASK, ROW_NORM,
-        SLICE_ROWS, PAD_ROWS, IM2COL, COL2IM, RESHAPE
+        CONSTANT(Rule.NONE),
+        LEAF(Rule.NONE),
+        MATMUL(LinearOps::matmulRule),
+        LINEAR(LinearOps::linearRule),
+        ZIP(ElementwiseOps::zipRule),
+        MASK(ElementwiseOps::maskRule),
+        AFFINE(ElementwiseOps::affineRule),
+        MAP(ElementwiseOps::mapRule),
+        BROADCAST(BroadcastOps::broadcastRule),
+        EXPAND(BroadcastOps::expandRule),
+        REDUCE(BroadcastOps::reduceRule),
+        ROW_NORM(BroadcastOps::rowNormRule),
+        SLICE_ROWS(ShapeOps::sliceRowsRule),
+        PAD_ROWS(ShapeOps::padRowsRule),
+        IM2COL(ShapeOps::im2colRule),
+        COL2IM(ShapeOps::col2imRule),
+        RESHAPE(ShapeOps::reshapeRule);
+
+        final Rule rule;
+
+        Kind(Rule rule) {
+            this.rule = rule;
+        }
+    }
+
+    /**
+     * A derivative rule: given node v and the gradient g of the output with respect to v, adds the
+     * contributions to v's inputs' gradients ({@code Tape.accumulate}), only for inputs the sweep
+     * {@code Tape.needs}.
+     */
+    @FunctionalInterface
+    interface Rule {
+        /** Leaves and constants: nothing flows further. */
+        Rule NONE = (t, v, g) -> {
+        };
+
+        void backward(Tape t, Var v, Var g);
     }
 
     final Tape tape;

@@ -3,11 +3,25 @@ package org.divergencelab.compute;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
+//#if f32
+/*
+ * Float64Backend.java is generated from this file (Float64BackendGenerator, in the tests; run it after editing
+ * here). Between //#if f32 and //#else stands code only this float32 backend has (SIMD GEMM, vectorisable
+ * formulations); the commented lines between //#else and //#endif are the float64 reference's plain version,
+ * copied as they are. Everything else is shared, with float → double.
+ */
 /**
  * The float32 CPU backend: tensors wrap a row-major {@code float[]}, matrix products go through
  * {@link Gemm#gemm}, everything else is plain loops the JIT vectorises. Single-threaded and
  * deterministic: the same calls in the same order give bit-identical results.
  */
+//#else
+// /**
+//  * The float64 reference backend: the same kernels as {@link CpuBackend} in double precision with plain
+//  * matrix-product loops. It is slow and exists as the truth: finite-difference gradient checks run the
+//  * unchanged autodiff and nn code on it, and other backends are compared against it.
+//  */
+//#endif
 public final class CpuBackend implements ComputeBackend {
 
     /** The shared instance (the backend is stateless). */
@@ -34,6 +48,7 @@ public final class CpuBackend implements ComputeBackend {
         }
     }
 
+    //#if f32
     /** A read-only array of at least n ones (grown on demand, never written after publication). */
     private static volatile float[] ones = new float[0];
 
@@ -47,6 +62,7 @@ public final class CpuBackend implements ComputeBackend {
         return o;
     }
 
+    //#endif
     private CpuBackend() {
     }
 
@@ -87,7 +103,11 @@ public final class CpuBackend implements ComputeBackend {
     }
 
     @Override
+    //#if f32
     public void copyIn(double[] src, Tensor dst) {
+    //#else
+    // public void copyIn(float[] src, Tensor dst) {
+    //#endif
         float[] o = d(dst);
         if (src.length != o.length) {
             throw new IllegalArgumentException("copyIn: array length " + src.length + " != " + dst.shape());
@@ -107,13 +127,21 @@ public final class CpuBackend implements ComputeBackend {
     }
 
     @Override
+    //#if f32
     public void copyOut(Tensor src, double[] dst) {
+    //#else
+    // public void copyOut(Tensor src, float[] dst) {
+    //#endif
         float[] s = d(src);
         if (dst.length < s.length) {
             throw new IllegalArgumentException("copyOut: array length " + dst.length + " < " + src.shape());
         }
         for (int i = 0; i < s.length; i++) {
+            //#if f32
             dst[i] = s[i];
+            //#else
+            // dst[i] = (float) s[i];
+            //#endif
         }
     }
 
@@ -173,7 +201,7 @@ public final class CpuBackend implements ComputeBackend {
         }
     }
 
-    // ---- linear algebra (the only part that differs from Float64Backend) ----
+    // ---- linear algebra ----
 
     @Override
     public void matmul(Tensor a, boolean transA, Tensor b, boolean transB, double alpha, double beta, Tensor c) {
@@ -189,22 +217,44 @@ public final class CpuBackend implements ComputeBackend {
         if (c == a || c == b) {
             throw new IllegalArgumentException("matmul: c may not alias an operand");
         }
+        //#if f32
         Gemm.gemm(transA, transB, m, n, k, (float) alpha, d(a), 0, a.cols(), d(b), 0, b.cols(),
                 (float) beta, d(c), 0, n);
+        //#else
+        // double[] x = d(a);
+        // double[] y = d(b);
+        // double[] o = d(c);
+        // int lda = a.cols();
+        // int ldb = b.cols();
+        // for (int i = 0; i < m; i++) {
+        //     for (int j = 0; j < n; j++) {
+        //         double acc = 0;
+        //         for (int p = 0; p < k; p++) {
+        //             double av = transA ? x[p * lda + i] : x[i * lda + p];
+        //             double bv = transB ? y[j * ldb + p] : y[p * ldb + j];
+        //             acc += av * bv;
+        //         }
+        //         o[i * n + j] = beta == 0 ? alpha * acc : alpha * acc + beta * o[i * n + j];
+        //     }
+        // }
+        //#endif
     }
 
     // ---- convolution support ----
 
+    //#if f32
     // Row segments: for one output position and one kernel row, the kx·C window values are contiguous in
     // both the input (HWC) and the column matrix, so whole in-range runs move with one arraycopy / one
     // vectorisable add loop; only the padded ends are handled element-wise. Same layout and the same
     // per-element summation order as ConvShape.forEachPatchElement (the float64 reference).
 
+    //#endif
     @Override
     public void im2col(Tensor x, ConvShape s, Tensor cols) {
         int batch = s.checkShapes("im2col", x, cols);
         float[] in = d(x);
         float[] out = d(cols);
+        //#if f32
         int c = s.channels();
         int h = s.height();
         int w = s.width();
@@ -237,8 +287,12 @@ public final class CpuBackend implements ComputeBackend {
                 }
             }
         }
+        //#else
+        // s.forEachPatchElement(batch, (ci, xi) -> out[ci] = xi < 0 ? 0 : in[xi]);
+        //#endif
     }
 
+    //#if f32
     /**
      * Gathered rather than scattered: each output pixel sums the column entries that read it, in
      * ascending column-matrix row order (ascending oy, then ox: each row reads a pixel at most once),
@@ -247,11 +301,13 @@ public final class CpuBackend implements ComputeBackend {
      * CpuKernelsTest); but every output element is written once (no zero
      * pass, no read-modify-write per window) and the C channel values of a pixel move as one SIMD run.
      */
+    //#endif
     @Override
     public void col2im(Tensor cols, ConvShape s, Tensor x) {
         int batch = s.checkShapes("col2im", x, cols);
         float[] in = d(cols);
         float[] out = d(x);
+        //#if f32
         int c = s.channels();
         int h = s.height();
         int w = s.width();
@@ -308,6 +364,14 @@ public final class CpuBackend implements ComputeBackend {
                 }
             }
         }
+        //#else
+        // java.util.Arrays.fill(out, 0);
+        // s.forEachPatchElement(batch, (ci, xi) -> {
+        //     if (xi >= 0) {
+        //         out[xi] += in[ci];
+        //     }
+        // });
+        //#endif
     }
 
     /** Always a view: the array is shared under another shape (no copy). */
@@ -344,13 +408,19 @@ public final class CpuBackend implements ComputeBackend {
                     o[i] = Math.max(s[i], 0f);
                 }
             }
+            //#if f32
             // max(v, 0) + α·min(v, 0) is v for v > 0 and α·v otherwise, exactly (adding a zero rounds
             // nothing); unlike the select v > 0 ? v : α·v the JIT vectorises it (5-6x faster). The one
             // difference: a result of −0 (v = −0 or α·v underflowing) comes out as +0.
+            //#endif
             case LEAKY_RELU -> {
                 for (int i = 0; i < len; i++) {
                     float v = s[i];
+                    //#if f32
                     o[i] = Math.max(v, 0f) + fp * Math.min(v, 0f);
+                    //#else
+                    // o[i] = v > 0 ? v : fp * v;
+                    //#endif
                 }
             }
             case TANH -> {
@@ -426,7 +496,11 @@ public final class CpuBackend implements ComputeBackend {
             }
             case STEP -> {
                 for (int i = 0; i < len; i++) {
+                    //#if f32
                     o[i] = Math.max(Math.signum(s[i]), 0f);
+                    //#else
+                    // o[i] = s[i] > 0 ? 1 : 0;
+                    //#endif
                 }
             }
         }
@@ -489,18 +563,30 @@ public final class CpuBackend implements ComputeBackend {
                     o[i] = v == 0f ? 0f : x[i] / v;
                 }
             }
+            //#if f32
             // max(signum(b), 0) is the 0/1 step; written this way the JIT vectorises it (a ternary it does
             // not, 6x slower). Differs from a select only for an infinite a where b <= 0 (NaN, not 0).
+            //#endif
             case RELU_MASK -> {
                 for (int i = 0; i < len; i++) {
+                    //#if f32
                     o[i] = x[i] * Math.max(Math.signum(y[i]), 0f);
+                    //#else
+                    // o[i] = y[i] > 0 ? x[i] : 0;
+                    //#endif
                 }
             }
             case LEAKY_MASK -> {
+                //#if f32
                 float slope = 1f - fp;
                 for (int i = 0; i < len; i++) {
                     o[i] = x[i] * (fp + slope * Math.max(Math.signum(y[i]), 0f));
                 }
+                //#else
+                // for (int i = 0; i < len; i++) {
+                //     o[i] = y[i] > 0 ? x[i] : fp * x[i];
+                // }
+                //#endif
             }
             case RANGE_MASK -> {
                 for (int i = 0; i < len; i++) {
@@ -536,11 +622,17 @@ public final class CpuBackend implements ComputeBackend {
                 rowOp(op, s, i * n, n, v[0], o);
             }
         } else if (small.rows() == 1 && small.cols() == n) {
+            //#if f32
             if (!Kernels.rowVector(op, s, v, o, m, n)) {
                 for (int i = 0; i < m; i++) {
                     rowVectorOp(op, s, i * n, n, v, o);
                 }
             }
+            //#else
+            // for (int i = 0; i < m; i++) {
+            //     rowVectorOp(op, s, i * n, n, v, o);
+            // }
+            //#endif
         } else if (small.cols() == 1 && small.rows() == m) {
             for (int i = 0; i < m; i++) {
                 rowOp(op, s, i * n, n, v[i], o);
@@ -646,14 +738,35 @@ public final class CpuBackend implements ComputeBackend {
         float[] s = d(x);
         float[] o = d(out);
         if (out.rows() == 1 && out.cols() == n) {
+            //#if f32
             // column sums as onesᵀ·x through the GEMM kernel: a plain o[j] += x[i,j] loop does not
             // vectorise (the JIT cannot rule out o and x being one array) and is ~6x slower
             Gemm.gemm(false, false, 1, n, m, 1f, ones(m), 0, m, s, 0, n, 0f, o, 0, n);
+            //#else
+            // Arrays.fill(o, 0);
+            // for (int i = 0; i < m; i++) {
+            //     int base = i * n;
+            //     for (int j = 0; j < n; j++) {
+            //         o[j] += s[base + j];
+            //     }
+            // }
+            //#endif
         } else if (out.cols() == 1 && out.rows() == m) {
+            //#if f32
             // row sums as x·ones through the GEMM kernel's dot-product path (lanes split by column index,
             // a fixed order): a plain acc += x[i,j] loop is one serial chain of adds, ~8x slower on the
             // layer norm's 3136-wide rows
             Gemm.gemm(false, false, m, 1, n, 1f, s, 0, n, ones(n), 0, 1, 0f, o, 0, 1);
+            //#else
+            // for (int i = 0; i < m; i++) {
+            //     int base = i * n;
+            //     double acc = 0;
+            //     for (int j = 0; j < n; j++) {
+            //         acc += s[base + j];
+            //     }
+            //     o[i] = acc;
+            // }
+            //#endif
         } else if (out.rows() == 1 && out.cols() == 1) {
             double acc = 0;
             for (float v : s) {
@@ -695,7 +808,16 @@ public final class CpuBackend implements ComputeBackend {
 
     @Override
     public boolean allFinite(Tensor x) {
+        //#if f32
         return Kernels.allFinite(d(x));
+        //#else
+        // double[] s = d(x);
+        // double acc = 0;
+        // for (double v : s) {
+        //     acc += v * 0; // NaN·0 and ∞·0 are NaN, finite·0 is 0: one vectorisable pass
+        // }
+        // return acc == 0;
+        //#endif
     }
 
     // ---- optimiser updates ----

@@ -1,3 +1,5 @@
+// GENERATED from CpuBackend.java by Float64BackendGenerator: do not edit, edit CpuBackend and run
+// java src/test/java/org/divergencelab/compute/Float64BackendGenerator.java
 package org.divergencelab.compute;
 
 import java.util.Arrays;
@@ -65,6 +67,15 @@ public final class Float64Backend implements ComputeBackend {
     }
 
     @Override
+    public void copyIn(double[] src, Tensor dst) {
+        double[] o = d(dst);
+        if (src.length != o.length) {
+            throw new IllegalArgumentException("copyIn: array length " + src.length + " != " + dst.shape());
+        }
+        System.arraycopy(src, 0, o, 0, o.length);
+    }
+
+    @Override
     public void copyIn(float[] src, Tensor dst) {
         double[] o = d(dst);
         if (src.length != o.length) {
@@ -76,14 +87,12 @@ public final class Float64Backend implements ComputeBackend {
     }
 
     @Override
-    public void copyIn(double[] src, Tensor dst) {
-        double[] o = d(dst);
-        if (src.length != o.length) {
-            throw new IllegalArgumentException("copyIn: array length " + src.length + " != " + dst.shape());
+    public void copyOut(Tensor src, double[] dst) {
+        double[] s = d(src);
+        if (dst.length < s.length) {
+            throw new IllegalArgumentException("copyOut: array length " + dst.length + " < " + src.shape());
         }
-        for (int i = 0; i < o.length; i++) {
-            o[i] = src[i];
-        }
+        System.arraycopy(s, 0, dst, 0, s.length);
     }
 
     @Override
@@ -94,17 +103,6 @@ public final class Float64Backend implements ComputeBackend {
         }
         for (int i = 0; i < s.length; i++) {
             dst[i] = (float) s[i];
-        }
-    }
-
-    @Override
-    public void copyOut(Tensor src, double[] dst) {
-        double[] s = d(src);
-        if (dst.length < s.length) {
-            throw new IllegalArgumentException("copyOut: array length " + dst.length + " < " + src.shape());
-        }
-        for (int i = 0; i < s.length; i++) {
-            dst[i] = s[i];
         }
     }
 
@@ -676,7 +674,7 @@ public final class Float64Backend implements ComputeBackend {
         double b2 = beta2;
         double c1 = (1 - beta1);
         double c2 = (1 - beta2);
-        // same arrangement as the float32 backend
+        // PyTorch's arrangement: step = lr/bc1, denom = √v/√bc2 + ε (same value as m̂/(√v̂+ε)).
         double step = (lr / (1 - Math.pow(beta1, t)));
         double invSqrtBc2 = (1 / Math.sqrt(1 - Math.pow(beta2, t)));
         double e = eps;
