@@ -96,30 +96,13 @@ public final class SampleEstimates {
             lo[k] = Arrays.stream(pooled).min().orElseThrow();
             hi[k] = Arrays.stream(pooled).max().orElseThrow();
         }
-        int cells = d == 1 ? bins[0] : bins[0] * bins[1];
-        double[] mp = binMasses(p, bins, lo, hi, cells);
-        double[] mq = binMasses(q, bins, lo, hi, cells);
+        double[] mp = Histogram.masses(p, bins, lo, hi);
+        double[] mq = Histogram.masses(q, bins, lo, hi);
         double v = 0;
-        for (int c = 0; c < cells; c++) {
+        for (int c = 0; c < mp.length; c++) {
             v += kind.integrand(Math.log(mp[c]), Math.log(mq[c]));
         }
         return kind.finish(v);
-    }
-
-    private static double[] binMasses(PointCloud c, int[] bins, double[] lo, double[] hi, int cells) {
-        double[] m = new double[cells];
-        int d = c.dimension();
-        for (int i = 0; i < c.size(); i++) {
-            int cell = 0;
-            for (int k = 0; k < d; k++) {
-                double w = hi[k] - lo[k];
-                int b = w > 0 ? (int) ((c.get(i, k) - lo[k]) / w * bins[k]) : 0;
-                b = Math.min(bins[k] - 1, Math.max(0, b));
-                cell = cell * bins[k] + b;
-            }
-            m[cell] += c.weight(i);
-        }
-        return m;
     }
 
     /** Gaussian-KDE plug-in estimate of {@code kind}(P, Q); see {@link KdePair}. */
