@@ -1,9 +1,5 @@
 package org.divergencelab.ui.sandbox;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,9 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -40,18 +35,14 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
-import org.divergencelab.io.StateFileException;
 import org.divergencelab.distribution.Distribution;
 import org.divergencelab.divergence.DivergenceKind;
 import org.divergencelab.sandbox.BulldozerExample;
 import org.divergencelab.sandbox.Edits;
 import org.divergencelab.sandbox.SandboxCompute;
-import org.divergencelab.sandbox.SandboxCsv;
 import org.divergencelab.sandbox.SandboxSession;
 import org.divergencelab.sandbox.SandboxState;
-import org.divergencelab.sandbox.StateFile;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.plot.CurveLayer;
 import org.divergencelab.ui.plot.HistogramLayer;
@@ -67,7 +58,6 @@ import org.divergencelab.ui.plot.SegmentLayer;
 import org.divergencelab.ui.plot.XYPlot;
 import org.divergencelab.ui.theme.Theme;
 import org.divergencelab.ui.theme.ThemeManager;
-import org.divergencelab.ui.util.Export;
 
 /**
  * The sandbox: two distributions P and Q to drag, widen, draw and import, with live read-outs (true values,
@@ -79,10 +69,6 @@ import org.divergencelab.ui.util.Export;
  */
 public final class SandboxView {
     private static final double LOG2 = Math.log(2);
-    /** Brush width (σ of each brush point), data units. */
-    private static final double BRUSH_SIGMA = 0.2;
-    /** How close (px) the mouse must be to a component's centre to grab it rather than the whole Q. */
-    private static final double GRAB_PX = 30;
 
     /** Ready pairs (P, Q) for the preset box; the label comes from the bundles. */
     record Preset(String key, String p, String q) {
@@ -101,11 +87,6 @@ public final class SandboxView {
     private final I18n i18n;
     private final ThemeManager themes;
     private final SandboxSession session;
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "sandbox-io");
-        t.setDaemon(true);
-        return t;
-    });
     private final AtomicReference<SandboxCompute.Frame> pendingFrame = new AtomicReference<>();
     private final AtomicReference<SandboxCompute.Learned> pendingLearned = new AtomicReference<>();
     private final AtomicReference<SandboxCompute.Sweep> pendingSweep = new AtomicReference<>();
@@ -145,18 +126,13 @@ public final class SandboxView {
     private final ToggleGroup planGroup = new ToggleGroup();
     private final ScrollPane controlPane;
     private final FormulaPanel formulas;
+    private final SandboxFiles files;
+    private final DragEditing drag;
     /** The presentation mode the toggle drives: the main window's (app-wide) or, standalone, one of its own. */
     private org.divergencelab.ui.PresentationMode presentationMode;
     private org.divergencelab.ui.PresentationMode ownPresentationMode;
     private boolean updatingControls;
 
-    // mouse
-    private boolean dragging;
-    private boolean dragQ;
-    private int dragIndex;
-    private double lastX;
-    private double lastY;
-    private final List<double[]> stroke = new ArrayList<>();
     private double criticCursor = Double.NaN;
 
     private final AnimationTimer drawer = new AnimationTimer() {
@@ -170,6 +146,7 @@ public final class SandboxView {
         this.i18n = i18n;
         this.themes = themes;
         this.formulas = new FormulaPanel(i18n, themes);
+        this.files = new SandboxFiles(this, i18n, message::set);
         for (XYPlot p : new XYPlot[] {plot1, plot2, sweepChart, criticPlot}) {
             themes.style(p);
         }
@@ -225,7 +202,14 @@ public final class SandboxView {
         msg.setPadding(new Insets(4, 8, 4, 8));
         root.setBottom(msg);
 
-        installMouse();
+        drag = new DragEditing(this, i18n);
+        drag.install(plot1, plot2);
+        criticPlot.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            if (criticPlot.inPlotArea(e.getX(), e.getY())) {
+                criticCursor = criticPlot.toData(e.getX(), e.getY()).getX();
+                drawCone();
+            }
+        });
         i18n.localeProperty().addListener((o, a, b) -> refreshTexts());
         refreshTexts();
         session = new SandboxSession(f -> pendingFrame.set(f), l -> pendingLearned.set(l), s -> pendingSweep.set(s),
@@ -314,111 +298,39 @@ public final class SandboxView {
     public void close() {
         drawer.stop();
         session.close();
-        io.shutdownNow();
+        files.close();
     }
 
-    // ---- files (I/O off the FX thread; the result is applied on the FX thread) ----
+    // ---- files: SandboxFiles does the I/O on its own thread and applies results on the FX thread ----
 
     /** Saves the state as JSON; completes with true on success. */
     public CompletableFuture<Boolean> save(Path file) {
-        SandboxState s = state;
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                StateFile.save(s, file);
-                return null;
-            } catch (IOException e) {
-                return e.getMessage();
-            }
-        }, io).thenApplyAsync(err -> {
-            message.set(err == null ? i18n.text("sandbox.msg.saved", file.toString())
-                    : i18n.text("sandbox.msg.saveFailed", err));
-            return err == null;
-        }, Platform::runLater);
+        return files.save(file);
     }
 
     /** Loads a state file; a broken or newer file leaves the current state and says why. */
     public CompletableFuture<Boolean> load(Path file) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                SandboxState s = StateFile.load(file);
-                s.distributionP(); // parse (and cache) off the FX thread
-                return (Object) s;
-            } catch (StateFileException e) {
-                return e.getMessage();
-            }
-        }, io).thenApplyAsync(r -> {
-            if (r instanceof SandboxState s) {
-                setState(s);
-                message.set(i18n.text("sandbox.msg.loaded", file.toString()));
-                return true;
-            }
-            message.set(i18n.text("sandbox.msg.loadFailed", r));
-            return false;
-        }, Platform::runLater);
+        return files.load(file);
     }
 
     /** Imports a CSV of samples as the edit target (P or Q); a malformed file keeps the state. */
     public CompletableFuture<Boolean> importCsv(Path file, boolean intoQ) {
-        String spec = "samples(" + file.toAbsolutePath() + ")";
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                SandboxState.parse(spec);
-                return (String) null;
-            } catch (RuntimeException e) {
-                return e.getMessage();
-            }
-        }, io).thenApplyAsync(err -> {
-            if (err != null) {
-                message.set(i18n.text("sandbox.msg.importFailed", err));
-                return false;
-            }
-            return trySet(() -> intoQ ? state.withQ(spec) : state.withP(spec), "sandbox.msg.importFailed");
-        }, Platform::runLater);
+        return files.importCsv(file, intoQ);
     }
 
     /** Writes the sweep and the plan as CSV ({@code file} and {@code file}-plan.csv). */
     public CompletableFuture<Boolean> exportCsv(Path file) {
-        SandboxCompute.Sweep s = sweep;
-        SandboxCompute.Frame f = frame;
-        String name = file.getFileName().toString();
-        Path planFile = file.resolveSibling(name.replaceFirst("(\\.csv)?$", "-plan.csv"));
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                if (s != null) {
-                    Files.writeString(file, SandboxCsv.sweep(s), StandardCharsets.UTF_8);
-                }
-                if (f != null) {
-                    Files.writeString(planFile, SandboxCsv.plan(f), StandardCharsets.UTF_8);
-                }
-                return (String) null;
-            } catch (IOException e) {
-                return e.getMessage();
-            }
-        }, io).thenApplyAsync(err -> {
-            message.set(err == null ? i18n.text("sandbox.msg.exported", file + ", " + planFile)
-                    : i18n.text("sandbox.msg.exportFailed", err));
-            return err == null;
-        }, Platform::runLater);
+        return files.exportCsv(file);
     }
 
     /** The whole view as PNG (FX thread: snapshot). */
     public void exportPng(Path file) {
-        try {
-            Export.png(root, file, 2);
-            message.set(i18n.text("sandbox.msg.exported", file.toString()));
-        } catch (IOException | RuntimeException e) {
-            message.set(i18n.text("sandbox.msg.exportFailed", e.getMessage()));
-        }
+        files.exportPng(file);
     }
 
     /** The main plot as SVG. */
     public void exportSvg(Path file) {
-        try {
-            Export.svg(mainPlot(), file);
-            message.set(i18n.text("sandbox.msg.exported", file.toString()));
-        } catch (IOException | RuntimeException e) {
-            message.set(i18n.text("sandbox.msg.exportFailed", e.getMessage()));
-        }
+        files.exportSvg(file);
     }
 
     // ---- drawing ----
@@ -461,7 +373,7 @@ public final class SandboxView {
             }
             layers.add(handles(f.state().distributionP(), Theme.REAL));
             layers.add(handles(f.state().distributionQ(), Theme.GENERATED));
-            if (!stroke.isEmpty()) {
+            if (!drag.stroke().isEmpty()) {
                 layers.add(strokeLayer());
             }
             plot1.setLayers(layers);
@@ -473,7 +385,7 @@ public final class SandboxView {
                     true));
             series.add(handles(f.state().distributionP(), Theme.REAL));
             series.add(handles(f.state().distributionQ(), Theme.GENERATED));
-            if (!stroke.isEmpty()) {
+            if (!drag.stroke().isEmpty()) {
                 series.add(strokeLayer());
             }
             plot2.setSeries(series);
@@ -568,6 +480,7 @@ public final class SandboxView {
     }
 
     private ScatterLayer strokeLayer() {
+        List<double[]> stroke = drag.stroke();
         double[] x = new double[stroke.size()];
         double[] y = new double[stroke.size()];
         for (int i = 0; i < x.length; i++) {
@@ -705,22 +618,22 @@ public final class SandboxView {
         editTarget.setValue("Q");
         box.getChildren().add(control("brush", "sandbox.control.brush", new HBox(6, brush, editTarget)));
 
-        Button csv = button("sandbox-import", "sandbox.import", e -> chooseOpen("sandbox.dialog.import", "*.csv")
+        Button csv = button("sandbox-import", "sandbox.import", e -> files.chooseOpen("sandbox.dialog.import", "*.csv")
                 .ifPresent(f -> importCsv(f, !"P".equals(editTarget.getValue()))));
         box.getChildren().add(control("importCsv", "sandbox.control.import", csv));
 
-        Button save = button("sandbox-save", "sandbox.save", e -> chooseSave("sandbox.dialog.save", "*.json")
+        Button save = button("sandbox-save", "sandbox.save", e -> files.chooseSave("sandbox.dialog.save", "*.json")
                 .ifPresent(this::save));
-        Button load = button("sandbox-load", "sandbox.load", e -> chooseOpen("sandbox.dialog.load", "*.json")
+        Button load = button("sandbox-load", "sandbox.load", e -> files.chooseOpen("sandbox.dialog.load", "*.json")
                 .ifPresent(this::load));
         box.getChildren().add(control("saveLoad", "sandbox.control.saveLoad", new HBox(6, save, load)));
 
         Button png = button("sandbox-export-png", "sandbox.exportPng",
-                e -> chooseSave("sandbox.dialog.exportPng", "*.png").ifPresent(this::exportPng));
+                e -> files.chooseSave("sandbox.dialog.exportPng", "*.png").ifPresent(this::exportPng));
         Button svg = button("sandbox-export-svg", "sandbox.exportSvg",
-                e -> chooseSave("sandbox.dialog.exportSvg", "*.svg").ifPresent(this::exportSvg));
+                e -> files.chooseSave("sandbox.dialog.exportSvg", "*.svg").ifPresent(this::exportSvg));
         Button csvOut = button("sandbox-export-csv", "sandbox.exportCsv",
-                e -> chooseSave("sandbox.dialog.exportCsv", "*.csv").ifPresent(this::exportCsv));
+                e -> files.chooseSave("sandbox.dialog.exportCsv", "*.csv").ifPresent(this::exportCsv));
         box.getChildren().add(control("export", "sandbox.control.export", new HBox(6, png, svg, csvOut)));
 
         presentation.setId("sandbox-presentation");
@@ -950,15 +863,11 @@ public final class SandboxView {
         });
     }
 
-    private interface StateChange {
-        SandboxState make();
-    }
-
     /** Applies a change; a bad spec, seed or size leaves the state as it was and says why. */
-    private boolean trySet(StateChange c, String errorKey) {
+    boolean trySet(Supplier<SandboxState> c, String errorKey) {
         SandboxState next;
         try {
-            next = c.make();
+            next = c.get();
         } catch (RuntimeException e) {
             message.set(i18n.text(errorKey, e.getMessage()));
             applyControls(state);
@@ -993,147 +902,38 @@ public final class SandboxView {
         drawBulldozer(state.plan());
     }
 
-    // ---- mouse ----
+    // ---- hooks for DragEditing ----
 
-    private void installMouse() {
-        for (XYPlot p : new XYPlot[] {plot1, plot2}) {
-            p.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
-            p.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
-            p.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
-            p.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
-        }
-        criticPlot.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-            if (criticPlot.inPlotArea(e.getX(), e.getY())) {
-                criticCursor = criticPlot.toData(e.getX(), e.getY()).getX();
-                drawCone();
-            }
-        });
+    boolean brushOn() {
+        return brush.isSelected();
     }
 
-    private void pressed(MouseEvent e) {
-        XYPlot p = mainPlot();
-        if (!p.inPlotArea(e.getX(), e.getY())) {
-            return;
-        }
-        var d = p.toData(e.getX(), e.getY());
-        lastX = d.getX();
-        lastY = d.getY();
-        // fix the axes while the mouse is down, so the data under the cursor does not slide away
-        p.axes().setXRange(new Range(p.axes().xMin(), p.axes().xMax()));
-        p.axes().setYRange(new Range(p.axes().yMin(), p.axes().yMax()));
-        dragging = true;
-        if (brush.isSelected()) {
-            stroke.clear();
-            stroke.add(new double[] {lastX, state.dimension() == 1 ? 0 : lastY});
-            return;
-        }
-        double radius = GRAB_PX / p.axes().pixelsPerUnitX();
-        double y = state.dimension() == 1 ? 0 : lastY;
-        Edits.Handle hq = Edits.nearest(state.distributionQ(), lastX, y, radius);
-        Edits.Handle hp = hq == null ? Edits.nearest(state.distributionP(), lastX, y, radius) : null;
-        dragQ = hp == null;
-        dragIndex = hq != null ? hq.index() : hp != null ? hp.index() : -1;
+    /** Where a brush stroke goes: Q unless the edit target says P. */
+    boolean brushIntoQ() {
+        return !"P".equals(editTarget.getValue());
     }
 
-    private void dragged(MouseEvent e) {
-        if (!dragging) {
-            return;
-        }
-        var d = mainPlot().toData(e.getX(), e.getY());
-        if (brush.isSelected()) {
-            double[] last = stroke.get(stroke.size() - 1);
-            double y = state.dimension() == 1 ? 0 : d.getY();
-            if (Math.hypot(d.getX() - last[0], y - last[1]) > BRUSH_SIGMA / 2 && stroke.size() < 400) {
-                stroke.add(new double[] {d.getX(), y});
-                if (frame != null) {
-                    drawFrame(frame);
-                }
-            }
-            return;
-        }
-        double dx = d.getX() - lastX;
-        double dy = state.dimension() == 1 ? 0 : d.getY() - lastY;
-        lastX = d.getX();
-        lastY = d.getY();
-        if (dx == 0 && dy == 0) {
-            return;
-        }
-        SandboxState next;
-        try {
-            Distribution target = dragQ ? state.distributionQ() : state.distributionP();
-            String spec = Edits.move(target, dragIndex, dx, dy).spec();
-            next = dragQ ? state.withQ(spec) : state.withP(spec);
-        } catch (RuntimeException ex) {
-            message.set(i18n.text("sandbox.msg.badSpec", ex.getMessage()));
-            return;
-        }
+    /** A drag step: the state follows the mouse, only the fast frame is asked for. */
+    void followDrag(SandboxState next) {
         state = next;
         specP.setText(next.p());
         specQ.setText(next.q());
-        // only the fast frame follows the mouse; estimates, networks and the sweep follow on release
         session.requestFrame(next);
     }
 
-    private void released(MouseEvent e) {
-        if (!dragging) {
-            return;
+    /** Redraws the newest frame (the brush stroke on top). */
+    void redrawFrame() {
+        if (frame != null) {
+            drawFrame(frame);
         }
-        dragging = false;
-        mainPlot().axes().setXRange(null);
-        mainPlot().axes().setYRange(null);
-        if (brush.isSelected() && !stroke.isEmpty()) {
-            double[] x = new double[stroke.size()];
-            double[] y = new double[stroke.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = stroke.get(i)[0];
-                y[i] = stroke.get(i)[1];
-            }
-            stroke.clear();
-            String spec = Edits.brushSpec(state.dimension(), BRUSH_SIGMA, x, y);
-            boolean intoQ = !"P".equals(editTarget.getValue());
-            trySet(() -> intoQ ? state.withQ(spec) : state.withP(spec), "sandbox.msg.badSpec");
-            return;
-        }
+    }
+
+    /** The mouse is released: estimates, networks and the sweep follow. */
+    void requestAll() {
         session.request(state);
     }
 
-    private void scrolled(ScrollEvent e) {
-        XYPlot p = mainPlot();
-        if (e.getDeltaY() == 0 || !p.inPlotArea(e.getX(), e.getY())) {
-            return;
-        }
-        var d = p.toData(e.getX(), e.getY());
-        double radius = GRAB_PX / p.axes().pixelsPerUnitX();
-        double y = state.dimension() == 1 ? 0 : d.getY();
-        Edits.Handle hq = Edits.nearest(state.distributionQ(), d.getX(), y, radius);
-        Edits.Handle hp = hq == null ? Edits.nearest(state.distributionP(), d.getX(), y, radius) : null;
-        boolean q = hp == null;
-        int idx = hq != null ? hq.index() : hp != null ? hp.index() : -1;
-        double factor = e.getDeltaY() > 0 ? 1.1 : 1 / 1.1;
-        trySet(() -> {
-            Distribution t = q ? state.distributionQ() : state.distributionP();
-            String spec = Edits.scale(t, idx, factor).spec();
-            return q ? state.withQ(spec) : state.withP(spec);
-        }, "sandbox.msg.cannotScale");
-        e.consume();
-    }
-
-    private java.util.Optional<Path> chooseOpen(String titleKey, String pattern) {
-        FileChooser fc = chooser(titleKey, pattern);
-        File f = fc.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(File::toPath);
-    }
-
-    private java.util.Optional<Path> chooseSave(String titleKey, String pattern) {
-        FileChooser fc = chooser(titleKey, pattern);
-        File f = fc.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(File::toPath);
-    }
-
-    private FileChooser chooser(String titleKey, String pattern) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(i18n.text(titleKey));
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
-        return fc;
+    void say(String text) {
+        message.set(text);
     }
 }
