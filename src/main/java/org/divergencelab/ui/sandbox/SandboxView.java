@@ -29,7 +29,6 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -110,10 +109,6 @@ public final class SandboxView {
     private final MatrixView bulldozer = new MatrixView();
     private final Label bulldozerCost = new Label();
     private final Map<String, LineSeries> sweepSeries = new HashMap<>();
-    private final Map<String, Label> truthLabels = new HashMap<>();
-    private final Map<String, Label> estimateLabels = new HashMap<>();
-    /** The estimate column's header and the rows that only have an estimate (hidden with "estimates"). */
-    private final List<Node> estimateOnly = new ArrayList<>();
     private final Map<String, Node> controls = new HashMap<>();
     private final TextField specP = new TextField();
     private final TextField specQ = new TextField();
@@ -128,6 +123,7 @@ public final class SandboxView {
     private final FormulaPanel formulas;
     private final SandboxFiles files;
     private final DragEditing drag;
+    private final SandboxReadouts readouts;
     /** The presentation mode the toggle drives: the main window's (app-wide) or, standalone, one of its own. */
     private org.divergencelab.ui.PresentationMode presentationMode;
     private org.divergencelab.ui.PresentationMode ownPresentationMode;
@@ -147,6 +143,7 @@ public final class SandboxView {
         this.themes = themes;
         this.formulas = new FormulaPanel(i18n, themes);
         this.files = new SandboxFiles(this, i18n, message::set);
+        this.readouts = new SandboxReadouts(i18n, samples.valueProperty());
         for (XYPlot p : new XYPlot[] {plot1, plot2, sweepChart, criticPlot}) {
             themes.style(p);
         }
@@ -393,25 +390,13 @@ public final class SandboxView {
             plot2.setSegments(state.isHidden("plan") ? null
                     : new SegmentLayer(i18n.text("sandbox.legend.plan"), l[0], l[1], l[2], l[3], l[4], 6, null, 1.6));
         }
-        SandboxCompute.Readout t = f.truth();
-        for (DivergenceKind k : SandboxCompute.KINDS) {
-            truthLabels.get(key(k)).setText(format(t.get(k), k == DivergenceKind.JS));
-        }
-        truthLabels.get("w1").setText(format(t.w1(), false));
-        truthLabels.get("plancost").setText(format(f.planCost(), false));
+        readouts.showTruth(f);
         markOffset(f.offset());
         drawCone();
     }
 
     private void drawLearned(SandboxCompute.Learned l) {
-        SandboxCompute.Readout e = l.estimate();
-        for (DivergenceKind k : SandboxCompute.KINDS) {
-            estimateLabels.get(key(k)).setText(format(e.get(k), false));
-        }
-        estimateLabels.get("w1").setText(format(e.w1(), false));
-        estimateLabels.get("djs").setText(format(l.discriminator().jsEstimate(), false));
-        estimateLabels.get("dacc").setText(String.format(Locale.ROOT, "%.1f %%", 100 * l.discriminator().accuracy()));
-        estimateLabels.get("criticw").setText(l.critic() == null ? "—" : format(l.critic().boundW(), false));
+        readouts.showEstimates(l);
         drawCone();
     }
 
@@ -423,7 +408,7 @@ public final class SandboxView {
                     v[i] = Double.NaN; // ∞ breaks the curve (the read-outs print ∞)
                 }
             }
-            sweepSeries.get(key(k)).setAll(s.offsets(), v);
+            sweepSeries.get(SandboxReadouts.key(k)).setAll(s.offsets(), v);
         }
         sweepSeries.get("w1").setAll(s.offsets(), s.w1());
         // y up to the larger of W1 and 1 (JS, TV, H² live in [0, 1]); KL's large values leave the chart
@@ -496,32 +481,6 @@ public final class SandboxView {
             v[i] = c.get(i, axis);
         }
         return v;
-    }
-
-    /** ∞ for infinity, — for undefined, "= log 2" when JS is at its ceiling (to 1e-9). */
-    String format(double v, boolean markLog2) {
-        if (Double.isNaN(v)) {
-            return "—";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "∞" : "−∞";
-        }
-        String s = String.format(Locale.ROOT, "%.4f", v);
-        if (markLog2 && Math.abs(v - LOG2) < 1e-9) {
-            s += "  " + i18n.text("sandbox.log2");
-        }
-        return s;
-    }
-
-    private static String key(DivergenceKind k) {
-        return switch (k) {
-            case JS -> "js";
-            case KL -> "kl";
-            case KL_REVERSE -> "klr";
-            case TV -> "tv";
-            case HELLINGER -> "h2";
-            default -> throw new IllegalArgumentException(k.toString());
-        };
     }
 
     private static int paletteOf(String k) {
@@ -656,48 +615,7 @@ public final class SandboxView {
     private VBox buildRight() {
         VBox box = new VBox(10);
         box.setPadding(new Insets(8));
-        GridPane grid = new GridPane();
-        grid.setId("sandbox-readouts");
-        grid.setHgap(12);
-        grid.setVgap(4);
-        grid.add(boundLabel("sandbox.readout.quantity", "section-title"), 0, 0);
-        grid.add(boundLabel("sandbox.readout.true", "section-title"), 1, 0);
-        Label estHeader = new Label();
-        estHeader.getStyleClass().add("section-title");
-        estHeader.textProperty().bind(i18n.format("sandbox.readout.estimate", samples.valueProperty()));
-        estHeader.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        grid.add(estHeader, 2, 0);
-        estimateOnly.add(estHeader);
-        String[][] rows = {{"js", "sandbox.readout.js"}, {"kl", "sandbox.readout.kl"}, {"klr", "sandbox.readout.klr"},
-            {"tv", "sandbox.readout.tv"}, {"h2", "sandbox.readout.h2"}, {"w1", "sandbox.readout.w1"},
-            {"plancost", "sandbox.readout.plancost"}, {"djs", "sandbox.readout.djs"},
-            {"dacc", "sandbox.readout.dacc"}, {"criticw", "sandbox.readout.criticw"}};
-        int r = 1;
-        for (String[] row : rows) {
-            Label name = boundLabel(row[1], null);
-            grid.add(name, 0, r);
-            Label t = new Label("…");
-            t.setId("truth-" + row[0]);
-            Label e = new Label("…");
-            e.setId("estimate-" + row[0]);
-            // numbers never elide; the quantity column wraps instead
-            t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            e.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            truthLabels.put(row[0], t);
-            estimateLabels.put(row[0], e);
-            grid.add(t, 1, r);
-            grid.add(e, 2, r);
-            if (List.of("djs", "dacc", "criticw").contains(row[0])) {
-                estimateOnly.addAll(List.of(name, t));
-            }
-            r++;
-        }
-        for (String k : new String[] {"plancost"}) {
-            estimateLabels.get(k).setText("");
-        }
-        for (String k : new String[] {"djs", "dacc", "criticw"}) {
-            truthLabels.get(k).setText("");
-        }
+        GridPane grid = readouts.node();
         box.getChildren().add(grid);
 
         VBox dozer = new VBox(6);
@@ -810,14 +728,7 @@ public final class SandboxView {
             e.getValue().setVisible(show);
             e.getValue().setManaged(show);
         }
-        boolean est = !s.isHidden("estimates");
-        for (String k : estimateLabels.keySet()) {
-            estimateLabels.get(k).setVisible(est);
-            estimateLabels.get(k).setManaged(est);
-        }
-        for (Node n : estimateOnly) {
-            setShown(n, est);
-        }
+        readouts.showEstimateColumn(!s.isHidden("estimates"));
         setShown(sweepChart, !s.isHidden("sweep"));
         setShown(criticPlot, !s.isHidden("critic"));
         setShown(gamma, !s.isHidden("plan"));
