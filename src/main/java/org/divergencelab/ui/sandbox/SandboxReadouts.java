@@ -113,6 +113,11 @@ final class SandboxReadouts {
     }
 
     private Label boundLabel(String key, String styleClass) {
+        return boundLabel(i18n, key, styleClass);
+    }
+
+    /** A wrapping label whose text follows the bundle key (and the language). */
+    static Label boundLabel(I18n i18n, String key, String styleClass) {
         Label l = new Label();
         l.textProperty().bind(i18n.get(key));
         l.setWrapText(true);

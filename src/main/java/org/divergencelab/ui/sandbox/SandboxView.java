@@ -17,14 +17,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Slider;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -110,20 +104,13 @@ public final class SandboxView {
     private final Label bulldozerCost = new Label();
     private final Map<String, LineSeries> sweepSeries = new HashMap<>();
     private final Map<String, Node> controls = new HashMap<>();
-    private final TextField specP = new TextField();
-    private final TextField specQ = new TextField();
-    private final TextField seedField = new TextField();
-    private final Slider samples = new Slider(SandboxState.MIN_SAMPLES, SandboxState.MAX_SAMPLES, 256);
-    private final Label samplesLabel = new Label();
-    private final ToggleButton brush = new ToggleButton();
-    private final ChoiceBox<String> editTarget = new ChoiceBox<>();
-    private final ToggleButton presentation = new ToggleButton();
     private final ToggleGroup planGroup = new ToggleGroup();
     private final ScrollPane controlPane;
     private final FormulaPanel formulas;
     private final SandboxFiles files;
     private final DragEditing drag;
     private final SandboxReadouts readouts;
+    private final SandboxControls controlsPanel;
     /** The presentation mode the toggle drives: the main window's (app-wide) or, standalone, one of its own. */
     private org.divergencelab.ui.PresentationMode presentationMode;
     private org.divergencelab.ui.PresentationMode ownPresentationMode;
@@ -143,7 +130,8 @@ public final class SandboxView {
         this.themes = themes;
         this.formulas = new FormulaPanel(i18n, themes);
         this.files = new SandboxFiles(this, i18n, message::set);
-        this.readouts = new SandboxReadouts(i18n, samples.valueProperty());
+        this.controlsPanel = new SandboxControls(this, i18n, files, controls);
+        this.readouts = new SandboxReadouts(i18n, controlsPanel.samplesProperty());
         for (XYPlot p : new XYPlot[] {plot1, plot2, sweepChart, criticPlot}) {
             themes.style(p);
         }
@@ -164,7 +152,7 @@ public final class SandboxView {
             sweepSeries.put(k, sweepChart.addSeries(k, paletteOf(k)));
         }
 
-        controlPane = new ScrollPane(buildControls());
+        controlPane = new ScrollPane(controlsPanel.build());
         controlPane.setFitToWidth(true);
         controlPane.setPrefWidth(240);
         controlPane.setMinWidth(200);
@@ -523,95 +511,6 @@ public final class SandboxView {
         applyHidden(state);
     }
 
-    private VBox buildControls() {
-        VBox box = new VBox(10);
-        box.setPadding(new Insets(8));
-        box.getStyleClass().add("sandbox-control-box");
-
-        ComboBox<Preset> presets = new ComboBox<>();
-        presets.setId("sandbox-preset");
-        presets.getItems().addAll(PRESETS);
-        presets.setCellFactory(l -> new PresetCell());
-        presets.setButtonCell(new PresetCell());
-        presets.setMaxWidth(Double.MAX_VALUE);
-        presets.promptTextProperty().bind(i18n.get("sandbox.preset.choose"));
-        presets.setOnAction(e -> {
-            Preset p = presets.getValue();
-            if (p != null && !updatingControls) {
-                trySet(() -> state.withSpecs(p.p(), p.q()), "sandbox.msg.badSpec");
-            }
-        });
-        box.getChildren().add(control("presets", "sandbox.control.presets", presets));
-
-        specP.setId("sandbox-spec-p");
-        specP.setOnAction(e -> trySet(() -> state.withP(specP.getText().trim()), "sandbox.msg.badSpec"));
-        box.getChildren().add(control("specP", "sandbox.control.specP", specP));
-        specQ.setId("sandbox-spec-q");
-        specQ.setOnAction(e -> trySet(() -> state.withQ(specQ.getText().trim()), "sandbox.msg.badSpec"));
-        box.getChildren().add(control("specQ", "sandbox.control.specQ", specQ));
-
-        samples.setId("sandbox-samples");
-        samples.setMajorTickUnit(500);
-        samples.valueProperty().addListener((o, a, b) -> {
-            samplesLabel.setText("n = " + b.intValue());
-            if (!updatingControls && !samples.isValueChanging()) {
-                trySet(() -> state.withSamples(b.intValue()), "sandbox.msg.badSpec");
-            }
-        });
-        samples.valueChangingProperty().addListener((o, a, b) -> {
-            if (!b && !updatingControls) {
-                trySet(() -> state.withSamples((int) samples.getValue()), "sandbox.msg.badSpec");
-            }
-        });
-        box.getChildren().add(control("samples", "sandbox.control.samples", new VBox(2, samples, samplesLabel)));
-
-        seedField.setId("sandbox-seed");
-        seedField.setOnAction(e -> trySet(() -> state.withSeed(Long.parseLong(seedField.getText().trim())),
-                "sandbox.msg.badSeed"));
-        box.getChildren().add(control("seed", "sandbox.control.seed", seedField));
-
-        brush.setId("sandbox-brush");
-        brush.textProperty().bind(i18n.get("sandbox.brush"));
-        editTarget.setId("sandbox-edit-target");
-        editTarget.getItems().addAll("P", "Q");
-        editTarget.setValue("Q");
-        box.getChildren().add(control("brush", "sandbox.control.brush", new HBox(6, brush, editTarget)));
-
-        Button csv = button("sandbox-import", "sandbox.import", e -> files.chooseOpen("sandbox.dialog.import", "*.csv")
-                .ifPresent(f -> importCsv(f, !"P".equals(editTarget.getValue()))));
-        box.getChildren().add(control("importCsv", "sandbox.control.import", csv));
-
-        Button save = button("sandbox-save", "sandbox.save", e -> files.chooseSave("sandbox.dialog.save", "*.json")
-                .ifPresent(this::save));
-        Button load = button("sandbox-load", "sandbox.load", e -> files.chooseOpen("sandbox.dialog.load", "*.json")
-                .ifPresent(this::load));
-        box.getChildren().add(control("saveLoad", "sandbox.control.saveLoad", new HBox(6, save, load)));
-
-        Button png = button("sandbox-export-png", "sandbox.exportPng",
-                e -> files.chooseSave("sandbox.dialog.exportPng", "*.png").ifPresent(this::exportPng));
-        Button svg = button("sandbox-export-svg", "sandbox.exportSvg",
-                e -> files.chooseSave("sandbox.dialog.exportSvg", "*.svg").ifPresent(this::exportSvg));
-        Button csvOut = button("sandbox-export-csv", "sandbox.exportCsv",
-                e -> files.chooseSave("sandbox.dialog.exportCsv", "*.csv").ifPresent(this::exportCsv));
-        box.getChildren().add(control("export", "sandbox.control.export", new HBox(6, png, svg, csvOut)));
-
-        presentation.setId("sandbox-presentation");
-        presentation.textProperty().bind(i18n.get("sandbox.presentation"));
-        presentation.setOnAction(e -> {
-            if (!updatingControls) {
-                setState(state.withPresentation(presentation.isSelected()));
-            }
-        });
-        box.getChildren().add(presentation);
-
-        Label help = new Label();
-        help.textProperty().bind(i18n.get("sandbox.help"));
-        help.setWrapText(true);
-        help.getStyleClass().add("sandbox-help");
-        box.getChildren().add(help);
-        return box;
-    }
-
     private VBox buildRight() {
         VBox box = new VBox(10);
         box.setPadding(new Insets(8));
@@ -664,49 +563,14 @@ public final class SandboxView {
                 + p.name().toLowerCase(Locale.ROOT)), String.format(Locale.ROOT, "%.4f", m.cost())));
     }
 
-    private Node control(String id, String labelKey, Node content) {
-        Label l = boundLabel(labelKey, "sandbox-control-label");
-        VBox v = new VBox(3, l, content);
-        v.setId("control-" + id);
-        controls.put(id, v);
-        return v;
-    }
-
     private Label boundLabel(String key, String styleClass) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.get(key));
-        l.setWrapText(true);
-        if (styleClass != null) {
-            l.getStyleClass().add(styleClass);
-        }
-        return l;
-    }
-
-    private Button button(String id, String key, javafx.event.EventHandler<javafx.event.ActionEvent> h) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.get(key));
-        b.setOnAction(h);
-        return b;
-    }
-
-    private final class PresetCell extends ListCell<Preset> {
-        @Override
-        protected void updateItem(Preset p, boolean empty) {
-            super.updateItem(p, empty);
-            setText(empty || p == null ? i18n.text("sandbox.preset.choose") : i18n.text("sandbox.preset." + p.key()));
-        }
+        return SandboxReadouts.boundLabel(i18n, key, styleClass);
     }
 
     private void applyControls(SandboxState s) {
         updatingControls = true;
         try {
-            specP.setText(s.p());
-            specQ.setText(s.q());
-            seedField.setText(Long.toString(s.seed()));
-            samples.setValue(s.samples());
-            samplesLabel.setText("n = " + s.samples());
-            presentation.setSelected(s.presentation());
+            controlsPanel.show(s);
             for (var t : planGroup.getToggles()) {
                 if (t.getUserData() == s.plan()) {
                     planGroup.selectToggle(t);
@@ -775,6 +639,11 @@ public final class SandboxView {
     }
 
     /** Applies a change; a bad spec, seed or size leaves the state as it was and says why. */
+    /** True while the controls are being set from a state (their listeners must not set it back). */
+    boolean updatingControls() {
+        return updatingControls;
+    }
+
     boolean trySet(Supplier<SandboxState> c, String errorKey) {
         SandboxState next;
         try {
@@ -816,19 +685,18 @@ public final class SandboxView {
     // ---- hooks for DragEditing ----
 
     boolean brushOn() {
-        return brush.isSelected();
+        return controlsPanel.brushOn();
     }
 
     /** Where a brush stroke goes: Q unless the edit target says P. */
     boolean brushIntoQ() {
-        return !"P".equals(editTarget.getValue());
+        return controlsPanel.brushIntoQ();
     }
 
     /** A drag step: the state follows the mouse, only the fast frame is asked for. */
     void followDrag(SandboxState next) {
         state = next;
-        specP.setText(next.p());
-        specQ.setText(next.q());
+        controlsPanel.showSpecs(next);
         session.requestFrame(next);
     }
 
