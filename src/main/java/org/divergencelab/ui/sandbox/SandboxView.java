@@ -22,7 +22,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -30,7 +29,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.divergencelab.distribution.Distribution;
-import org.divergencelab.divergence.DivergenceKind;
 import org.divergencelab.sandbox.BulldozerExample;
 import org.divergencelab.sandbox.Edits;
 import org.divergencelab.sandbox.SandboxCompute;
@@ -40,11 +38,7 @@ import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.plot.CurveLayer;
 import org.divergencelab.ui.plot.HistogramLayer;
 import org.divergencelab.ui.plot.Layer;
-import org.divergencelab.ui.plot.LineChart;
-import org.divergencelab.ui.plot.LineSeries;
 import org.divergencelab.ui.plot.MatrixView;
-import org.divergencelab.ui.plot.Range;
-import org.divergencelab.ui.plot.ReferenceLine;
 import org.divergencelab.ui.plot.ScatterLayer;
 import org.divergencelab.ui.plot.ScatterPlot;
 import org.divergencelab.ui.plot.SegmentLayer;
@@ -61,7 +55,6 @@ import org.divergencelab.ui.theme.ThemeManager;
  * {@link #setState(SandboxState)}, including which controls are hidden.
  */
 public final class SandboxView {
-    private static final double LOG2 = Math.log(2);
 
     /** Ready pairs (P, Q) for the preset box; the label comes from the bundles. */
     record Preset(String key, String p, String q) {
@@ -98,11 +91,8 @@ public final class SandboxView {
     private final XYPlot plot1 = new XYPlot();
     private final ScatterPlot plot2 = new ScatterPlot();
     private final MatrixView gamma = new MatrixView();
-    private final LineChart sweepChart = new LineChart();
-    private final XYPlot criticPlot = new XYPlot();
     private final MatrixView bulldozer = new MatrixView();
     private final Label bulldozerCost = new Label();
-    private final Map<String, LineSeries> sweepSeries = new HashMap<>();
     private final Map<String, Node> controls = new HashMap<>();
     private final ToggleGroup planGroup = new ToggleGroup();
     private final ScrollPane controlPane;
@@ -111,12 +101,12 @@ public final class SandboxView {
     private final DragEditing drag;
     private final SandboxReadouts readouts;
     private final SandboxControls controlsPanel;
+    private final SweepAndCriticPlots charts;
     /** The presentation mode the toggle drives: the main window's (app-wide) or, standalone, one of its own. */
     private org.divergencelab.ui.PresentationMode presentationMode;
     private org.divergencelab.ui.PresentationMode ownPresentationMode;
     private boolean updatingControls;
 
-    private double criticCursor = Double.NaN;
 
     private final AnimationTimer drawer = new AnimationTimer() {
         @Override
@@ -130,9 +120,10 @@ public final class SandboxView {
         this.themes = themes;
         this.formulas = new FormulaPanel(i18n, themes);
         this.files = new SandboxFiles(this, i18n, message::set);
+        this.charts = new SweepAndCriticPlots(i18n, themes);
         this.controlsPanel = new SandboxControls(this, i18n, files, controls);
         this.readouts = new SandboxReadouts(i18n, controlsPanel.samplesProperty());
-        for (XYPlot p : new XYPlot[] {plot1, plot2, sweepChart, criticPlot}) {
+        for (XYPlot p : new XYPlot[] {plot1, plot2}) {
             themes.style(p);
         }
         themes.style(gamma);
@@ -142,15 +133,7 @@ public final class SandboxView {
         plot1.setId("sandbox-plot1");
         plot2.setId("sandbox-plot2");
         gamma.setId("sandbox-gamma");
-        sweepChart.setId("sandbox-sweep");
-        criticPlot.setId("sandbox-critic");
         bulldozer.setId("sandbox-bulldozer");
-        sweepChart.axes().setIntegerX(false);
-        // bottom right is free in a sweep (every curve rises away from θ = 0); top right holds the "now" label
-        sweepChart.setLegendPosition(XYPlot.LegendPosition.BOTTOM_RIGHT);
-        for (String k : new String[] {"js", "kl", "klr", "tv", "h2", "w1"}) {
-            sweepSeries.put(k, sweepChart.addSeries(k, paletteOf(k)));
-        }
 
         controlPane = new ScrollPane(controlsPanel.build());
         controlPane.setFitToWidth(true);
@@ -189,12 +172,6 @@ public final class SandboxView {
 
         drag = new DragEditing(this, i18n);
         drag.install(plot1, plot2);
-        criticPlot.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-            if (criticPlot.inPlotArea(e.getX(), e.getY())) {
-                criticCursor = criticPlot.toData(e.getX(), e.getY()).getX();
-                drawCone();
-            }
-        });
         i18n.localeProperty().addListener((o, a, b) -> refreshTexts());
         refreshTexts();
         session = new SandboxSession(f -> pendingFrame.set(f), l -> pendingLearned.set(l), s -> pendingSweep.set(s),
@@ -335,7 +312,7 @@ public final class SandboxView {
         SandboxCompute.Sweep s = pendingSweep.getAndSet(null);
         if (s != null) {
             sweep = s;
-            drawSweep(s);
+            charts.drawSweep(s, frame != null ? frame.offset() : s.current());
         }
     }
 
@@ -379,8 +356,12 @@ public final class SandboxView {
                     : new SegmentLayer(i18n.text("sandbox.legend.plan"), l[0], l[1], l[2], l[3], l[4], 6, null, 1.6));
         }
         readouts.showTruth(f);
-        markOffset(f.offset());
+        charts.markOffset(f.offset());
         drawCone();
+    }
+
+    private void drawCone() {
+        charts.drawCone(learned, frame != null && frame.gridX() != null, state.dimension());
     }
 
     private void drawLearned(SandboxCompute.Learned l) {
@@ -388,59 +369,7 @@ public final class SandboxView {
         drawCone();
     }
 
-    private void drawSweep(SandboxCompute.Sweep s) {
-        for (DivergenceKind k : SandboxCompute.KINDS) {
-            double[] v = s.values().get(k).clone();
-            for (int i = 0; i < v.length; i++) {
-                if (Double.isInfinite(v[i])) {
-                    v[i] = Double.NaN; // ∞ breaks the curve (the read-outs print ∞)
-                }
-            }
-            sweepSeries.get(SandboxReadouts.key(k)).setAll(s.offsets(), v);
-        }
-        sweepSeries.get("w1").setAll(s.offsets(), s.w1());
-        // y up to the larger of W1 and 1 (JS, TV, H² live in [0, 1]); KL's large values leave the chart
-        double top = 1;
-        for (double w : s.w1()) {
-            top = Math.max(top, w);
-        }
-        sweepChart.axes().setYRange(new Range(0, 1.1 * top));
-        markOffset(frame != null ? frame.offset() : s.current());
-    }
-
-    private void markOffset(double offset) {
-        sweepChart.clearReferenceLines();
-        sweepChart.addReferenceLine(ReferenceLine.horizontal(LOG2, "log 2"));
-        sweepChart.addReferenceLine(ReferenceLine.vertical(offset, i18n.text("sandbox.sweep.current")));
-    }
-
-    /** The critic with the cone of slopes ±1 at the cursor: a 1-Lipschitz f stays inside it. */
-    private void drawCone() {
-        if (learned == null || learned.critic() == null || state.dimension() != 1) {
-            criticPlot.setLayers(List.of());
-            return;
-        }
-        var c = learned.critic();
-        double[] xs = c.xs();
-        double lo = xs[0];
-        double hi = xs[xs.length - 1];
-        double cx = Double.isNaN(criticCursor) || criticCursor < lo || criticCursor > hi ? (lo + hi) / 2 : criticCursor;
-        int i = (int) Math.round((cx - lo) / (hi - lo) * (xs.length - 1));
-        double fx = c.values()[i];
-        cx = xs[i];
-        double[] cone = {lo, cx, hi};
-        double[] up = {fx - (cx - lo), fx, fx + (hi - cx)};
-        double[] down = {fx + (cx - lo), fx, fx - (hi - cx)};
-        List<Layer> layers = new ArrayList<>();
-        layers.add(new CurveLayer(i18n.text("sandbox.legend.critic"), xs, c.values(), 2));
-        layers.add(new CurveLayer(i18n.text("sandbox.legend.cone"), cone, up, 6, null, true, false, 0));
-        layers.add(new CurveLayer("", cone, down, 6, null, true, false, 0));
-        if (frame != null && frame.gridX() != null) {
-            layers.add(new ScatterLayer(i18n.text("sandbox.legend.cursor"), new double[] {cx}, new double[] {fx}, 3));
-        }
-        criticPlot.setLayers(layers);
-    }
-
+    /** Grab handles: one dot per component centre. */
     private static ScatterLayer handles(Distribution d, int palette) {
         List<Edits.Handle> hs = Edits.handles(d);
         double[] x = new double[hs.size()];
@@ -471,17 +400,6 @@ public final class SandboxView {
         return v;
     }
 
-    private static int paletteOf(String k) {
-        return switch (k) {
-            case "js" -> 0;
-            case "kl" -> 1;
-            case "klr" -> 3;
-            case "tv" -> 4;
-            case "h2" -> 5;
-            default -> 2;
-        };
-    }
-
     // ---- layout ----
 
     private void layoutFor(int dim) {
@@ -502,11 +420,11 @@ public final class SandboxView {
         if (dim == 1) {
             plots.add(plot1, 0, 0);
             plots.add(gamma, 1, 0);
-            plots.add(sweepChart, 0, 1);
-            plots.add(criticPlot, 1, 1);
+            plots.add(charts.sweep(), 0, 1);
+            plots.add(charts.critic(), 1, 1);
         } else {
             plots.add(plot2, 0, 0, 1, 2);
-            plots.add(sweepChart, 1, 0, 1, 2);
+            plots.add(charts.sweep(), 1, 0, 1, 2);
         }
         applyHidden(state);
     }
@@ -593,8 +511,8 @@ public final class SandboxView {
             e.getValue().setManaged(show);
         }
         readouts.showEstimateColumn(!s.isHidden("estimates"));
-        setShown(sweepChart, !s.isHidden("sweep"));
-        setShown(criticPlot, !s.isHidden("critic"));
+        setShown(charts.sweep(), !s.isHidden("sweep"));
+        setShown(charts.critic(), !s.isHidden("critic"));
         setShown(gamma, !s.isHidden("plan"));
     }
 
@@ -666,13 +584,7 @@ public final class SandboxView {
         gamma.setTitle(i18n.text("sandbox.title.gamma"));
         gamma.setLabels(i18n.text("sandbox.axis.xp"), i18n.text("sandbox.axis.xq"));
         bulldozer.setLabels(i18n.text("sandbox.axis.xp"), i18n.text("sandbox.axis.xq"));
-        sweepChart.setTitle(i18n.text("sandbox.title.sweep"));
-        sweepChart.setAxisLabels(i18n.text("sandbox.axis.offset"), i18n.text("sandbox.axis.nats"));
-        criticPlot.setTitle(i18n.text("sandbox.title.critic"));
-        criticPlot.setAxisLabels(i18n.text("sandbox.axis.x"), i18n.text("sandbox.axis.critic"));
-        for (String k : sweepSeries.keySet()) {
-            sweepSeries.get(k).setName(i18n.text("sandbox.series." + k));
-        }
+        charts.refreshTexts();
         if (frame != null) {
             drawFrame(frame);
         }
