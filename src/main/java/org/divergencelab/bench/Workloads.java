@@ -15,6 +15,7 @@ public final class Workloads {
         all.addAll(GemmWorkload.all());
         all.addAll(ToyGanWorkload.all());
         all.addAll(TransportWorkload.all());
+        all.addAll(SandboxEstimatesWorkload.all());
         all.addAll(ImageGanWorkload.all());
         return List.copyOf(all);
     }

@@ -58,7 +58,9 @@ public final class MeasureCommand implements Command, Commands.FlagOptions {
                              the true divergence from the densities and singular parts (exact where the answer
                              is known: disjoint supports give JS = log 2, KL = inf). With --estimator
                              histogram|kde: the sample-based estimate from --samples draws (biased; see
-                             docs/ground-truth.md).
+                             docs/ground-truth.md). kde is a Gaussian KDE binned on a grid (cell <=
+                             bandwidth/8); KL, kl-reverse and chi2 print inf when the two estimates'
+                             supports do not overlap.
                 """;
     }
 

@@ -16,9 +16,11 @@ import org.divergencelab.distribution.PointCloud;
  *     distribution never give identical histograms); coarse bins merge separated supports and bias JS down
  *     (two disjoint distributions inside one bin look identical).</li>
  * <li>{@link #kde}: Gaussian kernel density estimates (Silverman's rule in 1-D, Scott's rule per axis in
- *     2-D) integrated on a fine grid (midpoint rule, cell ≤ bandwidth/8, so the quadrature error is far
- *     below the statistical one). Smoothing widens both supports, so KDE never sees disjoint supports: JS
- *     stays below log 2 even for well separated samples, and KL is finite where the truth is ∞.</li>
+ *     2-D), binned on a fine grid ({@link Kde#binned}, cell ≤ bandwidth/8) and integrated by the midpoint
+ *     rule. Smoothing widens both supports, so KDE rarely sees disjoint supports: JS stays below log 2 for
+ *     samples a few bandwidths apart, and KL is finite where the truth is ∞ — until the samples are so far
+ *     apart (~38 bandwidths, or the kernel is narrower than a cell) that the estimates do not overlap at all;
+ *     then KL and χ² are ∞ (see {@link KdePair}).</li>
  * </ul>
  */
 public final class SampleEstimates {
@@ -65,11 +67,11 @@ public final class SampleEstimates {
                         width = 2 * iqr * Math.pow(n, -1.0 / 3);
                         break;
                     }
-                    width = 3.49 * sd(x) * Math.pow(n, -1.0 / 3);
+                    width = 3.49 * Kde.sd(x) * Math.pow(n, -1.0 / 3);
                     break;
                 }
                 default:
-                    width = 3.49 * sd(x) * Math.pow(n, -1.0 / 3);
+                    width = 3.49 * Kde.sd(x) * Math.pow(n, -1.0 / 3);
             }
             return (int) Math.max(1, Math.min(4096, Math.ceil(range / width)));
         }
@@ -94,132 +96,134 @@ public final class SampleEstimates {
             lo[k] = Arrays.stream(pooled).min().orElseThrow();
             hi[k] = Arrays.stream(pooled).max().orElseThrow();
         }
-        int cells = d == 1 ? bins[0] : bins[0] * bins[1];
-        double[] mp = binMasses(p, bins, lo, hi, cells);
-        double[] mq = binMasses(q, bins, lo, hi, cells);
+        double[] mp = Histogram.masses(p, bins, lo, hi);
+        double[] mq = Histogram.masses(q, bins, lo, hi);
         double v = 0;
-        for (int c = 0; c < cells; c++) {
+        for (int c = 0; c < mp.length; c++) {
             v += kind.integrand(Math.log(mp[c]), Math.log(mq[c]));
         }
         return kind.finish(v);
     }
 
-    private static double[] binMasses(PointCloud c, int[] bins, double[] lo, double[] hi, int cells) {
-        double[] m = new double[cells];
-        int d = c.dimension();
-        for (int i = 0; i < c.size(); i++) {
-            int cell = 0;
-            for (int k = 0; k < d; k++) {
-                double w = hi[k] - lo[k];
-                int b = w > 0 ? (int) ((c.get(i, k) - lo[k]) / w * bins[k]) : 0;
-                b = Math.min(bins[k] - 1, Math.max(0, b));
-                cell = cell * bins[k] + b;
-            }
-            m[cell] += c.weight(i);
-        }
-        return m;
+    /** Gaussian-KDE plug-in estimate of {@code kind}(P, Q); see {@link KdePair}. */
+    public static double kde(DivergenceKind kind, PointCloud p, PointCloud q) {
+        return kdePair(p, q).estimate(kind);
     }
 
-    /** Gaussian-KDE plug-in estimate of {@code kind}(P, Q). */
-    public static double kde(DivergenceKind kind, PointCloud p, PointCloud q) {
+    /**
+     * Both binned KDEs ({@link Kde#binned}) of two clouds on one shared grid: pooled range plus 8 of the larger
+     * bandwidth on each side, cell ≤ the smaller bandwidth / 8 (at most 200 000 cells in 1-D, 600 per axis in
+     * 2-D, so very narrow kernels on a wide range are coarser than that). Build once, then ask for each
+     * divergence.
+     */
+    public static KdePair kdePair(PointCloud p, PointCloud q) {
         ExactW1.requireSameDimension(p, q);
         int d = p.dimension();
-        double[] hp = bandwidths(p);
-        double[] hq = bandwidths(q);
+        double[] hp = Kde.bandwidths(p);
+        double[] hq = Kde.bandwidths(q);
         double[] lo = new double[d];
-        double[] hi = new double[d];
-        int[] n = new int[d];
         double[] step = new double[d];
+        int[] n = new int[d];
         for (int k = 0; k < d; k++) {
             double h = Math.min(hp[k], hq[k]);
             double reach = 8 * Math.max(hp[k], hq[k]);
             lo[k] = Math.min(min(p, k), min(q, k)) - reach;
-            hi[k] = Math.max(max(p, k), max(q, k)) + reach;
-            n[k] = (int) Math.min(d == 1 ? 200_000 : 600, Math.ceil((hi[k] - lo[k]) / (h / 8)));
-            step[k] = (hi[k] - lo[k]) / n[k];
+            double hi = Math.max(max(p, k), max(q, k)) + reach;
+            n[k] = (int) Math.min(d == 1 ? 200_000 : 600, Math.ceil((hi - lo[k]) / (h / 8)));
+            step[k] = (hi - lo[k]) / n[k];
         }
-        double v = 0;
-        double[] x = new double[d];
-        if (d == 1) {
-            for (int i = 0; i < n[0]; i++) {
-                x[0] = lo[0] + (i + 0.5) * step[0];
-                v += kind.integrand(logKde(p, hp, x), logKde(q, hq, x));
-            }
-            return kind.finish(v * step[0]);
-        }
-        for (int i = 0; i < n[0]; i++) {
-            x[0] = lo[0] + (i + 0.5) * step[0];
-            for (int j = 0; j < n[1]; j++) {
-                x[1] = lo[1] + (j + 0.5) * step[1];
-                v += kind.integrand(logKde(p, hp, x), logKde(q, hq, x));
-            }
-        }
-        return kind.finish(v * step[0] * step[1]);
+        return new KdePair(p, q, hp, hq, Kde.binned(p, hp, lo, step, n), Kde.binned(q, hq, lo, step, n));
     }
 
-    /** Silverman (1-D) or Scott (2-D, per axis) bandwidths; a floor keeps repeated points finite. */
-    static double[] bandwidths(PointCloud c) {
-        int d = c.dimension();
-        int n = c.size();
-        double[] h = new double[d];
-        for (int k = 0; k < d; k++) {
-            double[] x = new double[n];
-            for (int i = 0; i < n; i++) {
-                x[i] = c.get(i, k);
-            }
-            double sd = sd(x);
-            if (d == 1) {
-                double[] s = x.clone();
-                Arrays.sort(s);
-                double iqr = s[(int) (0.75 * (n - 1))] - s[(int) (0.25 * (n - 1))];
-                double spread = iqr > 0 ? Math.min(sd, iqr / 1.34) : sd;
-                h[k] = 0.9 * spread * Math.pow(n, -0.2);
-            } else {
-                h[k] = sd * Math.pow(n, -1.0 / 6);
-            }
-            if (!(h[k] > 1e-6)) {
-                h[k] = 1e-6 * Math.max(1, Math.abs(x[0]));
-            }
-        }
-        return h;
-    }
+    /**
+     * The KDEs p̂ and q̂ of two samples on one grid, and the divergences between them by the midpoint rule over
+     * the cells. Support test: the binned estimates are exactly 0 where no kernel reaches (cut where it
+     * underflows, or narrower than a cell); when no node has both p̂ > 0 and q̂ > 0 the estimates' supports are
+     * disjoint and KL, reverse KL and χ² are +∞ (next to JS = log 2 and TV = 1), never a number. When the
+     * supports overlap, a node where one density is positive and the other underflowed to 0 (far out in the
+     * tails of a much narrower kernel) gets that density's log from the exact sum ({@link Kde#logDensity}),
+     * so the Gaussian tails count as in the exact KDE instead of turning the estimate infinite.
+     */
+    public static final class KdePair {
+        private final PointCloud p;
+        private final PointCloud q;
+        private final double[] hp;
+        private final double[] hq;
+        private final Kde.Grid grid;
+        private final double[] logP;
+        private final double[] logQ;
+        private final boolean overlap;
+        private boolean tailsExact;
 
-    private static double logKde(PointCloud c, double[] h, double[] x) {
-        int d = c.dimension();
-        double logNorm = 0;
-        for (int k = 0; k < d; k++) {
-            logNorm -= Math.log(h[k]) + 0.5 * Math.log(2 * Math.PI);
-        }
-        double max = Double.NEGATIVE_INFINITY;
-        int n = c.size();
-        double[] e = new double[n];
-        for (int i = 0; i < n; i++) {
-            double q = 0;
-            for (int k = 0; k < d; k++) {
-                double z = (x[k] - c.get(i, k)) / h[k];
-                q += z * z;
+        KdePair(PointCloud p, PointCloud q, double[] hp, double[] hq, Kde.Grid gp, Kde.Grid gq) {
+            this.p = p;
+            this.q = q;
+            this.hp = hp;
+            this.hq = hq;
+            this.grid = gp;
+            logP = logs(gp.density());
+            logQ = logs(gq.density());
+            boolean both = false;
+            for (int i = 0; i < logP.length && !both; i++) {
+                both = logP[i] > Double.NEGATIVE_INFINITY && logQ[i] > Double.NEGATIVE_INFINITY;
             }
-            e[i] = Math.log(c.weight(i)) - 0.5 * q;
-            max = Math.max(max, e[i]);
+            overlap = both;
         }
-        double s = 0;
-        for (double ei : e) {
-            s += Math.exp(ei - max);
-        }
-        return logNorm + max + Math.log(s);
-    }
 
-    private static double sd(double[] x) {
-        double m = 0;
-        for (double v : x) {
-            m += v;
+        private static double[] logs(double[] v) {
+            double[] l = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                l[i] = Math.log(v[i]);
+            }
+            return l;
         }
-        m /= x.length;
-        double s = 0;
-        for (double v : x) {
-            s += (v - m) * (v - m);
+
+        /** The plug-in estimate of {@code kind}(P, Q). */
+        public double estimate(DivergenceKind kind) {
+            if (!overlap && kind != DivergenceKind.JS && kind != DivergenceKind.TV
+                    && kind != DivergenceKind.HELLINGER) {
+                return Double.POSITIVE_INFINITY;
+            }
+            if (overlap && !tailsExact && (kind == DivergenceKind.KL || kind == DivergenceKind.KL_REVERSE
+                    || kind == DivergenceKind.CHI2)) {
+                fillUnderflowedTails();
+            }
+            double v = 0;
+            for (int i = 0; i < logP.length; i++) {
+                v += kind.integrand(logP[i], logQ[i]);
+            }
+            return kind.finish(v * grid.cellVolume());
         }
-        return Math.sqrt(s / Math.max(1, x.length - 1));
+
+        /** Whether p̂ and q̂ are both positive at some node (false: the estimates' supports are disjoint). */
+        public boolean supportsOverlap() {
+            return overlap;
+        }
+
+        // JS, TV and H² only need min(p, q)-like terms, which vanish where either underflowed; the ratios in KL
+        // and χ² need both logs, so those nodes (few: far tails only) get the exact sum once
+        private void fillUnderflowedTails() {
+            int d = grid.nodes().length;
+            int n1 = d == 1 ? 1 : grid.nodes()[1];
+            double[] x = new double[d];
+            for (int i = 0; i < logP.length; i++) {
+                boolean missP = logP[i] == Double.NEGATIVE_INFINITY;
+                boolean missQ = logQ[i] == Double.NEGATIVE_INFINITY;
+                if (missP == missQ) {
+                    continue;
+                }
+                x[0] = grid.lo()[0] + (i / n1 + 0.5) * grid.step()[0];
+                if (d == 2) {
+                    x[1] = grid.lo()[1] + (i % n1 + 0.5) * grid.step()[1];
+                }
+                if (missP) {
+                    logP[i] = Kde.logDensity(p, hp, x);
+                } else {
+                    logQ[i] = Kde.logDensity(q, hq, x);
+                }
+            }
+            tailsExact = true;
+        }
     }
 
     private static double min(PointCloud c, int k) {

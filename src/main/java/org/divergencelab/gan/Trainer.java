@@ -645,7 +645,7 @@ public final class Trainer {
                     boolean kde = ev.jsEstimator() == EvaluationSpec.JsEstimator.KDE;
                     double js = kde ? SampleEstimates.kde(DivergenceKind.JS, realCloud, fakeCloud)
                             : SampleEstimates.histogram(DivergenceKind.JS, realCloud, fakeCloud, SampleEstimates.BinRule.FD);
-                    truths.add(new Snapshot.TrueValue("JS", js, (kde ? "Gaussian KDE" : "histogram (Freedman-Diaconis bins)")
+                    truths.add(new Snapshot.TrueValue("JS", js, (kde ? "Gaussian KDE (binned, cell ≤ bandwidth/8)" : "histogram (Freedman-Diaconis bins)")
                             + " of both evaluation samples (P_G has no density to evaluate)", jsNote(kde)));
                 }
                 double[][] box = box(fake);

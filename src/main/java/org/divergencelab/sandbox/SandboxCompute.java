@@ -8,6 +8,7 @@ import org.divergencelab.distribution.PointCloud;
 import org.divergencelab.divergence.DistributionW1;
 import org.divergencelab.divergence.DivergenceKind;
 import org.divergencelab.divergence.ExactW1;
+import org.divergencelab.divergence.Histogram;
 import org.divergencelab.divergence.IncrementalW1;
 import org.divergencelab.divergence.SampleEstimates;
 import org.divergencelab.divergence.TransportPlan;
@@ -99,8 +100,8 @@ public final class SandboxCompute {
                 edges[i] = range[0] + (range[1] - range[0]) * i / (edges.length - 1);
             }
             double[] centers = new double[PLAN_BINS];
-            double[] wp = binMasses(cp, range, PLAN_BINS);
-            double[] wq = binMasses(cq, range, PLAN_BINS);
+            double[] wp = Histogram.masses(cp, new int[] {PLAN_BINS}, new double[] {range[0]}, new double[] {range[1]});
+            double[] wq = Histogram.masses(cq, new int[] {PLAN_BINS}, new double[] {range[0]}, new double[] {range[1]});
             for (int i = 0; i < PLAN_BINS; i++) {
                 centers[i] = range[0] + (range[1] - range[0]) * (i + 0.5) / PLAN_BINS;
             }
@@ -114,7 +115,7 @@ public final class SandboxCompute {
             double w1 = DistributionW1.oneD(p, q).orElseGet(() -> ExactW1.oneD(cp, cq).value());
             Readout truth = truth(p, q, w1);
             return new Frame(s, truth, offset, xs, density(p, xs), density(q, xs), edges,
-                    histogram(sp, edges), histogram(sq, edges), sp, sq, gamma, PLAN_BINS, centers, cost, null,
+                    Histogram.density(sp, edges), Histogram.density(sq, edges), sp, sq, gamma, PLAN_BINS, centers, cost, null,
                     System.nanoTime() - t0);
         }
         PointCloud cp = p.sample(PLAN_DRAWS_2D, s.seed());
@@ -141,16 +142,7 @@ public final class SandboxCompute {
         Distribution q = s.distributionQ();
         PointCloud sp = p.sample(s.samples(), s.seed());
         PointCloud sq = q.sample(s.samples(), s.seed() + 1);
-        double[] est = new double[KINDS.length];
-        for (int k = 0; k < KINDS.length; k++) {
-            try {
-                est[k] = SampleEstimates.kde(KINDS[k], sp, sq);
-            } catch (RuntimeException e) {
-                est[k] = Double.NaN;
-            }
-        }
-        double w1 = sp.dimension() == 1 ? ExactW1.oneD(sp, sq).value() : ExactW1.distance(sp, sq);
-        Readout estimate = new Readout(est[0], est[1], est[2], est[3], est[4], w1);
+        Readout estimate = estimates(sp, sq);
         LiveNetworks.DiscriminatorFit d = LiveNetworks.discriminator(sp, sq, steps, s.seed());
         LiveNetworks.CriticFit c = null;
         if (sp.dimension() == 1) {
@@ -158,6 +150,26 @@ public final class SandboxCompute {
             c = LiveNetworks.critic1D(sp, sq, steps, s.seed(), r[0], r[1], GRID / 2);
         }
         return new Learned(s, estimate, d, c);
+    }
+
+    /**
+     * The read-outs' sample estimates: both KDE grids built once ({@link SampleEstimates#kdePair}), each
+     * divergence one pass over them (∞ where the estimates' supports are disjoint), and W1 exactly between the
+     * samples.
+     */
+    public static Readout estimates(PointCloud sp, PointCloud sq) {
+        double[] est = new double[KINDS.length];
+        SampleEstimates.KdePair kde = null;
+        try {
+            kde = SampleEstimates.kdePair(sp, sq);
+        } catch (RuntimeException e) {
+            java.util.Arrays.fill(est, Double.NaN);
+        }
+        for (int k = 0; k < KINDS.length && kde != null; k++) {
+            est[k] = kde.estimate(KINDS[k]);
+        }
+        double w1 = sp.dimension() == 1 ? ExactW1.oneD(sp, sq).value() : ExactW1.distance(sp, sq);
+        return new Readout(est[0], est[1], est[2], est[3], est[4], w1);
     }
 
     /**
@@ -309,31 +321,6 @@ public final class SandboxCompute {
             y[i] = d.density(x);
         }
         return y;
-    }
-
-    /** Normalised histogram (density scale, so it overlays the true density). */
-    static double[] histogram(PointCloud c, double[] edges) {
-        int b = edges.length - 1;
-        double[] h = new double[b];
-        double lo = edges[0];
-        double width = (edges[b] - lo) / b;
-        for (int i = 0; i < c.size(); i++) {
-            int k = (int) Math.floor((c.get(i, 0) - lo) / width);
-            if (k >= 0 && k < b) {
-                h[k] += c.weight(i) / width;
-            }
-        }
-        return h;
-    }
-
-    static double[] binMasses(PointCloud c, double[] range, int bins) {
-        double[] m = new double[bins];
-        double width = (range[1] - range[0]) / bins;
-        for (int i = 0; i < c.size(); i++) {
-            int k = (int) Math.floor((c.get(i, 0) - range[0]) / width);
-            m[Math.max(0, Math.min(bins - 1, k))] += c.weight(i);
-        }
-        return m;
     }
 
     /** Exact 1-D plan between the non-empty bins, spread back into a full bins × bins matrix. */

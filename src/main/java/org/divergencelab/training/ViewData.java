@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.divergencelab.distribution.Distribution;
+import org.divergencelab.divergence.Histogram;
+import org.divergencelab.divergence.Kde;
 import org.divergencelab.gan.Snapshot;
 
 /**
@@ -164,62 +166,14 @@ public record ViewData(double[] xs, double[] dataPdf, double[] fakePdf, double[]
         return v[i] * (1 - w) + v[i + 1] * w;
     }
 
-    /**
-     * Gaussian KDE with Silverman's bandwidth 0.9·min(sd, IQR/1.34)·n^(-1/5) (floored so a collapsed
-     * generator still gives a finite, visibly narrow peak).
-     */
+    /** The app's KDE ({@link Kde#curve}), bandwidth floored at 1/400 of the grid (a collapsed G stays finite). */
     static double[] kde1(double[] pts, double[] xs) {
-        int n = pts.length;
-        double[] sorted = pts.clone();
-        java.util.Arrays.sort(sorted);
-        double mean = 0;
-        for (double v : pts) {
-            mean += v;
-        }
-        mean /= n;
-        double var = 0;
-        for (double v : pts) {
-            var += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(var / Math.max(1, n - 1));
-        double iqr = sorted[(3 * n) / 4] - sorted[n / 4];
-        double spread = iqr > 0 ? Math.min(sd, iqr / 1.34) : sd;
-        double span = xs[xs.length - 1] - xs[0];
-        double h = Math.max(0.9 * spread * Math.pow(n, -0.2), span / 400);
-        double norm = 1 / (n * h * Math.sqrt(2 * Math.PI));
-        double[] out = new double[xs.length];
-        for (int i = 0; i < xs.length; i++) {
-            double s = 0;
-            for (double v : pts) {
-                double u = (xs[i] - v) / h;
-                if (u > -8 && u < 8) {
-                    s += Math.exp(-0.5 * u * u);
-                }
-            }
-            out[i] = s * norm;
-        }
-        return out;
+        return Kde.curve(pts, xs, (xs[xs.length - 1] - xs[0]) / 400);
     }
 
     /** Histogram of {@code pts} on {@code edges}, normalised to a density (area = fraction inside). */
     static double[] histogram(double[] pts, double[] edges) {
-        int bins = edges.length - 1;
-        double lo = edges[0];
-        double width = (edges[bins] - lo) / bins;
-        double[] h = new double[bins];
-        for (double v : pts) {
-            int b = (int) Math.floor((v - lo) / width);
-            if (b == bins && v <= edges[bins]) {
-                b = bins - 1;
-            }
-            if (b >= 0 && b < bins) {
-                h[b]++;
-            }
-        }
-        for (int i = 0; i < bins; i++) {
-            h[i] /= pts.length * width;
-        }
-        return h;
+        return Histogram.density(pts, edges);
     }
 
     private static double[] range(double[] a, double[] b) {

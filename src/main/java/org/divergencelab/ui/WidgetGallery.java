@@ -22,6 +22,7 @@ import org.divergencelab.ui.plot.Field;
 import org.divergencelab.ui.plot.GridLayer;
 import org.divergencelab.ui.plot.Heatmap;
 import org.divergencelab.ui.plot.HeatmapLayer;
+import org.divergencelab.divergence.Histogram;
 import org.divergencelab.ui.plot.HistogramLayer;
 import org.divergencelab.ui.plot.LineChart;
 import org.divergencelab.ui.plot.LineSeries;
@@ -337,19 +338,11 @@ public final class WidgetGallery {
     }
 
     private static double[] histogram(SplittableRandom rnd, int n, double mu, double sd, double[] edges) {
-        double[] h = new double[edges.length - 1];
-        double w = edges[1] - edges[0];
+        double[] x = new double[n];
         for (int i = 0; i < n; i++) {
-            double x = mu + sd * rnd.nextGaussian();
-            int b = (int) Math.floor((x - edges[0]) / w);
-            if (b >= 0 && b < h.length) {
-                h[b]++;
-            }
+            x[i] = mu + sd * rnd.nextGaussian();
         }
-        for (int b = 0; b < h.length; b++) {
-            h[b] /= n * w; // density scale, comparable with the curves
-        }
-        return h;
+        return Histogram.density(x, edges); // density scale, comparable with the curves
     }
 
     private static double[][] ringSamples(SplittableRandom rnd, int n) {

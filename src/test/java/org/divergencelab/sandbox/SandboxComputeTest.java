@@ -24,6 +24,21 @@ class SandboxComputeTest {
     }
 
     @Test
+    void sampleEstimatesOfDisjointSegmentsShowInfiniteKlLikeTheTruth() {
+        // The read-outs' "from n samples" column: disjoint KDE supports give KL = ∞ (the truth), never 0.
+        SandboxState s = SandboxState.defaults().withSpecs("segment(0,0,0,1)", "segment(3,0,3,1)").withSamples(256);
+        SandboxCompute.Readout e = SandboxCompute.estimates(s.distributionP().sample(256, s.seed()),
+                s.distributionQ().sample(256, s.seed() + 1));
+        assertEquals(Double.POSITIVE_INFINITY, e.kl());
+        assertEquals(Double.POSITIVE_INFINITY, e.klReverse());
+        assertEquals(Math.log(2), e.js(), 0);
+        assertEquals(1, e.tv(), 0);
+        assertEquals(1, e.hellinger(), 0);
+        SandboxCompute.Readout truth = new SandboxCompute().frame(s).truth();
+        assertEquals(truth.kl(), e.kl());
+    }
+
+    @Test
     void disjointUniformsGiveLog2AndTheGapAsW1() {
         SandboxCompute c = new SandboxCompute();
         for (double a : new double[] {1.5, 3, 6}) {

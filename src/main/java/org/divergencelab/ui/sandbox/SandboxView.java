@@ -1,9 +1,5 @@
 package org.divergencelab.ui.sandbox;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,9 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -22,52 +17,34 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Slider;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
-import org.divergencelab.io.StateFileException;
 import org.divergencelab.distribution.Distribution;
-import org.divergencelab.divergence.DivergenceKind;
 import org.divergencelab.sandbox.BulldozerExample;
 import org.divergencelab.sandbox.Edits;
 import org.divergencelab.sandbox.SandboxCompute;
-import org.divergencelab.sandbox.SandboxCsv;
 import org.divergencelab.sandbox.SandboxSession;
 import org.divergencelab.sandbox.SandboxState;
-import org.divergencelab.sandbox.StateFile;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.plot.CurveLayer;
 import org.divergencelab.ui.plot.HistogramLayer;
 import org.divergencelab.ui.plot.Layer;
-import org.divergencelab.ui.plot.LineChart;
-import org.divergencelab.ui.plot.LineSeries;
 import org.divergencelab.ui.plot.MatrixView;
-import org.divergencelab.ui.plot.Range;
-import org.divergencelab.ui.plot.ReferenceLine;
 import org.divergencelab.ui.plot.ScatterLayer;
 import org.divergencelab.ui.plot.ScatterPlot;
 import org.divergencelab.ui.plot.SegmentLayer;
 import org.divergencelab.ui.plot.XYPlot;
 import org.divergencelab.ui.theme.Theme;
 import org.divergencelab.ui.theme.ThemeManager;
-import org.divergencelab.ui.util.Export;
 
 /**
  * The sandbox: two distributions P and Q to drag, widen, draw and import, with live read-outs (true values,
@@ -78,11 +55,6 @@ import org.divergencelab.ui.util.Export;
  * {@link #setState(SandboxState)}, including which controls are hidden.
  */
 public final class SandboxView {
-    private static final double LOG2 = Math.log(2);
-    /** Brush width (σ of each brush point), data units. */
-    private static final double BRUSH_SIGMA = 0.2;
-    /** How close (px) the mouse must be to a component's centre to grab it rather than the whole Q. */
-    private static final double GRAB_PX = 30;
 
     /** Ready pairs (P, Q) for the preset box; the label comes from the bundles. */
     record Preset(String key, String p, String q) {
@@ -101,11 +73,6 @@ public final class SandboxView {
     private final I18n i18n;
     private final ThemeManager themes;
     private final SandboxSession session;
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "sandbox-io");
-        t.setDaemon(true);
-        return t;
-    });
     private final AtomicReference<SandboxCompute.Frame> pendingFrame = new AtomicReference<>();
     private final AtomicReference<SandboxCompute.Learned> pendingLearned = new AtomicReference<>();
     private final AtomicReference<SandboxCompute.Sweep> pendingSweep = new AtomicReference<>();
@@ -124,40 +91,22 @@ public final class SandboxView {
     private final XYPlot plot1 = new XYPlot();
     private final ScatterPlot plot2 = new ScatterPlot();
     private final MatrixView gamma = new MatrixView();
-    private final LineChart sweepChart = new LineChart();
-    private final XYPlot criticPlot = new XYPlot();
     private final MatrixView bulldozer = new MatrixView();
     private final Label bulldozerCost = new Label();
-    private final Map<String, LineSeries> sweepSeries = new HashMap<>();
-    private final Map<String, Label> truthLabels = new HashMap<>();
-    private final Map<String, Label> estimateLabels = new HashMap<>();
-    /** The estimate column's header and the rows that only have an estimate (hidden with "estimates"). */
-    private final List<Node> estimateOnly = new ArrayList<>();
     private final Map<String, Node> controls = new HashMap<>();
-    private final TextField specP = new TextField();
-    private final TextField specQ = new TextField();
-    private final TextField seedField = new TextField();
-    private final Slider samples = new Slider(SandboxState.MIN_SAMPLES, SandboxState.MAX_SAMPLES, 256);
-    private final Label samplesLabel = new Label();
-    private final ToggleButton brush = new ToggleButton();
-    private final ChoiceBox<String> editTarget = new ChoiceBox<>();
-    private final ToggleButton presentation = new ToggleButton();
     private final ToggleGroup planGroup = new ToggleGroup();
     private final ScrollPane controlPane;
     private final FormulaPanel formulas;
+    private final SandboxFiles files;
+    private final DragEditing drag;
+    private final SandboxReadouts readouts;
+    private final SandboxControls controlsPanel;
+    private final SweepAndCriticPlots charts;
     /** The presentation mode the toggle drives: the main window's (app-wide) or, standalone, one of its own. */
     private org.divergencelab.ui.theme.PresentationMode presentationMode;
     private org.divergencelab.ui.theme.PresentationMode ownPresentationMode;
     private boolean updatingControls;
 
-    // mouse
-    private boolean dragging;
-    private boolean dragQ;
-    private int dragIndex;
-    private double lastX;
-    private double lastY;
-    private final List<double[]> stroke = new ArrayList<>();
-    private double criticCursor = Double.NaN;
 
     private final AnimationTimer drawer = new AnimationTimer() {
         @Override
@@ -170,7 +119,11 @@ public final class SandboxView {
         this.i18n = i18n;
         this.themes = themes;
         this.formulas = new FormulaPanel(i18n, themes);
-        for (XYPlot p : new XYPlot[] {plot1, plot2, sweepChart, criticPlot}) {
+        this.files = new SandboxFiles(this, i18n, message::set);
+        this.charts = new SweepAndCriticPlots(i18n, themes);
+        this.controlsPanel = new SandboxControls(this, i18n, files, controls);
+        this.readouts = new SandboxReadouts(i18n, controlsPanel.samplesProperty());
+        for (XYPlot p : new XYPlot[] {plot1, plot2}) {
             themes.style(p);
         }
         themes.style(gamma);
@@ -180,17 +133,9 @@ public final class SandboxView {
         plot1.setId("sandbox-plot1");
         plot2.setId("sandbox-plot2");
         gamma.setId("sandbox-gamma");
-        sweepChart.setId("sandbox-sweep");
-        criticPlot.setId("sandbox-critic");
         bulldozer.setId("sandbox-bulldozer");
-        sweepChart.axes().setIntegerX(false);
-        // bottom right is free in a sweep (every curve rises away from θ = 0); top right holds the "now" label
-        sweepChart.setLegendPosition(XYPlot.LegendPosition.BOTTOM_RIGHT);
-        for (String k : new String[] {"js", "kl", "klr", "tv", "h2", "w1"}) {
-            sweepSeries.put(k, sweepChart.addSeries(k, paletteOf(k)));
-        }
 
-        controlPane = new ScrollPane(buildControls());
+        controlPane = new ScrollPane(controlsPanel.build());
         controlPane.setFitToWidth(true);
         controlPane.setPrefWidth(240);
         controlPane.setMinWidth(200);
@@ -225,7 +170,8 @@ public final class SandboxView {
         msg.setPadding(new Insets(4, 8, 4, 8));
         root.setBottom(msg);
 
-        installMouse();
+        drag = new DragEditing(this, i18n);
+        drag.install(plot1, plot2);
         i18n.localeProperty().addListener((o, a, b) -> refreshTexts());
         refreshTexts();
         session = new SandboxSession(f -> pendingFrame.set(f), l -> pendingLearned.set(l), s -> pendingSweep.set(s),
@@ -314,111 +260,39 @@ public final class SandboxView {
     public void close() {
         drawer.stop();
         session.close();
-        io.shutdownNow();
+        files.close();
     }
 
-    // ---- files (I/O off the FX thread; the result is applied on the FX thread) ----
+    // ---- files: SandboxFiles does the I/O on its own thread and applies results on the FX thread ----
 
     /** Saves the state as JSON; completes with true on success. */
     public CompletableFuture<Boolean> save(Path file) {
-        SandboxState s = state;
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                StateFile.save(s, file);
-                return null;
-            } catch (IOException e) {
-                return e.getMessage();
-            }
-        }, io).thenApplyAsync(err -> {
-            message.set(err == null ? i18n.text("sandbox.msg.saved", file.toString())
-                    : i18n.text("sandbox.msg.saveFailed", err));
-            return err == null;
-        }, Platform::runLater);
+        return files.save(file);
     }
 
     /** Loads a state file; a broken or newer file leaves the current state and says why. */
     public CompletableFuture<Boolean> load(Path file) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                SandboxState s = StateFile.load(file);
-                s.distributionP(); // parse (and cache) off the FX thread
-                return (Object) s;
-            } catch (StateFileException e) {
-                return e.getMessage();
-            }
-        }, io).thenApplyAsync(r -> {
-            if (r instanceof SandboxState s) {
-                setState(s);
-                message.set(i18n.text("sandbox.msg.loaded", file.toString()));
-                return true;
-            }
-            message.set(i18n.text("sandbox.msg.loadFailed", r));
-            return false;
-        }, Platform::runLater);
+        return files.load(file);
     }
 
     /** Imports a CSV of samples as the edit target (P or Q); a malformed file keeps the state. */
     public CompletableFuture<Boolean> importCsv(Path file, boolean intoQ) {
-        String spec = "samples(" + file.toAbsolutePath() + ")";
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                SandboxState.parse(spec);
-                return (String) null;
-            } catch (RuntimeException e) {
-                return e.getMessage();
-            }
-        }, io).thenApplyAsync(err -> {
-            if (err != null) {
-                message.set(i18n.text("sandbox.msg.importFailed", err));
-                return false;
-            }
-            return trySet(() -> intoQ ? state.withQ(spec) : state.withP(spec), "sandbox.msg.importFailed");
-        }, Platform::runLater);
+        return files.importCsv(file, intoQ);
     }
 
     /** Writes the sweep and the plan as CSV ({@code file} and {@code file}-plan.csv). */
     public CompletableFuture<Boolean> exportCsv(Path file) {
-        SandboxCompute.Sweep s = sweep;
-        SandboxCompute.Frame f = frame;
-        String name = file.getFileName().toString();
-        Path planFile = file.resolveSibling(name.replaceFirst("(\\.csv)?$", "-plan.csv"));
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                if (s != null) {
-                    Files.writeString(file, SandboxCsv.sweep(s), StandardCharsets.UTF_8);
-                }
-                if (f != null) {
-                    Files.writeString(planFile, SandboxCsv.plan(f), StandardCharsets.UTF_8);
-                }
-                return (String) null;
-            } catch (IOException e) {
-                return e.getMessage();
-            }
-        }, io).thenApplyAsync(err -> {
-            message.set(err == null ? i18n.text("sandbox.msg.exported", file + ", " + planFile)
-                    : i18n.text("sandbox.msg.exportFailed", err));
-            return err == null;
-        }, Platform::runLater);
+        return files.exportCsv(file);
     }
 
     /** The whole view as PNG (FX thread: snapshot). */
     public void exportPng(Path file) {
-        try {
-            Export.png(root, file, 2);
-            message.set(i18n.text("sandbox.msg.exported", file.toString()));
-        } catch (IOException | RuntimeException e) {
-            message.set(i18n.text("sandbox.msg.exportFailed", e.getMessage()));
-        }
+        files.exportPng(file);
     }
 
     /** The main plot as SVG. */
     public void exportSvg(Path file) {
-        try {
-            Export.svg(mainPlot(), file);
-            message.set(i18n.text("sandbox.msg.exported", file.toString()));
-        } catch (IOException | RuntimeException e) {
-            message.set(i18n.text("sandbox.msg.exportFailed", e.getMessage()));
-        }
+        files.exportSvg(file);
     }
 
     // ---- drawing ----
@@ -438,7 +312,7 @@ public final class SandboxView {
         SandboxCompute.Sweep s = pendingSweep.getAndSet(null);
         if (s != null) {
             sweep = s;
-            drawSweep(s);
+            charts.drawSweep(s, frame != null ? frame.offset() : s.current());
         }
     }
 
@@ -461,7 +335,7 @@ public final class SandboxView {
             }
             layers.add(handles(f.state().distributionP(), Theme.REAL));
             layers.add(handles(f.state().distributionQ(), Theme.GENERATED));
-            if (!stroke.isEmpty()) {
+            if (!drag.stroke().isEmpty()) {
                 layers.add(strokeLayer());
             }
             plot1.setLayers(layers);
@@ -473,7 +347,7 @@ public final class SandboxView {
                     true));
             series.add(handles(f.state().distributionP(), Theme.REAL));
             series.add(handles(f.state().distributionQ(), Theme.GENERATED));
-            if (!stroke.isEmpty()) {
+            if (!drag.stroke().isEmpty()) {
                 series.add(strokeLayer());
             }
             plot2.setSeries(series);
@@ -481,81 +355,21 @@ public final class SandboxView {
             plot2.setSegments(state.isHidden("plan") ? null
                     : new SegmentLayer(i18n.text("sandbox.legend.plan"), l[0], l[1], l[2], l[3], l[4], 6, null, 1.6));
         }
-        SandboxCompute.Readout t = f.truth();
-        for (DivergenceKind k : SandboxCompute.KINDS) {
-            truthLabels.get(key(k)).setText(format(t.get(k), k == DivergenceKind.JS));
-        }
-        truthLabels.get("w1").setText(format(t.w1(), false));
-        truthLabels.get("plancost").setText(format(f.planCost(), false));
-        markOffset(f.offset());
+        readouts.showTruth(f);
+        charts.markOffset(f.offset());
         drawCone();
+    }
+
+    private void drawCone() {
+        charts.drawCone(learned, frame != null && frame.gridX() != null, state.dimension());
     }
 
     private void drawLearned(SandboxCompute.Learned l) {
-        SandboxCompute.Readout e = l.estimate();
-        for (DivergenceKind k : SandboxCompute.KINDS) {
-            estimateLabels.get(key(k)).setText(format(e.get(k), false));
-        }
-        estimateLabels.get("w1").setText(format(e.w1(), false));
-        estimateLabels.get("djs").setText(format(l.discriminator().jsEstimate(), false));
-        estimateLabels.get("dacc").setText(String.format(Locale.ROOT, "%.1f %%", 100 * l.discriminator().accuracy()));
-        estimateLabels.get("criticw").setText(l.critic() == null ? "—" : format(l.critic().boundW(), false));
+        readouts.showEstimates(l);
         drawCone();
     }
 
-    private void drawSweep(SandboxCompute.Sweep s) {
-        for (DivergenceKind k : SandboxCompute.KINDS) {
-            double[] v = s.values().get(k).clone();
-            for (int i = 0; i < v.length; i++) {
-                if (Double.isInfinite(v[i])) {
-                    v[i] = Double.NaN; // ∞ breaks the curve (the read-outs print ∞)
-                }
-            }
-            sweepSeries.get(key(k)).setAll(s.offsets(), v);
-        }
-        sweepSeries.get("w1").setAll(s.offsets(), s.w1());
-        // y up to the larger of W1 and 1 (JS, TV, H² live in [0, 1]); KL's large values leave the chart
-        double top = 1;
-        for (double w : s.w1()) {
-            top = Math.max(top, w);
-        }
-        sweepChart.axes().setYRange(new Range(0, 1.1 * top));
-        markOffset(frame != null ? frame.offset() : s.current());
-    }
-
-    private void markOffset(double offset) {
-        sweepChart.clearReferenceLines();
-        sweepChart.addReferenceLine(ReferenceLine.horizontal(LOG2, "log 2"));
-        sweepChart.addReferenceLine(ReferenceLine.vertical(offset, i18n.text("sandbox.sweep.current")));
-    }
-
-    /** The critic with the cone of slopes ±1 at the cursor: a 1-Lipschitz f stays inside it. */
-    private void drawCone() {
-        if (learned == null || learned.critic() == null || state.dimension() != 1) {
-            criticPlot.setLayers(List.of());
-            return;
-        }
-        var c = learned.critic();
-        double[] xs = c.xs();
-        double lo = xs[0];
-        double hi = xs[xs.length - 1];
-        double cx = Double.isNaN(criticCursor) || criticCursor < lo || criticCursor > hi ? (lo + hi) / 2 : criticCursor;
-        int i = (int) Math.round((cx - lo) / (hi - lo) * (xs.length - 1));
-        double fx = c.values()[i];
-        cx = xs[i];
-        double[] cone = {lo, cx, hi};
-        double[] up = {fx - (cx - lo), fx, fx + (hi - cx)};
-        double[] down = {fx + (cx - lo), fx, fx - (hi - cx)};
-        List<Layer> layers = new ArrayList<>();
-        layers.add(new CurveLayer(i18n.text("sandbox.legend.critic"), xs, c.values(), 2));
-        layers.add(new CurveLayer(i18n.text("sandbox.legend.cone"), cone, up, 6, null, true, false, 0));
-        layers.add(new CurveLayer("", cone, down, 6, null, true, false, 0));
-        if (frame != null && frame.gridX() != null) {
-            layers.add(new ScatterLayer(i18n.text("sandbox.legend.cursor"), new double[] {cx}, new double[] {fx}, 3));
-        }
-        criticPlot.setLayers(layers);
-    }
-
+    /** Grab handles: one dot per component centre. */
     private static ScatterLayer handles(Distribution d, int palette) {
         List<Edits.Handle> hs = Edits.handles(d);
         double[] x = new double[hs.size()];
@@ -568,6 +382,7 @@ public final class SandboxView {
     }
 
     private ScatterLayer strokeLayer() {
+        List<double[]> stroke = drag.stroke();
         double[] x = new double[stroke.size()];
         double[] y = new double[stroke.size()];
         for (int i = 0; i < x.length; i++) {
@@ -583,43 +398,6 @@ public final class SandboxView {
             v[i] = c.get(i, axis);
         }
         return v;
-    }
-
-    /** ∞ for infinity, — for undefined, "= log 2" when JS is at its ceiling (to 1e-9). */
-    String format(double v, boolean markLog2) {
-        if (Double.isNaN(v)) {
-            return "—";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "∞" : "−∞";
-        }
-        String s = String.format(Locale.ROOT, "%.4f", v);
-        if (markLog2 && Math.abs(v - LOG2) < 1e-9) {
-            s += "  " + i18n.text("sandbox.log2");
-        }
-        return s;
-    }
-
-    private static String key(DivergenceKind k) {
-        return switch (k) {
-            case JS -> "js";
-            case KL -> "kl";
-            case KL_REVERSE -> "klr";
-            case TV -> "tv";
-            case HELLINGER -> "h2";
-            default -> throw new IllegalArgumentException(k.toString());
-        };
-    }
-
-    private static int paletteOf(String k) {
-        return switch (k) {
-            case "js" -> 0;
-            case "kl" -> 1;
-            case "klr" -> 3;
-            case "tv" -> 4;
-            case "h2" -> 5;
-            default -> 2;
-        };
     }
 
     // ---- layout ----
@@ -642,149 +420,19 @@ public final class SandboxView {
         if (dim == 1) {
             plots.add(plot1, 0, 0);
             plots.add(gamma, 1, 0);
-            plots.add(sweepChart, 0, 1);
-            plots.add(criticPlot, 1, 1);
+            plots.add(charts.sweep(), 0, 1);
+            plots.add(charts.critic(), 1, 1);
         } else {
             plots.add(plot2, 0, 0, 1, 2);
-            plots.add(sweepChart, 1, 0, 1, 2);
+            plots.add(charts.sweep(), 1, 0, 1, 2);
         }
         applyHidden(state);
-    }
-
-    private VBox buildControls() {
-        VBox box = new VBox(10);
-        box.setPadding(new Insets(8));
-        box.getStyleClass().add("sandbox-control-box");
-
-        ComboBox<Preset> presets = new ComboBox<>();
-        presets.setId("sandbox-preset");
-        presets.getItems().addAll(PRESETS);
-        presets.setCellFactory(l -> new PresetCell());
-        presets.setButtonCell(new PresetCell());
-        presets.setMaxWidth(Double.MAX_VALUE);
-        presets.promptTextProperty().bind(i18n.get("sandbox.preset.choose"));
-        presets.setOnAction(e -> {
-            Preset p = presets.getValue();
-            if (p != null && !updatingControls) {
-                trySet(() -> state.withSpecs(p.p(), p.q()), "sandbox.msg.badSpec");
-            }
-        });
-        box.getChildren().add(control("presets", "sandbox.control.presets", presets));
-
-        specP.setId("sandbox-spec-p");
-        specP.setOnAction(e -> trySet(() -> state.withP(specP.getText().trim()), "sandbox.msg.badSpec"));
-        box.getChildren().add(control("specP", "sandbox.control.specP", specP));
-        specQ.setId("sandbox-spec-q");
-        specQ.setOnAction(e -> trySet(() -> state.withQ(specQ.getText().trim()), "sandbox.msg.badSpec"));
-        box.getChildren().add(control("specQ", "sandbox.control.specQ", specQ));
-
-        samples.setId("sandbox-samples");
-        samples.setMajorTickUnit(500);
-        samples.valueProperty().addListener((o, a, b) -> {
-            samplesLabel.setText("n = " + b.intValue());
-            if (!updatingControls && !samples.isValueChanging()) {
-                trySet(() -> state.withSamples(b.intValue()), "sandbox.msg.badSpec");
-            }
-        });
-        samples.valueChangingProperty().addListener((o, a, b) -> {
-            if (!b && !updatingControls) {
-                trySet(() -> state.withSamples((int) samples.getValue()), "sandbox.msg.badSpec");
-            }
-        });
-        box.getChildren().add(control("samples", "sandbox.control.samples", new VBox(2, samples, samplesLabel)));
-
-        seedField.setId("sandbox-seed");
-        seedField.setOnAction(e -> trySet(() -> state.withSeed(Long.parseLong(seedField.getText().trim())),
-                "sandbox.msg.badSeed"));
-        box.getChildren().add(control("seed", "sandbox.control.seed", seedField));
-
-        brush.setId("sandbox-brush");
-        brush.textProperty().bind(i18n.get("sandbox.brush"));
-        editTarget.setId("sandbox-edit-target");
-        editTarget.getItems().addAll("P", "Q");
-        editTarget.setValue("Q");
-        box.getChildren().add(control("brush", "sandbox.control.brush", new HBox(6, brush, editTarget)));
-
-        Button csv = button("sandbox-import", "sandbox.import", e -> chooseOpen("sandbox.dialog.import", "*.csv")
-                .ifPresent(f -> importCsv(f, !"P".equals(editTarget.getValue()))));
-        box.getChildren().add(control("importCsv", "sandbox.control.import", csv));
-
-        Button save = button("sandbox-save", "sandbox.save", e -> chooseSave("sandbox.dialog.save", "*.json")
-                .ifPresent(this::save));
-        Button load = button("sandbox-load", "sandbox.load", e -> chooseOpen("sandbox.dialog.load", "*.json")
-                .ifPresent(this::load));
-        box.getChildren().add(control("saveLoad", "sandbox.control.saveLoad", new HBox(6, save, load)));
-
-        Button png = button("sandbox-export-png", "sandbox.exportPng",
-                e -> chooseSave("sandbox.dialog.exportPng", "*.png").ifPresent(this::exportPng));
-        Button svg = button("sandbox-export-svg", "sandbox.exportSvg",
-                e -> chooseSave("sandbox.dialog.exportSvg", "*.svg").ifPresent(this::exportSvg));
-        Button csvOut = button("sandbox-export-csv", "sandbox.exportCsv",
-                e -> chooseSave("sandbox.dialog.exportCsv", "*.csv").ifPresent(this::exportCsv));
-        box.getChildren().add(control("export", "sandbox.control.export", new HBox(6, png, svg, csvOut)));
-
-        presentation.setId("sandbox-presentation");
-        presentation.textProperty().bind(i18n.get("sandbox.presentation"));
-        presentation.setOnAction(e -> {
-            if (!updatingControls) {
-                setState(state.withPresentation(presentation.isSelected()));
-            }
-        });
-        box.getChildren().add(presentation);
-
-        Label help = new Label();
-        help.textProperty().bind(i18n.get("sandbox.help"));
-        help.setWrapText(true);
-        help.getStyleClass().add("sandbox-help");
-        box.getChildren().add(help);
-        return box;
     }
 
     private VBox buildRight() {
         VBox box = new VBox(10);
         box.setPadding(new Insets(8));
-        GridPane grid = new GridPane();
-        grid.setId("sandbox-readouts");
-        grid.setHgap(12);
-        grid.setVgap(4);
-        grid.add(boundLabel("sandbox.readout.quantity", "section-title"), 0, 0);
-        grid.add(boundLabel("sandbox.readout.true", "section-title"), 1, 0);
-        Label estHeader = new Label();
-        estHeader.getStyleClass().add("section-title");
-        estHeader.textProperty().bind(i18n.format("sandbox.readout.estimate", samples.valueProperty()));
-        estHeader.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        grid.add(estHeader, 2, 0);
-        estimateOnly.add(estHeader);
-        String[][] rows = {{"js", "sandbox.readout.js"}, {"kl", "sandbox.readout.kl"}, {"klr", "sandbox.readout.klr"},
-            {"tv", "sandbox.readout.tv"}, {"h2", "sandbox.readout.h2"}, {"w1", "sandbox.readout.w1"},
-            {"plancost", "sandbox.readout.plancost"}, {"djs", "sandbox.readout.djs"},
-            {"dacc", "sandbox.readout.dacc"}, {"criticw", "sandbox.readout.criticw"}};
-        int r = 1;
-        for (String[] row : rows) {
-            Label name = boundLabel(row[1], null);
-            grid.add(name, 0, r);
-            Label t = new Label("…");
-            t.setId("truth-" + row[0]);
-            Label e = new Label("…");
-            e.setId("estimate-" + row[0]);
-            // numbers never elide; the quantity column wraps instead
-            t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            e.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            truthLabels.put(row[0], t);
-            estimateLabels.put(row[0], e);
-            grid.add(t, 1, r);
-            grid.add(e, 2, r);
-            if (List.of("djs", "dacc", "criticw").contains(row[0])) {
-                estimateOnly.addAll(List.of(name, t));
-            }
-            r++;
-        }
-        for (String k : new String[] {"plancost"}) {
-            estimateLabels.get(k).setText("");
-        }
-        for (String k : new String[] {"djs", "dacc", "criticw"}) {
-            truthLabels.get(k).setText("");
-        }
+        GridPane grid = readouts.node();
         box.getChildren().add(grid);
 
         VBox dozer = new VBox(6);
@@ -833,49 +481,14 @@ public final class SandboxView {
                 + p.name().toLowerCase(Locale.ROOT)), String.format(Locale.ROOT, "%.4f", m.cost())));
     }
 
-    private Node control(String id, String labelKey, Node content) {
-        Label l = boundLabel(labelKey, "sandbox-control-label");
-        VBox v = new VBox(3, l, content);
-        v.setId("control-" + id);
-        controls.put(id, v);
-        return v;
-    }
-
     private Label boundLabel(String key, String styleClass) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.get(key));
-        l.setWrapText(true);
-        if (styleClass != null) {
-            l.getStyleClass().add(styleClass);
-        }
-        return l;
-    }
-
-    private Button button(String id, String key, javafx.event.EventHandler<javafx.event.ActionEvent> h) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.get(key));
-        b.setOnAction(h);
-        return b;
-    }
-
-    private final class PresetCell extends ListCell<Preset> {
-        @Override
-        protected void updateItem(Preset p, boolean empty) {
-            super.updateItem(p, empty);
-            setText(empty || p == null ? i18n.text("sandbox.preset.choose") : i18n.text("sandbox.preset." + p.key()));
-        }
+        return SandboxReadouts.boundLabel(i18n, key, styleClass);
     }
 
     private void applyControls(SandboxState s) {
         updatingControls = true;
         try {
-            specP.setText(s.p());
-            specQ.setText(s.q());
-            seedField.setText(Long.toString(s.seed()));
-            samples.setValue(s.samples());
-            samplesLabel.setText("n = " + s.samples());
-            presentation.setSelected(s.presentation());
+            controlsPanel.show(s);
             for (var t : planGroup.getToggles()) {
                 if (t.getUserData() == s.plan()) {
                     planGroup.selectToggle(t);
@@ -897,16 +510,9 @@ public final class SandboxView {
             e.getValue().setVisible(show);
             e.getValue().setManaged(show);
         }
-        boolean est = !s.isHidden("estimates");
-        for (String k : estimateLabels.keySet()) {
-            estimateLabels.get(k).setVisible(est);
-            estimateLabels.get(k).setManaged(est);
-        }
-        for (Node n : estimateOnly) {
-            setShown(n, est);
-        }
-        setShown(sweepChart, !s.isHidden("sweep"));
-        setShown(criticPlot, !s.isHidden("critic"));
+        readouts.showEstimateColumn(!s.isHidden("estimates"));
+        setShown(charts.sweep(), !s.isHidden("sweep"));
+        setShown(charts.critic(), !s.isHidden("critic"));
         setShown(gamma, !s.isHidden("plan"));
     }
 
@@ -950,15 +556,16 @@ public final class SandboxView {
         });
     }
 
-    private interface StateChange {
-        SandboxState make();
+    /** Applies a change; a bad spec, seed or size leaves the state as it was and says why. */
+    /** True while the controls are being set from a state (their listeners must not set it back). */
+    boolean updatingControls() {
+        return updatingControls;
     }
 
-    /** Applies a change; a bad spec, seed or size leaves the state as it was and says why. */
-    private boolean trySet(StateChange c, String errorKey) {
+    boolean trySet(Supplier<SandboxState> c, String errorKey) {
         SandboxState next;
         try {
-            next = c.make();
+            next = c.get();
         } catch (RuntimeException e) {
             message.set(i18n.text(errorKey, e.getMessage()));
             applyControls(state);
@@ -977,13 +584,7 @@ public final class SandboxView {
         gamma.setTitle(i18n.text("sandbox.title.gamma"));
         gamma.setLabels(i18n.text("sandbox.axis.xp"), i18n.text("sandbox.axis.xq"));
         bulldozer.setLabels(i18n.text("sandbox.axis.xp"), i18n.text("sandbox.axis.xq"));
-        sweepChart.setTitle(i18n.text("sandbox.title.sweep"));
-        sweepChart.setAxisLabels(i18n.text("sandbox.axis.offset"), i18n.text("sandbox.axis.nats"));
-        criticPlot.setTitle(i18n.text("sandbox.title.critic"));
-        criticPlot.setAxisLabels(i18n.text("sandbox.axis.x"), i18n.text("sandbox.axis.critic"));
-        for (String k : sweepSeries.keySet()) {
-            sweepSeries.get(k).setName(i18n.text("sandbox.series." + k));
-        }
+        charts.refreshTexts();
         if (frame != null) {
             drawFrame(frame);
         }
@@ -993,147 +594,37 @@ public final class SandboxView {
         drawBulldozer(state.plan());
     }
 
-    // ---- mouse ----
+    // ---- hooks for DragEditing ----
 
-    private void installMouse() {
-        for (XYPlot p : new XYPlot[] {plot1, plot2}) {
-            p.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
-            p.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
-            p.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
-            p.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
-        }
-        criticPlot.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-            if (criticPlot.inPlotArea(e.getX(), e.getY())) {
-                criticCursor = criticPlot.toData(e.getX(), e.getY()).getX();
-                drawCone();
-            }
-        });
+    boolean brushOn() {
+        return controlsPanel.brushOn();
     }
 
-    private void pressed(MouseEvent e) {
-        XYPlot p = mainPlot();
-        if (!p.inPlotArea(e.getX(), e.getY())) {
-            return;
-        }
-        var d = p.toData(e.getX(), e.getY());
-        lastX = d.getX();
-        lastY = d.getY();
-        // fix the axes while the mouse is down, so the data under the cursor does not slide away
-        p.axes().setXRange(new Range(p.axes().xMin(), p.axes().xMax()));
-        p.axes().setYRange(new Range(p.axes().yMin(), p.axes().yMax()));
-        dragging = true;
-        if (brush.isSelected()) {
-            stroke.clear();
-            stroke.add(new double[] {lastX, state.dimension() == 1 ? 0 : lastY});
-            return;
-        }
-        double radius = GRAB_PX / p.axes().pixelsPerUnitX();
-        double y = state.dimension() == 1 ? 0 : lastY;
-        Edits.Handle hq = Edits.nearest(state.distributionQ(), lastX, y, radius);
-        Edits.Handle hp = hq == null ? Edits.nearest(state.distributionP(), lastX, y, radius) : null;
-        dragQ = hp == null;
-        dragIndex = hq != null ? hq.index() : hp != null ? hp.index() : -1;
+    /** Where a brush stroke goes: Q unless the edit target says P. */
+    boolean brushIntoQ() {
+        return controlsPanel.brushIntoQ();
     }
 
-    private void dragged(MouseEvent e) {
-        if (!dragging) {
-            return;
-        }
-        var d = mainPlot().toData(e.getX(), e.getY());
-        if (brush.isSelected()) {
-            double[] last = stroke.get(stroke.size() - 1);
-            double y = state.dimension() == 1 ? 0 : d.getY();
-            if (Math.hypot(d.getX() - last[0], y - last[1]) > BRUSH_SIGMA / 2 && stroke.size() < 400) {
-                stroke.add(new double[] {d.getX(), y});
-                if (frame != null) {
-                    drawFrame(frame);
-                }
-            }
-            return;
-        }
-        double dx = d.getX() - lastX;
-        double dy = state.dimension() == 1 ? 0 : d.getY() - lastY;
-        lastX = d.getX();
-        lastY = d.getY();
-        if (dx == 0 && dy == 0) {
-            return;
-        }
-        SandboxState next;
-        try {
-            Distribution target = dragQ ? state.distributionQ() : state.distributionP();
-            String spec = Edits.move(target, dragIndex, dx, dy).spec();
-            next = dragQ ? state.withQ(spec) : state.withP(spec);
-        } catch (RuntimeException ex) {
-            message.set(i18n.text("sandbox.msg.badSpec", ex.getMessage()));
-            return;
-        }
+    /** A drag step: the state follows the mouse, only the fast frame is asked for. */
+    void followDrag(SandboxState next) {
         state = next;
-        specP.setText(next.p());
-        specQ.setText(next.q());
-        // only the fast frame follows the mouse; estimates, networks and the sweep follow on release
+        controlsPanel.showSpecs(next);
         session.requestFrame(next);
     }
 
-    private void released(MouseEvent e) {
-        if (!dragging) {
-            return;
+    /** Redraws the newest frame (the brush stroke on top). */
+    void redrawFrame() {
+        if (frame != null) {
+            drawFrame(frame);
         }
-        dragging = false;
-        mainPlot().axes().setXRange(null);
-        mainPlot().axes().setYRange(null);
-        if (brush.isSelected() && !stroke.isEmpty()) {
-            double[] x = new double[stroke.size()];
-            double[] y = new double[stroke.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = stroke.get(i)[0];
-                y[i] = stroke.get(i)[1];
-            }
-            stroke.clear();
-            String spec = Edits.brushSpec(state.dimension(), BRUSH_SIGMA, x, y);
-            boolean intoQ = !"P".equals(editTarget.getValue());
-            trySet(() -> intoQ ? state.withQ(spec) : state.withP(spec), "sandbox.msg.badSpec");
-            return;
-        }
+    }
+
+    /** The mouse is released: estimates, networks and the sweep follow. */
+    void requestAll() {
         session.request(state);
     }
 
-    private void scrolled(ScrollEvent e) {
-        XYPlot p = mainPlot();
-        if (e.getDeltaY() == 0 || !p.inPlotArea(e.getX(), e.getY())) {
-            return;
-        }
-        var d = p.toData(e.getX(), e.getY());
-        double radius = GRAB_PX / p.axes().pixelsPerUnitX();
-        double y = state.dimension() == 1 ? 0 : d.getY();
-        Edits.Handle hq = Edits.nearest(state.distributionQ(), d.getX(), y, radius);
-        Edits.Handle hp = hq == null ? Edits.nearest(state.distributionP(), d.getX(), y, radius) : null;
-        boolean q = hp == null;
-        int idx = hq != null ? hq.index() : hp != null ? hp.index() : -1;
-        double factor = e.getDeltaY() > 0 ? 1.1 : 1 / 1.1;
-        trySet(() -> {
-            Distribution t = q ? state.distributionQ() : state.distributionP();
-            String spec = Edits.scale(t, idx, factor).spec();
-            return q ? state.withQ(spec) : state.withP(spec);
-        }, "sandbox.msg.cannotScale");
-        e.consume();
-    }
-
-    private java.util.Optional<Path> chooseOpen(String titleKey, String pattern) {
-        FileChooser fc = chooser(titleKey, pattern);
-        File f = fc.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(File::toPath);
-    }
-
-    private java.util.Optional<Path> chooseSave(String titleKey, String pattern) {
-        FileChooser fc = chooser(titleKey, pattern);
-        File f = fc.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(File::toPath);
-    }
-
-    private FileChooser chooser(String titleKey, String pattern) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(i18n.text(titleKey));
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
-        return fc;
+    void say(String text) {
+        message.set(text);
     }
 }
