@@ -5,10 +5,11 @@
 # of each side and of the per-round ratio ours/peer (above 1 = we are faster).
 #
 # usage: src/bench/toy-gan-vs-torch.sh [ROUNDS]      (default 3; builds the jar if it is missing)
+#        PEERS=DIR (the peer scripts, default ../shared/bench), JAR=FILE (default target/divergence-lab.jar)
 set -euo pipefail
 ROOT="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
-PEERS="$ROOT/../shared/bench"
-JAR="$ROOT/target/divergence-lab.jar"
+PEERS="${PEERS:-$ROOT/../shared/bench}"
+JAR="${JAR:-$ROOT/target/divergence-lab.jar}"
 ROUNDS="${1:-3}"
 PY=/usr/bin/python3
 
