@@ -22,14 +22,10 @@ import org.divergencelab.nn.Optimizer;
  * optimiser's state are copied into the checkpoint (a critic step leaves the generator's copy valid).
  */
 final class DivergenceGuard {
-    private static final String ROLLED_BACK =
-            "; training stopped, parameters and optimiser state rolled back to the last finite step";
-
     private final ComputeBackend be;
     private final Side generator = new Side();
     private final Side critic = new Side();
     private EngineMessage haltMessage;
-    private String haltReason;
 
     DivergenceGuard(ComputeBackend be) {
         this.be = be;
@@ -128,13 +124,11 @@ final class DivergenceGuard {
         generator.restore();
         critic.restore();
         haltMessage = reason;
-        haltReason = reason.english() + ROLLED_BACK;
     }
 
     /** Clears a stop (the rolled-back parameters are finite). */
     void clear() {
         haltMessage = null;
-        haltReason = null;
     }
 
     boolean halted() {
@@ -148,6 +142,6 @@ final class DivergenceGuard {
 
     /** Why training stopped, in English, or null. */
     String haltReason() {
-        return haltReason;
+        return haltMessage == null ? null : haltMessage.englishReport();
     }
 }

@@ -77,7 +77,6 @@ final class Evaluation {
         generator = trainer.generator();
         critic = trainer.critic();
         boolean halted = trainer.halted();
-        String haltReason = trainer.haltReason();
         EngineMessage haltMessage = trainer.haltMessage();
         EvaluationSpec ev = exp.evaluation();
         Objective obj = exp.objective();
@@ -89,11 +88,9 @@ final class Evaluation {
             double[] sf = scores(fake, n);
             Objective.Estimated est = obj.estimated();
             Snapshot.Estimate estimate = new Snapshot.Estimate(est, estimateName(obj), Losses.estimate(obj, sr, sf));
-            List<String> warnings = new ArrayList<>();
-            // The same warnings as codes and arguments (a UI translates them), in the same order.
+            // The warnings as codes and arguments (a UI translates them; the snapshot derives the English).
             List<EngineMessage> messages = new ArrayList<>();
             if (halted) {
-                warnings.add(haltReason);
                 messages.add(haltMessage);
             }
             List<Snapshot.TrueValue> truths = new ArrayList<>();
@@ -136,12 +133,10 @@ final class Evaluation {
                         .findFirst().orElse(Double.NaN);
                 if (est == Objective.Estimated.W1 && Double.isFinite(w1) && Math.abs(estimate.value()) > 10 * Math.max(w1, 0.05)) {
                     messages.add(EngineMessage.of(EngineMessage.Code.ESTIMATE_DIVERGING, estimate.value(), w1));
-                    warnings.add(messages.get(messages.size() - 1).english());
                 }
             }
             if (!Double.isFinite(estimate.value())) {
                 messages.add(EngineMessage.of(EngineMessage.Code.ESTIMATE_NON_FINITE, estimate.value()));
-                warnings.add(messages.get(messages.size() - 1).english());
             }
             if (obj.kind() == Objective.Kind.MINIMAX || obj.kind() == Objective.Kind.NON_SATURATING) {
                 double dr = meanLink(obj, sr);
@@ -149,12 +144,11 @@ final class Evaluation {
                 if (dr > 0.99 && df < 0.01) {
                     messages.add(EngineMessage.of(EngineMessage.Code.DISCRIMINATOR_SATURATED, dr, df,
                             obj.kind() == Objective.Kind.MINIMAX));
-                    warnings.add(messages.get(messages.size() - 1).english());
                 }
             }
             return new Snapshot(trainer.iterationCount(), trainer.criticStepCount(), trainer.generatorStepCount(), full,
                     dim, evalReal, fake, trainer.lastCriticLoss(), trainer.lastGeneratorLoss(), estimate, truths, field,
-                    grads, map, cl, gl, lipschitz, coverage, trainer.instanceNoise(), warnings, halted, haltReason,
+                    grads, map, cl, gl, lipschitz, coverage, trainer.instanceNoise(), halted,
                     messages);
         } finally {
             setSpectralNormTraining(true);
