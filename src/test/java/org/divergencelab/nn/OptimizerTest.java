@@ -22,23 +22,35 @@ import org.junit.jupiter.api.Test;
 class OptimizerTest {
     private static final double[] GRADS = {0.5, -1.0, 2.0};
 
-    private static double[] run(ComputeBackend be, java.util.function.Function<List<Parameter>, Optimizer> make) {
+    /** Three steps from p = 1, the gradient of step i at p given by {@code gradient}. */
+    private static double[] run(ComputeBackend be, java.util.function.Function<List<Parameter>, Optimizer> make,
+                                Gradient gradient) {
         Parameter p = new Parameter("p", be.allocate(1, 1));
         be.fill(p.value(), 1.0);
         Optimizer opt = make.apply(List.of(p));
-        double[] out = new double[GRADS.length];
-        for (int i = 0; i < GRADS.length; i++) {
+        double[] out = new double[3];
+        for (int i = 0; i < out.length; i++) {
             opt.zeroGrad();
-            be.fill(p.grad(), GRADS[i]);
+            be.fill(p.grad(), gradient.at(i, be.get(p.value(), 0, 0)));
             opt.step();
             out[i] = be.get(p.value(), 0, 0);
         }
         return out;
     }
 
+    /** The gradient of step {@code i} (0-based) at the parameter value {@code p}. */
+    private interface Gradient {
+        double at(int i, double p);
+    }
+
     private static void expect(double[] expected, java.util.function.Function<List<Parameter>, Optimizer> make) {
-        double[] f64 = run(Float64Backend.INSTANCE, make);
-        double[] f32 = run(CpuBackend.INSTANCE, make);
+        expect(expected, make, (i, p) -> GRADS[i]);
+    }
+
+    private static void expect(double[] expected, java.util.function.Function<List<Parameter>, Optimizer> make,
+                               Gradient gradient) {
+        double[] f64 = run(Float64Backend.INSTANCE, make, gradient);
+        double[] f32 = run(CpuBackend.INSTANCE, make, gradient);
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], f64[i], 1e-12, "float64 step " + (i + 1));
             assertEquals(expected[i], f32[i], 1e-6 * (1 + Math.abs(expected[i])), "float32 step " + (i + 1));
@@ -89,27 +101,8 @@ class OptimizerTest {
     private static final double A = 2;
     private static final double C = 3;
 
-    private static double[] onQuadratic(ComputeBackend be, java.util.function.Function<List<Parameter>, Optimizer> make) {
-        Parameter p = new Parameter("p", be.allocate(1, 1));
-        be.fill(p.value(), 1.0);
-        Optimizer opt = make.apply(List.of(p));
-        double[] out = new double[3];
-        for (int i = 0; i < out.length; i++) {
-            opt.zeroGrad();
-            be.fill(p.grad(), A * (be.get(p.value(), 0, 0) - C));
-            opt.step();
-            out[i] = be.get(p.value(), 0, 0);
-        }
-        return out;
-    }
-
     private static void expectOnQuadratic(double[] expected, java.util.function.Function<List<Parameter>, Optimizer> make) {
-        double[] f64 = onQuadratic(Float64Backend.INSTANCE, make);
-        double[] f32 = onQuadratic(CpuBackend.INSTANCE, make);
-        for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], f64[i], 1e-12, "float64 step " + (i + 1));
-            assertEquals(expected[i], f32[i], 1e-6 * (1 + Math.abs(expected[i])), "float32 step " + (i + 1));
-        }
+        expect(expected, make, (i, p) -> A * (p - C));
     }
 
     @Test
