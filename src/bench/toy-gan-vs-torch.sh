@@ -45,6 +45,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
       bline=$(java -jar "$BEFORE" bench --workload "$name" $ours 2>/dev/null | grep "^$name:")
       b=$(echo "$bline" | awk '{print $2}')
       echo "$b" >> "$TMP/$name.before"
+      echo "$b" > "$TMP/last.before"
       printf 'round %d  %-12s before %8.2f it/s\n' "$r" "$name" "$b"
     fi
     line=$(java -jar "$JAR" bench --workload "$name" $ours 2>/dev/null | grep "^$name:")
@@ -58,6 +59,9 @@ for ((r = 1; r <= ROUNDS; r++)); do
     printf 'round %d  %-12s ours %8.2f it/s   torch %8.2f it/s   ratio %5.2fx   (torch used %s cores)\n' \
       "$r" "$name" "$o" "$p" "$ratio" "$cores"
     echo "$o" >> "$TMP/$name.ours"; echo "$p" >> "$TMP/$name.peer"; echo "$ratio" >> "$TMP/$name.ratio"
+    if [ -n "${BEFORE:-}" ]; then
+      awk -v o="$o" -v b="$(cat "$TMP/last.before")" 'BEGIN {printf "%.2f\n", o / b}' >> "$TMP/$name.gain"
+    fi
   done
 done
 echo
@@ -67,8 +71,7 @@ for w in "${WORKLOADS[@]}"; do
   printf '%-12s ours %8.2f it/s   torch %8.2f it/s   ratio %5.2fx\n' "$name" \
     "$(median < "$TMP/$name.ours")" "$(median < "$TMP/$name.peer")" "$(median < "$TMP/$name.ratio")"
   if [ -n "${BEFORE:-}" ]; then
-    printf '%-12s before %8.2f it/s (median)   after/before %5.2fx (ratio of medians)\n' "$name" \
-      "$(median < "$TMP/$name.before")" \
-      "$(awk -v a="$(median < "$TMP/$name.ours")" -v b="$(median < "$TMP/$name.before")" 'BEGIN {printf "%.2f", a / b}')"
+    printf '%-12s before %8.2f it/s   ours/before %5.2fx (median of the per-round ratios)\n' "$name" \
+      "$(median < "$TMP/$name.before")" "$(median < "$TMP/$name.gain")"
   fi
 done
