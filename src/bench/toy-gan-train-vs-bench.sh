@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The users' speed against the published one: `train` (the CLI, evaluation off: one full snapshot at the end)
 # on the toy workloads' experiment, timed from outside, beside `bench --workload NAME` (the same Trainer, timed
-# inside) in the same round. train's figure is N / wall time, as is, and with its fixed cost (JVM start, the
-# final snapshot, files: a run of 0 iterations) taken off; the summary prints medians over rounds.
+# inside) in the same round. train's figure is N / wall time, as is (JIT warm-up included: N is sized so a run
+# takes 20-30 s on a quiet machine) and with its fixed cost (JVM start, the final snapshot, files: the wall time
+# of a run of 0 iterations) taken off; the summary prints medians over rounds of the figures and per-round ratios.
 #
 # usage: src/bench/toy-gan-train-vs-bench.sh [ROUNDS]    (default 3)   JAR=FILE (default target/divergence-lab.jar)
 set -euo pipefail
@@ -19,9 +20,9 @@ COMMON="--set data=ring(8,2,0.02) --set generatorOptimizer.lr=1e-4 --set criticO
 W512="--set generator.widths=[512,512,512] --set critic.widths=[512,512,512]"
 # name | bench options | train options | train iterations
 WORKLOADS=(
-  "wgan-gp-512|--repeats 3 --warmup 1 --iterations 5|--preset ring8-wgan-gp $COMMON $W512|25"
-  "wgan-gp-64|--repeats 7 --warmup 1 --iterations 50|--preset ring8-wgan-gp $COMMON|1000"
-  "gan-64|--repeats 7 --warmup 1 --iterations 200|--preset ring8-gan $COMMON|5000"
+  "wgan-gp-512|--repeats 3 --warmup 1 --iterations 5|--preset ring8-wgan-gp $COMMON $W512|120"
+  "wgan-gp-64|--repeats 7 --warmup 1 --iterations 50|--preset ring8-wgan-gp $COMMON|6000"
+  "gan-64|--repeats 7 --warmup 1 --iterations 200|--preset ring8-gan $COMMON|25000"
 )
 median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 wall() { local s e; s=$(date +%s.%N); "$@" > /dev/null 2>&1; e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN {print e - s}'; }
