@@ -5,10 +5,12 @@
 # of each side and of the per-round ratio ours/peer (above 1 = we are faster).
 #
 # usage: src/bench/toy-gan-vs-torch.sh [ROUNDS]      (default 3; builds the jar if it is missing)
+#        PEERS=DIR (the peer scripts, default ../shared/bench), JAR=FILE (default target/divergence-lab.jar),
+#        BEFORE=FILE (an older jar, run in the same rounds: before/after figures side by side with the peer)
 set -euo pipefail
 ROOT="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
-PEERS="$ROOT/../shared/bench"
-JAR="$ROOT/target/divergence-lab.jar"
+PEERS="${PEERS:-$ROOT/../shared/bench}"
+JAR="${JAR:-$ROOT/target/divergence-lab.jar}"
 ROUNDS="${1:-3}"
 PY=/usr/bin/python3
 
@@ -33,11 +35,19 @@ trap 'rm -rf "$TMP"' EXIT
 median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 
 echo "machine: $(getconf _NPROCESSORS_ONLN) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+[ -n "${BEFORE:-}" ] && echo "before: java -jar $BEFORE"
 echo "ours: java -jar $JAR (the launcher re-runs it on JDK 25; each result line names the Java it ran on)"
 echo "peer: $($PY -c 'import torch; print("torch", torch.__version__)') on $PY, --threads 1"
 for ((r = 1; r <= ROUNDS; r++)); do
   for w in "${WORKLOADS[@]}"; do
     IFS='|' read -r name ours peer <<< "$w"
+    if [ -n "${BEFORE:-}" ]; then
+      bline=$(java -jar "$BEFORE" bench --workload "$name" $ours 2>/dev/null | grep "^$name:")
+      b=$(echo "$bline" | awk '{print $2}')
+      echo "$b" >> "$TMP/$name.before"
+      echo "$b" > "$TMP/last.before"
+      printf 'round %d  %-12s before %8.2f it/s\n' "$r" "$name" "$b"
+    fi
     line=$(java -jar "$JAR" bench --workload "$name" $ours 2>/dev/null | grep "^$name:")
     [ "$r" = 1 ] && echo "  $line"
     o=$(echo "$line" | awk '{print $2}')
@@ -49,6 +59,9 @@ for ((r = 1; r <= ROUNDS; r++)); do
     printf 'round %d  %-12s ours %8.2f it/s   torch %8.2f it/s   ratio %5.2fx   (torch used %s cores)\n' \
       "$r" "$name" "$o" "$p" "$ratio" "$cores"
     echo "$o" >> "$TMP/$name.ours"; echo "$p" >> "$TMP/$name.peer"; echo "$ratio" >> "$TMP/$name.ratio"
+    if [ -n "${BEFORE:-}" ]; then
+      awk -v o="$o" -v b="$(cat "$TMP/last.before")" 'BEGIN {printf "%.2f\n", o / b}' >> "$TMP/$name.gain"
+    fi
   done
 done
 echo
@@ -57,4 +70,8 @@ for w in "${WORKLOADS[@]}"; do
   name="${w%%|*}"
   printf '%-12s ours %8.2f it/s   torch %8.2f it/s   ratio %5.2fx\n' "$name" \
     "$(median < "$TMP/$name.ours")" "$(median < "$TMP/$name.peer")" "$(median < "$TMP/$name.ratio")"
+  if [ -n "${BEFORE:-}" ]; then
+    printf '%-12s before %8.2f it/s   ours/before %5.2fx (median of the per-round ratios)\n' "$name" \
+      "$(median < "$TMP/$name.before")" "$(median < "$TMP/$name.gain")"
+  fi
 done

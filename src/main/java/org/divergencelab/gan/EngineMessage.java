@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * A message of the engine (why the divergence guard stopped training, a snapshot warning) as a stable code and
  * its arguments, so a user interface shows it in its own language; {@link #english()} is the engine's own
- * wording (the CLI, logs, {@link Snapshot#warnings()}).
+ * wording (the CLI, logs, {@link Snapshot#warnings()}, all derived from the code and arguments).
  *
  * @param code what happened
  * @param args the values the message names, in the order {@link Code} documents (numbers as {@link Double} or
@@ -80,6 +80,18 @@ public record EngineMessage(Code code, List<Object> args) {
             out.add(a instanceof Double d && !raw ? fmt(d) : String.valueOf(a));
         }
         return out;
+    }
+
+    /** What the divergence guard adds to a halt message's sentence: the consequence. */
+    public static final String ROLLED_BACK =
+            "; training stopped, parameters and optimiser state rolled back to the last finite step";
+
+    /**
+     * The engine's English report of this message, as the CLI and {@link Snapshot#warnings()} show it: the
+     * {@link #english()} sentence, followed for a halt by {@link #ROLLED_BACK}.
+     */
+    public String englishReport() {
+        return isHalt() ? english() + ROLLED_BACK : english();
     }
 
     /** The engine's English sentence. */

@@ -10,6 +10,7 @@ import org.divergencelab.autodiff.Var;
 import org.divergencelab.compute.ComputeBackend;
 import org.divergencelab.distribution.Distribution;
 import org.divergencelab.nn.Mlp;
+import org.divergencelab.nn.Optimizer;
 
 /**
  * The probe of Arjovsky and Bottou, "Towards principled methods for training GANs" (Figs 2 and 3; lecture 003
@@ -126,7 +127,7 @@ public final class GeneratorGradientProbe {
         if (start == DStart.CONTINUE) {
             copyParameters(current, d);
         }
-        CheckpointedOptimizer opt = new CheckpointedOptimizer(d.parameters(), e.criticOptimizer());
+        Optimizer opt = Trainer.buildOptimizer(d, e.criticOptimizer());
         Distribution data = e.dataDistribution();
         Objective dLoss = Objective.minimax();
 

@@ -32,29 +32,16 @@ import org.divergencelab.nn.Readouts.LayerReadout;
  * @param lipschitz        grid estimate of the critic score's Lipschitz constant (NaN when not computed)
  * @param modes            mode coverage of the fakes (null unless the data is a Gaussian mixture and full)
  * @param instanceNoise    the instance-noise σ in force
- * @param warnings         NaN / rollback, saturated D, estimate diverging, ...
  * @param halted           training was stopped by the divergence guard
- * @param haltReason       what happened (null when not halted)
- * @param messages         the warnings as codes and arguments, same order (a UI translates these)
+ * @param messages         NaN / rollback, saturated D, estimate diverging, ... as codes and arguments (a UI
+ *                         translates them; {@link #warnings()} is the engine's English of the same codes)
  */
 public record Snapshot(long iteration, long criticSteps, long generatorSteps, boolean full, int dimension,
                        double[] real, double[] fake, double criticLoss, double generatorLoss, Estimate estimate,
                        List<TrueValue> truths, CriticField criticField, double[] criticGradients,
                        GeneratorMap generatorMap, List<LayerReadout> criticLayers, List<LayerReadout> generatorLayers,
-                       double lipschitz, ModeCoverage.Result modes, double instanceNoise, List<String> warnings,
-                       boolean halted, String haltReason, List<EngineMessage> messages) {
-
-    /** A snapshot whose warnings carry no codes (messages empty). */
-    public Snapshot(long iteration, long criticSteps, long generatorSteps, boolean full, int dimension,
-                    double[] real, double[] fake, double criticLoss, double generatorLoss, Estimate estimate,
-                    List<TrueValue> truths, CriticField criticField, double[] criticGradients,
-                    GeneratorMap generatorMap, List<LayerReadout> criticLayers, List<LayerReadout> generatorLayers,
-                    double lipschitz, ModeCoverage.Result modes, double instanceNoise, List<String> warnings,
-                    boolean halted, String haltReason) {
-        this(iteration, criticSteps, generatorSteps, full, dimension, real, fake, criticLoss, generatorLoss, estimate,
-                truths, criticField, criticGradients, generatorMap, criticLayers, generatorLayers, lipschitz, modes,
-                instanceNoise, warnings, halted, haltReason, List.of());
-    }
+                       double lipschitz, ModeCoverage.Result modes, double instanceNoise, boolean halted,
+                       List<EngineMessage> messages) {
 
     public Snapshot {
         real = real.clone();
@@ -63,8 +50,18 @@ public record Snapshot(long iteration, long criticSteps, long generatorSteps, bo
         truths = List.copyOf(truths);
         criticLayers = List.copyOf(criticLayers);
         generatorLayers = List.copyOf(generatorLayers);
-        warnings = List.copyOf(warnings);
         messages = messages == null ? List.of() : List.copyOf(messages);
+    }
+
+    /** The {@link #messages()} in the engine's English ({@link EngineMessage#englishReport()}), same order. */
+    public List<String> warnings() {
+        return messages.stream().map(EngineMessage::englishReport).toList();
+    }
+
+    /** What stopped training, in the engine's English (null when not halted). */
+    public String haltReason() {
+        return messages.stream().filter(EngineMessage::isHalt).findFirst().map(EngineMessage::englishReport)
+                .orElse(null);
     }
 
     @Override

@@ -1,40 +1,32 @@
 package org.divergencelab.gan;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
-import org.divergencelab.autodiff.Parameter;
 import org.divergencelab.autodiff.Tape;
 import org.divergencelab.autodiff.Var;
 import org.divergencelab.compute.ComputeBackend;
 import org.divergencelab.compute.CpuBackend;
-import org.divergencelab.compute.Tensor;
 import org.divergencelab.distribution.Distribution;
-import org.divergencelab.distribution.PointCloud;
-import org.divergencelab.divergence.DivergenceKind;
-import org.divergencelab.divergence.ExactW1;
-import org.divergencelab.divergence.IncrementalW1;
-import org.divergencelab.divergence.LipschitzEstimate;
-import org.divergencelab.divergence.ModeCoverage;
-import org.divergencelab.divergence.SampleEstimates;
-import org.divergencelab.nn.Dense;
 import org.divergencelab.nn.Mlp;
-import org.divergencelab.nn.Readouts;
-import org.divergencelab.nn.SpectralNorm;
+import org.divergencelab.nn.Optimizer;
 import org.divergencelab.nn.WeightClipping;
 
 /**
  * Trains one {@link Experiment} a step at a time. Single-threaded: the caller owns the thread (a UI runs it
  * on a worker and hands the immutable {@link Snapshot}s to the FX thread); no method may be called
  * concurrently. Deterministic: every draw (initial weights, data batches, z, ε of the penalties, instance
- * noise, replay picks, the evaluation batch) comes from its own stream split off {@code SplittableRandom(seed)}
- * in a fixed order, so the same experiment gives bit-identical runs on the CPU backend.
+ * noise, replay picks, the evaluation batch) comes from its own named stream ({@link RandomStreams}), so the
+ * same experiment gives bit-identical runs on the CPU backend.
  *
- * <p>Divergence guard: a step whose loss, gradients or updated parameters are NaN/Inf stops training
- * ({@link #halted()}), every parameter and the optimisers' state roll back to the end of the last good step,
- * and snapshots report the reason. {@link #resume()} clears the stop (after, say, a smaller learning rate).
+ * <p>The steps and the schedule of an iteration live here; the batches in {@link Batches}, the snapshots in
+ * {@link Evaluation}, and the finiteness check with rollback in {@link DivergenceGuard}: a step whose loss,
+ * gradients or updated parameters are NaN/Inf stops training ({@link #halted()}), every parameter and the
+ * optimisers' state roll back to the end of the last good step, and snapshots report the reason.
+ * {@link #resume()} clears the stop (after, say, a smaller learning rate).
  */
 public final class Trainer {
 
@@ -51,46 +43,27 @@ public final class Trainer {
     private static final int RETRAIN_WINDOW = 20;
 
     private final ComputeBackend be;
-    private Experiment exp;
-    private Distribution data;
-    private int dim;
-    private Mlp generator;
-    private Mlp critic;
-    private CheckpointedOptimizer optG;
-    private CheckpointedOptimizer optD;
     private final Tape criticTape;
     private final Tape generatorTape;
-    private final Tape evalTape;
-    private final Tape pointTape;
-    private SplittableRandom dataRng;
-    private SplittableRandom zRng;
+    private final DivergenceGuard guard;
+    private Experiment exp;
+    private Mlp generator;
+    private Mlp critic;
+    private Optimizer optG;
+    private Optimizer optD;
     private SplittableRandom penaltyRng;
-    private SplittableRandom noiseRng;
-    private SplittableRandom replayRng;
-    private double[] evalReal;
-    private double[] evalZ;
-    private List<ModeCoverage.Mode> modes;
-    private final IncrementalW1 w1Solver = new IncrementalW1();
+    private Batches batches;
+    private Evaluation evaluation;
+    /** WGAN-clip's clipping, null for the other objectives (follows the experiment). */
+    private WeightClipping clipping;
 
     private long iteration;
     private long criticStepCount;
     private long generatorStepCount;
     private double lastCriticLoss = Double.NaN;
     private double lastGeneratorLoss = Double.NaN;
-    private boolean halted;
-    private String haltReason;
-    private EngineMessage haltMessage;
-    private final List<String> notes = new ArrayList<>();
-    private final List<Double> criticLossHistory = new ArrayList<>();
-
-    private double[] replay;
-    private int replayCount;
-    private int replayNext;
-
-    private List<Tensor> live;
-    private List<Tensor> saved;
-    private long savedTG;
-    private long savedTD;
+    /** The last 2·{@value #RETRAIN_WINDOW} critic losses (retrain-to-convergence's test). */
+    private final ArrayDeque<Double> criticLossHistory = new ArrayDeque<>();
 
     /** A trainer on the CPU (float32) backend. */
     public Trainer(Experiment experiment) {
@@ -102,8 +75,7 @@ public final class Trainer {
         this.be = Objects.requireNonNull(backend, "backend");
         this.criticTape = new Tape(be);
         this.generatorTape = new Tape(be);
-        this.evalTape = new Tape(be);
-        this.pointTape = new Tape(be);
+        this.guard = new DivergenceGuard(be);
         reset(Objects.requireNonNull(experiment, "experiment"));
     }
 
@@ -120,39 +92,25 @@ public final class Trainer {
     /** Starts over with {@code next} (any change, including ones that need a new model). */
     public void reset(Experiment next) {
         this.exp = Objects.requireNonNull(next, "experiment");
-        this.data = exp.dataDistribution();
-        this.dim = data.dimension();
-        SplittableRandom root = new SplittableRandom(exp.seed());
-        SplittableRandom initG = root.split();
-        SplittableRandom initD = root.split();
-        dataRng = root.split();
-        zRng = root.split();
-        penaltyRng = root.split();
-        noiseRng = root.split();
-        replayRng = root.split();
-        SplittableRandom evalRng = root.split();
-        generator = buildGenerator(exp, be, initG);
-        critic = buildCritic(exp, be, initD);
-        optG = new CheckpointedOptimizer(generator.parameters(), exp.generatorOptimizer());
-        optD = new CheckpointedOptimizer(critic.parameters(), exp.criticOptimizer());
-        drawEvaluationBatch(evalRng);
-        try {
-            modes = ModeCoverage.modesOf(data);
-        } catch (IllegalArgumentException | UnsupportedOperationException notAMixture) {
-            modes = null;
-        }
+        Distribution data = exp.dataDistribution();
+        Map<RandomStreams.Stream, SplittableRandom> streams = RandomStreams.all(exp.seed());
+        generator = buildGenerator(exp, be, streams.get(RandomStreams.Stream.GENERATOR_INIT));
+        critic = buildCritic(exp, be, streams.get(RandomStreams.Stream.CRITIC_INIT));
+        optG = buildOptimizer(generator, exp.generatorOptimizer());
+        optD = buildOptimizer(critic, exp.criticOptimizer());
+        penaltyRng = streams.get(RandomStreams.Stream.PENALTY);
+        batches = new Batches(be, data, streams);
+        batches.resetReplay(exp.options().replayCapacity());
+        evaluation = new Evaluation(this, be, data);
+        followObjective();
         iteration = 0;
         criticStepCount = 0;
         generatorStepCount = 0;
         lastCriticLoss = Double.NaN;
         lastGeneratorLoss = Double.NaN;
-        halted = false;
-        haltReason = null;
-        haltMessage = null;
-        notes.clear();
         criticLossHistory.clear();
-        resetReplay();
-        rebuildCheckpoint();
+        guard.watch(optG, optD);
+        guard.clear();
     }
 
     /** The generator network: 'latent dim → widths → data dim'. */
@@ -179,87 +137,44 @@ public final class Trainer {
                         : NetworkSpec.layerOf(d.outputActivation())).build(be, rng);
     }
 
+    /** {@code spec}'s update rule (nn's optimisers, fresh state) on {@code network}'s parameters. */
+    static Optimizer buildOptimizer(Mlp network, OptimizerSpec spec) {
+        return switch (spec.kind()) {
+            case SGD -> Optimizer.sgd(network.parameters(), spec.lr());
+            case MOMENTUM -> Optimizer.momentum(network.parameters(), spec.lr(), spec.momentum());
+            case RMSPROP -> Optimizer.rmsProp(network.parameters(), spec.lr(), spec.alpha(), spec.eps());
+            case ADAM -> Optimizer.adam(network.parameters(), spec.lr(), spec.beta1(), spec.beta2(), spec.eps());
+        };
+    }
+
     private static int[] toArray(List<Integer> w) {
         return w.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private void drawEvaluationBatch(SplittableRandom evalRng) {
-        int n = exp.evaluation().batch();
-        evalReal = data.sample(n, evalRng.split()).coordsView().clone();
-        evalZ = new double[n * exp.latent().dim()];
-        SplittableRandom zr = evalRng.split();
-        for (int i = 0; i < evalZ.length; i++) {
-            evalZ[i] = exp.latent().prior() == LatentSpec.Prior.NORMAL ? zr.nextGaussian() : zr.nextDouble(-1, 1);
-        }
-    }
-
-    private void resetReplay() {
-        int cap = exp.options().replayCapacity();
-        replay = cap > 0 ? new double[cap * dim] : null;
-        replayCount = 0;
-        replayNext = 0;
-    }
-
-    private void rebuildCheckpoint() {
-        live = new ArrayList<>();
-        for (Parameter p : generator.parameters()) {
-            live.add(p.value());
-        }
-        for (Parameter p : critic.parameters()) {
-            live.add(p.value());
-        }
-        live.addAll(optG.stateTensors());
-        live.addAll(optD.stateTensors());
-        saved = new ArrayList<>();
-        for (Tensor t : live) {
-            saved.add(be.allocate(t.rows(), t.cols()));
-        }
-        saveCheckpoint();
-    }
-
-    private void saveCheckpoint() {
-        for (int i = 0; i < live.size(); i++) {
-            be.copy(live.get(i), saved.get(i));
-        }
-        savedTG = optG.stepCount();
-        savedTD = optD.stepCount();
-    }
-
-    private void rollback() {
-        for (int i = 0; i < live.size(); i++) {
-            be.copy(saved.get(i), live.get(i));
-        }
-        optG.setStepCount(savedTG);
-        optD.setStepCount(savedTD);
-    }
-
-    private void halt(EngineMessage reason) {
-        rollback();
-        halted = true;
-        haltMessage = reason;
-        haltReason = reason.english() + "; training stopped, parameters and optimiser state rolled back to the last finite step";
+    /** Builds what the critic step needs of the objective (the clipping of WGAN-clip) once, not every step. */
+    private void followObjective() {
+        Objective objective = exp.objective();
+        clipping = objective.kind() == Objective.Kind.WGAN_CLIP ? new WeightClipping(objective.clip()) : null;
     }
 
     /** True when the divergence guard stopped training. */
     public boolean halted() {
-        return halted;
+        return guard.halted();
     }
 
     /** Why training stopped, or null. */
     public String haltReason() {
-        return haltReason;
+        return guard.haltReason();
     }
 
     /** Why training stopped as a code and arguments (a UI translates it), or null. */
     public EngineMessage haltMessage() {
-        return haltMessage;
+        return guard.haltMessage();
     }
 
     /** Clears a stop of the divergence guard (the rolled-back parameters are finite). */
     public void resume() {
-        halted = false;
-        haltReason = null;
-        haltMessage = null;
+        guard.clear();
     }
 
     public long iterationCount() {
@@ -311,84 +226,62 @@ public final class Trainer {
      * noise when on. Returns false (and does nothing) when halted, or when this step tripped the guard.
      */
     public boolean stepCritic() {
-        if (halted) {
+        if (guard.halted()) {
             return false;
         }
         int n = exp.batchSize();
         Tape t = criticTape;
         t.reset();
         double sigma = instanceNoise();
-        Var real = realBatch(t, n, sigma);
-        Var fake = fakeBatchForCritic(t, n, sigma);
+        Var real = batches.real(t, n, sigma);
+        Var fake = batches.fakesForCritic(t, n, generator, exp.latent(), exp.options().replayFraction(), sigma);
         Var loss = Losses.criticLoss(t, exp.objective(), critic, real, fake, penaltyRng);
         double l = loss.item();
         long step = criticStepCount + 1;
-        if (!Double.isFinite(l)) {
-            halt(EngineMessage.of(EngineMessage.Code.HALT_LOSS, EngineMessage.CRITIC, l, step));
+        if (!guard.lossOk(EngineMessage.CRITIC, l, step)) {
             return false;
         }
         optD.zeroGrad();
         t.backward(loss, critic.parameters());
-        String bad = firstNonFinite(critic.parameters(), true);
-        if (bad != null) {
-            halt(EngineMessage.of(EngineMessage.Code.HALT_GRADIENT, EngineMessage.CRITIC, bad, step));
+        optD.stepUnchecked();
+        if (!guard.updateOk(EngineMessage.CRITIC, optD, step)) {
             return false;
         }
-        optD.step();
-        if (exp.objective().kind() == Objective.Kind.WGAN_CLIP) {
-            new WeightClipping(exp.objective().clip()).apply(critic.parameters());
+        if (clipping != null) {
+            clipping.apply(critic.parameters());
         }
-        bad = firstNonFinite(critic.parameters(), false);
-        if (bad != null) {
-            halt(EngineMessage.of(EngineMessage.Code.HALT_PARAMETER, EngineMessage.CRITIC, bad, step));
-            return false;
-        }
-        saveCheckpoint();
+        guard.commit(EngineMessage.CRITIC);
         criticStepCount = step;
         lastCriticLoss = l;
-        criticLossHistory.add(l);
+        criticLossHistory.addLast(l);
         if (criticLossHistory.size() > 2 * RETRAIN_WINDOW) {
-            criticLossHistory.remove(0);
+            criticLossHistory.removeFirst();
         }
         return true;
     }
 
     /** One generator step on fresh z. Returns false when halted or when this step tripped the guard. */
     public boolean stepGenerator() {
-        if (halted) {
+        if (guard.halted()) {
             return false;
         }
         int n = exp.batchSize();
         Tape t = generatorTape;
         t.reset();
-        Var fake = generator.forward(t, latentBatch(t, n));
-        double sigma = instanceNoise();
-        if (sigma > 0) {
-            Var noise = t.constant(n, dim);
-            be.fillNormal(noise.value(), 0, sigma, noiseRng);
-            fake = t.add(fake, noise);
-        }
+        Var fake = batches.noisy(t, generator.forward(t, batches.latent(t, n, exp.latent())), instanceNoise());
         Var loss = Losses.generatorLoss(t, exp.objective(), critic.forward(t, fake));
         double l = loss.item();
         long step = generatorStepCount + 1;
-        if (!Double.isFinite(l)) {
-            halt(EngineMessage.of(EngineMessage.Code.HALT_LOSS, EngineMessage.GENERATOR, l, step));
+        if (!guard.lossOk(EngineMessage.GENERATOR, l, step)) {
             return false;
         }
         optG.zeroGrad();
         t.backward(loss, generator.parameters());
-        String bad = firstNonFinite(generator.parameters(), true);
-        if (bad != null) {
-            halt(EngineMessage.of(EngineMessage.Code.HALT_GRADIENT, EngineMessage.GENERATOR, bad, step));
+        optG.stepUnchecked();
+        if (!guard.updateOk(EngineMessage.GENERATOR, optG, step)) {
             return false;
         }
-        optG.step();
-        bad = firstNonFinite(generator.parameters(), false);
-        if (bad != null) {
-            halt(EngineMessage.of(EngineMessage.Code.HALT_PARAMETER, EngineMessage.GENERATOR, bad, step));
-            return false;
-        }
-        saveCheckpoint();
+        guard.commit(EngineMessage.GENERATOR);
         generatorStepCount = step;
         lastGeneratorLoss = l;
         return true;
@@ -400,7 +293,7 @@ public final class Trainer {
      * {@link TrainerOptions}) instead. Returns false when halted (before or during the iteration).
      */
     public boolean iteration() {
-        if (halted) {
+        if (guard.halted()) {
             return false;
         }
         TrainerOptions o = exp.options();
@@ -436,13 +329,16 @@ public final class Trainer {
             if (!stepCritic()) {
                 return;
             }
-            int h = criticLossHistory.size();
-            if (h >= 2 * RETRAIN_WINDOW) {
+            if (criticLossHistory.size() >= 2 * RETRAIN_WINDOW) {
                 double prev = 0;
                 double last = 0;
-                for (int i = 0; i < RETRAIN_WINDOW; i++) {
-                    prev += criticLossHistory.get(h - 2 * RETRAIN_WINDOW + i);
-                    last += criticLossHistory.get(h - RETRAIN_WINDOW + i);
+                int i = 0;
+                for (double v : criticLossHistory) {   // the oldest 20, then the newest 20, summed in order
+                    if (i++ < RETRAIN_WINDOW) {
+                        prev += v;
+                    } else {
+                        last += v;
+                    }
                 }
                 prev /= RETRAIN_WINDOW;
                 last /= RETRAIN_WINDOW;
@@ -451,75 +347,6 @@ public final class Trainer {
                 }
             }
         }
-    }
-
-    private String firstNonFinite(List<Parameter> params, boolean grads) {
-        for (Parameter p : params) {
-            if (!be.allFinite(grads ? p.grad() : p.value())) {
-                return "'" + p.name() + "'";
-            }
-        }
-        return null;
-    }
-
-    private Var realBatch(Tape t, int n, double sigma) {
-        double[] buf = new double[n * dim];
-        for (int i = 0; i < n; i++) {
-            data.sampleInto(dataRng, buf, i * dim);
-        }
-        if (sigma > 0) {
-            for (int i = 0; i < buf.length; i++) {
-                buf[i] += sigma * noiseRng.nextGaussian();
-            }
-        }
-        Var real = t.constant(n, dim);
-        be.copyIn(buf, real.value());
-        return real;
-    }
-
-    private Var latentBatch(Tape t, int n) {
-        Var z = t.constant(n, exp.latent().dim());
-        if (exp.latent().prior() == LatentSpec.Prior.NORMAL) {
-            be.fillNormal(z.value(), 0, 1, zRng);
-        } else {
-            be.fillUniform(z.value(), -1, 1, zRng);
-        }
-        return z;
-    }
-
-    private Var fakeBatchForCritic(Tape t, int n, double sigma) {
-        Var fake = t.detach(generator.forward(t, latentBatch(t, n)));
-        boolean replayOn = replay != null;
-        if (!replayOn && sigma == 0) {
-            return fake;
-        }
-        double[] buf = new double[n * dim];
-        be.copyOut(fake.value(), buf);
-        if (replayOn) {
-            // replace a fraction of the fresh fakes by old ones, then remember the fresh ones
-            double[] fresh = buf.clone();
-            int m = (int) Math.round(exp.options().replayFraction() * n);
-            if (replayCount > 0) {
-                for (int i = 0; i < m; i++) {
-                    int j = replayRng.nextInt(replayCount);
-                    System.arraycopy(replay, j * dim, buf, i * dim, dim);
-                }
-            }
-            int cap = replay.length / dim;
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(fresh, i * dim, replay, replayNext * dim, dim);
-                replayNext = (replayNext + 1) % cap;
-                replayCount = Math.min(cap, replayCount + 1);
-            }
-        }
-        if (sigma > 0) {
-            for (int i = 0; i < buf.length; i++) {
-                buf[i] += sigma * noiseRng.nextGaussian();
-            }
-        }
-        Var mixed = t.constant(n, dim);
-        be.copyIn(buf, mixed.value());
-        return mixed;
     }
 
     // ---------------------------------------------------------------- live changes
@@ -566,12 +393,13 @@ public final class Trainer {
         }
         Experiment prev = exp;
         exp = next;
+        followObjective();
         boolean rebuilt = false;
         if (!next.generatorOptimizer().equals(prev.generatorOptimizer())) {
             if (next.generatorOptimizer().sameExceptLr(prev.generatorOptimizer())) {
                 optG.setLr(next.generatorOptimizer().lr());
             } else {
-                optG = new CheckpointedOptimizer(generator.parameters(), next.generatorOptimizer());
+                optG = buildOptimizer(generator, next.generatorOptimizer());
                 rebuilt = true;
             }
         }
@@ -579,22 +407,18 @@ public final class Trainer {
             if (next.criticOptimizer().sameExceptLr(prev.criticOptimizer())) {
                 optD.setLr(next.criticOptimizer().lr());
             } else {
-                optD = new CheckpointedOptimizer(critic.parameters(), next.criticOptimizer());
+                optD = buildOptimizer(critic, next.criticOptimizer());
                 rebuilt = true;
             }
         }
         if (next.evaluation().batch() != prev.evaluation().batch()) {
-            SplittableRandom root = new SplittableRandom(exp.seed());
-            for (int i = 0; i < 7; i++) {
-                root.split();
-            }
-            drawEvaluationBatch(root.split());
+            evaluation.drawBatch(next);
         }
         if (next.options().replayCapacity() != prev.options().replayCapacity()) {
-            resetReplay();
+            batches.resetReplay(next.options().replayCapacity());
         }
         if (rebuilt) {
-            rebuildCheckpoint();
+            guard.watch(optG, optD);
         }
     }
 
@@ -607,230 +431,6 @@ public final class Trainer {
 
     /** A snapshot; {@code full == false} skips grids, truths, read-outs and Lipschitz (cheap, every step). */
     public Snapshot snapshot(boolean full) {
-        EvaluationSpec ev = exp.evaluation();
-        Objective obj = exp.objective();
-        setSpectralNormTraining(false);
-        try {
-            int n = ev.batch();
-            double[] fake = generate(evalZ, n);
-            double[] sr = scores(evalReal, n);
-            double[] sf = scores(fake, n);
-            Objective.Estimated est = obj.estimated();
-            Snapshot.Estimate estimate = new Snapshot.Estimate(est, estimateName(obj), Losses.estimate(obj, sr, sf));
-            List<String> warnings = new ArrayList<>();
-            // The same warnings as codes and arguments (a UI translates them), in the same order.
-            List<EngineMessage> messages = new ArrayList<>();
-            if (halted) {
-                warnings.add(haltReason);
-                messages.add(haltMessage);
-            }
-            List<Snapshot.TrueValue> truths = new ArrayList<>();
-            Snapshot.CriticField field = null;
-            double[] grads = null;
-            Snapshot.GeneratorMap map = null;
-            List<Readouts.LayerReadout> cl = List.of();
-            List<Readouts.LayerReadout> gl = List.of();
-            double lipschitz = Double.NaN;
-            ModeCoverage.Result coverage = null;
-            PointCloud realCloud = PointCloud.of(dim, evalReal);
-            PointCloud fakeCloud = PointCloud.of(dim, fake);
-            if (full) {
-                if (ev.trueW1()) {
-                    double w1 = dim == 1 ? ExactW1.oneD(realCloud, fakeCloud).value()
-                            : w1Solver.solve(realCloud, fakeCloud).value();
-                    truths.add(new Snapshot.TrueValue("W1", w1, "exact optimal transport between the " + n
-                            + " evaluation samples of P_data and P_G", ""));
-                }
-                if (ev.trueJs()) {
-                    boolean kde = ev.jsEstimator() == EvaluationSpec.JsEstimator.KDE;
-                    double js = kde ? SampleEstimates.kde(DivergenceKind.JS, realCloud, fakeCloud)
-                            : SampleEstimates.histogram(DivergenceKind.JS, realCloud, fakeCloud, SampleEstimates.BinRule.FD);
-                    truths.add(new Snapshot.TrueValue("JS", js, (kde ? "Gaussian KDE (binned, cell ≤ bandwidth/8)" : "histogram (Freedman-Diaconis bins)")
-                            + " of both evaluation samples (P_G has no density to evaluate)", jsNote(kde)));
-                }
-                double[][] box = box(fake);
-                field = criticField(box[0], box[1], ev.gridResolution());
-                grads = gradientsAt(fake, n);
-                map = generatorMap(ev.mapResolution());
-                cl = Readouts.of(critic, ev.histogramBins());
-                gl = Readouts.of(generator, ev.histogramBins());
-                if (ev.lipschitz()) {
-                    lipschitz = LipschitzEstimate.gridGradient(this::scoreAt, box[0], box[1], ev.lipschitzGrid()).value();
-                }
-                if (ev.modeCoverage() && modes != null) {
-                    coverage = ModeCoverage.evaluate(modes, fakeCloud, 3);
-                }
-                double w1 = truths.stream().filter(v -> v.name().equals("W1")).mapToDouble(Snapshot.TrueValue::value)
-                        .findFirst().orElse(Double.NaN);
-                if (est == Objective.Estimated.W1 && Double.isFinite(w1) && Math.abs(estimate.value()) > 10 * Math.max(w1, 0.05)) {
-                    messages.add(EngineMessage.of(EngineMessage.Code.ESTIMATE_DIVERGING, estimate.value(), w1));
-                    warnings.add(messages.get(messages.size() - 1).english());
-                }
-            }
-            if (!Double.isFinite(estimate.value())) {
-                messages.add(EngineMessage.of(EngineMessage.Code.ESTIMATE_NON_FINITE, estimate.value()));
-                warnings.add(messages.get(messages.size() - 1).english());
-            }
-            if (obj.kind() == Objective.Kind.MINIMAX || obj.kind() == Objective.Kind.NON_SATURATING) {
-                double dr = meanLink(obj, sr);
-                double df = meanLink(obj, sf);
-                if (dr > 0.99 && df < 0.01) {
-                    messages.add(EngineMessage.of(EngineMessage.Code.DISCRIMINATOR_SATURATED, dr, df,
-                            obj.kind() == Objective.Kind.MINIMAX));
-                    warnings.add(messages.get(messages.size() - 1).english());
-                }
-            }
-            return new Snapshot(iteration, criticStepCount, generatorStepCount, full, dim, evalReal, fake, lastCriticLoss,
-                    lastGeneratorLoss, estimate, truths, field, grads, map, cl, gl, lipschitz, coverage, instanceNoise(),
-                    warnings, halted, haltReason, messages);
-        } finally {
-            setSpectralNormTraining(true);
-        }
-    }
-
-    private String jsNote(boolean kde) {
-        if (!data.hasDensity() && exp.latent().dim() < 2 && dim == 2) {
-            return "P_data has no 2-D density (e.g. the lecture's line) and P_G is the image of a 1-D latent: the "
-                    + "supports are almost surely disjoint, so the true JS is log 2 = 0.6931; the sample estimate "
-                    + (kde ? "smooths both and reads lower" : "merges nearby points into shared bins and reads lower");
-        }
-        if (!data.hasDensity()) {
-            return "P_data has no density: the true JS to a continuous P_G is log 2; the sample estimate reads lower";
-        }
-        return kde ? "KDE is biased (smoothing widens both supports); compare trends, not digits"
-                : "histogram JS is biased (finite samples never give equal histograms); compare trends, not digits";
-    }
-
-    private static String estimateName(Objective o) {
-        return switch (o.kind()) {
-            case MINIMAX, NON_SATURATING -> "JS estimate V/2 + log 2";
-            case LSGAN -> "triangular discrimination estimate 2 - 8 L_D";
-            case WGAN_CLIP, WGAN_GP, WGAN_FD, WGAN_SN -> "W1 estimate E_real[f] - E_fake[f]";
-            case LINEAR_CRITIC -> "W1 'estimate' E_real[f] - E_fake[f] of an unconstrained linear critic";
-            case F_GAN -> o.divergence().label() + " estimate (f-GAN variational bound)";
-        };
-    }
-
-    private static double meanLink(Objective o, double[] s) {
-        double m = 0;
-        for (double v : s) {
-            m += Losses.link(o, v);
-        }
-        return m / s.length;
-    }
-
-    private void setSpectralNormTraining(boolean on) {
-        for (Mlp m : new Mlp[] {generator, critic}) {
-            for (Dense d : m.denseLayers()) {
-                SpectralNorm sn = d.spectralNorm();
-                if (sn != null) {
-                    sn.setTraining(on);
-                }
-            }
-        }
-    }
-
-    /** G(z) for {@code n} latent rows. */
-    private double[] generate(double[] z, int n) {
-        Tape t = evalTape;
-        t.reset();
-        Var zv = t.constant(n, exp.latent().dim());
-        be.copyIn(z, zv.value());
-        Var x = generator.forward(t, zv);
-        double[] out = new double[n * dim];
-        be.copyOut(x.value(), out);
-        return out;
-    }
-
-    /** Raw critic scores of {@code n} points. */
-    private double[] scores(double[] x, int n) {
-        Tape t = evalTape;
-        t.reset();
-        Var xv = t.constant(n, dim);
-        be.copyIn(x, xv.value());
-        Var s = critic.forward(t, xv);
-        double[] out = new double[n];
-        be.copyOut(s.value(), out);
-        return out;
-    }
-
-    private double scoreAt(double[] x) {
-        Tape t = pointTape;
-        t.reset();
-        Var xv = t.constant(1, dim);
-        be.copyIn(x, xv.value());
-        return critic.forward(t, xv).item();
-    }
-
-    private double[] gradientsAt(double[] x, int n) {
-        Tape t = evalTape;
-        t.reset();
-        Var c = t.constant(n, dim);
-        be.copyIn(x, c.value());
-        Var leaf = t.leafOf(c);
-        Var g = t.grad(t.sum(critic.forward(t, leaf)), leaf, false);
-        double[] out = new double[n * dim];
-        be.copyOut(g.value(), out);
-        return out;
-    }
-
-    /** A box covering the evaluation data and fakes, 10 % margin (at least 0.5 per side when degenerate). */
-    private double[][] box(double[] fake) {
-        double[] lo = new double[dim];
-        double[] hi = new double[dim];
-        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
-        for (double[] pts : new double[][] {evalReal, fake}) {
-            for (int i = 0; i < pts.length; i++) {
-                int k = i % dim;
-                if (Double.isFinite(pts[i])) {
-                    lo[k] = Math.min(lo[k], pts[i]);
-                    hi[k] = Math.max(hi[k], pts[i]);
-                }
-            }
-        }
-        for (int k = 0; k < dim; k++) {
-            if (!(hi[k] >= lo[k])) {
-                lo[k] = -1;
-                hi[k] = 1;
-            }
-            double margin = Math.max(0.1 * (hi[k] - lo[k]), 0.5 * (hi[k] - lo[k] < 1e-9 ? 1 : 0));
-            lo[k] -= margin;
-            hi[k] += margin;
-        }
-        return new double[][] {lo, hi};
-    }
-
-    private Snapshot.CriticField criticField(double[] lo, double[] hi, int res) {
-        int points = dim == 1 ? res : res * res;
-        double[] x = new double[points * dim];
-        for (int p = 0; p < points; p++) {
-            int i = p % res;
-            x[p * dim] = lo[0] + (hi[0] - lo[0]) * i / (res - 1);
-            if (dim == 2) {
-                int j = p / res;
-                x[p * dim + 1] = lo[1] + (hi[1] - lo[1]) * j / (res - 1);
-            }
-        }
-        double[] s = scores(x, points);
-        for (int p = 0; p < points; p++) {
-            s[p] = Losses.link(exp.objective(), s[p]);
-        }
-        return new Snapshot.CriticField(dim, lo, hi, res, s, Losses.linkName(exp.objective()));
-    }
-
-    private Snapshot.GeneratorMap generatorMap(int res) {
-        int ld = exp.latent().dim();
-        int axes = Math.min(ld, 2);
-        double range = exp.latent().prior() == LatentSpec.Prior.NORMAL ? 3 : 1;
-        int points = axes == 1 ? res : res * res;
-        double[] z = new double[points * ld];
-        for (int p = 0; p < points; p++) {
-            z[p * ld] = -range + 2 * range * (p % res) / (res - 1);
-            if (axes == 2) {
-                z[p * ld + 1] = -range + 2 * range * (p / res) / (res - 1);
-            }
-        }
-        return new Snapshot.GeneratorMap(ld, axes, res, z, dim, generate(z, points));
+        return evaluation.snapshot(full);
     }
 }

@@ -1,5 +1,6 @@
 package org.divergencelab.nn;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.divergencelab.autodiff.Parameter;
@@ -28,6 +29,14 @@ public final class Adam extends Optimizer {
     @Override
     protected void update(int i, Tensor param, Tensor grad, long t) {
         param.backend().adamStep(param, grad, m[i], v[i], lr(), beta1, beta2, eps, t);
+    }
+
+    /** First moments m, then second moments v, one tensor per parameter each. */
+    @Override
+    public List<Tensor> state() {
+        List<Tensor> s = new ArrayList<>(List.of(m));
+        s.addAll(List.of(v));
+        return List.copyOf(s);
     }
 
     public double beta1() {

@@ -36,6 +36,15 @@ public abstract class Optimizer {
                 throw new IllegalArgumentException("parameter '" + p.name() + "' contains NaN or infinite values");
             }
         }
+        stepUnchecked();
+    }
+
+    /**
+     * {@link #step()} without its finiteness check, for a caller that checks once itself and can undo a bad
+     * step (the GAN trainer's divergence guard checks the updated parameters and rolls back with
+     * {@link #state()} and {@link #restoreSteps}): the check would otherwise read every tensor twice more.
+     */
+    public final void stepUnchecked() {
         steps++;
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
@@ -65,9 +74,29 @@ public abstract class Optimizer {
         this.lr = requirePositive("learning rate (lr)", lr);
     }
 
-    /** Steps taken so far. */
+    /** Steps taken so far (Adam's bias correction counts them). */
     public final long steps() {
         return steps;
+    }
+
+    /**
+     * Sets the step count back to {@code steps}, for a rollback that also writes {@link #state()} back to the
+     * values it had after that many steps.
+     */
+    public final void restoreSteps(long steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        }
+        this.steps = steps;
+    }
+
+    /**
+     * The rule's state, live (not copied): momentum buffers, RMSProp's mean squares, Adam's first then second
+     * moments, one tensor per parameter each; empty for plain SGD. A checkpoint copies these together with the
+     * parameters and {@link #steps()}.
+     */
+    public List<Tensor> state() {
+        return List.of();
     }
 
     protected final Tensor[] stateLike() {
@@ -142,6 +171,11 @@ public abstract class Optimizer {
             }
             param.backend().momentumStep(param, grad, buf[i], lr(), momentum);
         }
+
+        @Override
+        public List<Tensor> state() {
+            return List.of(buf);
+        }
     }
 
     static final class RmsProp extends Optimizer {
@@ -159,6 +193,11 @@ public abstract class Optimizer {
         @Override
         protected void update(int i, Tensor param, Tensor grad, long t) {
             param.backend().rmsPropStep(param, grad, sq[i], lr(), alpha, eps);
+        }
+
+        @Override
+        public List<Tensor> state() {
+            return List.of(sq);
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.SplittableRandom;
 import org.divergencelab.autodiff.Parameter;
 import org.divergencelab.autodiff.Tape;
 import org.divergencelab.autodiff.Var;
-import org.divergencelab.bench.ToyGanWorkload;
 import org.divergencelab.compute.ComputeBackend;
 import org.divergencelab.compute.CpuBackend;
 import org.divergencelab.compute.Float64Backend;
@@ -117,14 +116,54 @@ class LayersTest {
         assertTrue(differs, "another seed trains differently");
     }
 
-    /** 120 training steps (20 WGAN-GP iterations: 100 critic steps and 20 generator steps) at width 16. */
+    /**
+     * 120 training steps (20 WGAN-GP iterations: 100 critic steps and 20 generator steps) at width 16 on 8
+     * Gaussians, batch 32, everything drawn from one seeded stream.
+     */
     private static double[][] trainedParameters(long seed) {
-        ToyGanWorkload.ToyGan gan = new ToyGanWorkload.ToyGan(CPU, ToyGanWorkload.Objective.WGAN_GP, 16, 32, seed);
+        SplittableRandom rng = new SplittableRandom(seed);
+        SplittableRandom init = rng.split();
+        Mlp generator = Mlp.builder(2).name("G").hidden(16, 16, 16).activation(Activation.relu())
+                .output(2, Activation.identity()).build(CPU, init);
+        Mlp critic = Mlp.builder(2).name("D").hidden(16, 16, 16).activation(Activation.relu())
+                .output(1, Activation.identity()).build(CPU, init);
+        Optimizer optG = Optimizer.adam(generator.parameters(), 1e-4, 0.5, 0.9, 1e-8);
+        Optimizer optD = Optimizer.adam(critic.parameters(), 1e-4, 0.5, 0.9, 1e-8);
+        GradientPenalty penalty = new GradientPenalty(0.1);
+        int batch = 32;
+        Tape t = new Tape(CPU);
         for (int i = 0; i < 20; i++) {
-            gan.iteration();
+            for (int k = 0; k < 5; k++) {
+                t.reset();
+                float[] points = new float[2 * batch];
+                for (int j = 0; j < batch; j++) {
+                    double a = 2 * Math.PI * rng.nextInt(8) / 8;
+                    points[2 * j] = (float) (2 * Math.cos(a) + 0.02 * rng.nextGaussian());
+                    points[2 * j + 1] = (float) (2 * Math.sin(a) + 0.02 * rng.nextGaussian());
+                }
+                Var real = t.constant(batch, 2);
+                CPU.copyIn(points, real.value());
+                Var z = t.constant(batch, 2);
+                CPU.fillNormal(z.value(), 0, 1, rng);
+                Var fake = t.detach(generator.forward(t, z));
+                Var eps = t.constant(batch, 1);
+                CPU.fillUniform(eps.value(), 0, 1, rng);
+                Var gp = penalty.apply(t, critic, GradientPenalty.interpolate(t, real, fake, eps));
+                Var loss = t.add(t.sub(t.mean(critic.forward(t, fake)), t.mean(critic.forward(t, real))), gp);
+                optD.zeroGrad();
+                t.backward(loss, critic.parameters());
+                optD.step();
+            }
+            t.reset();
+            Var z = t.constant(batch, 2);
+            CPU.fillNormal(z.value(), 0, 1, rng);
+            Var loss = t.neg(t.mean(critic.forward(t, generator.forward(t, z))));
+            optG.zeroGrad();
+            t.backward(loss, generator.parameters());
+            optG.step();
         }
-        List<Parameter> ps = new java.util.ArrayList<>(gan.critic().parameters());
-        ps.addAll(gan.generator().parameters());
+        List<Parameter> ps = new java.util.ArrayList<>(critic.parameters());
+        ps.addAll(generator.parameters());
         double[][] out = new double[ps.size()][];
         for (int i = 0; i < ps.size(); i++) {
             out[i] = NetworkGradientTest.values(ps.get(i).value());

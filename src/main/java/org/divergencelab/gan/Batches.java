@@ -1,0 +1,132 @@
+package org.divergencelab.gan;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.divergencelab.autodiff.Tape;
+import org.divergencelab.autodiff.Var;
+import org.divergencelab.compute.ComputeBackend;
+import org.divergencelab.distribution.Distribution;
+import org.divergencelab.nn.Mlp;
+
+/**
+ * The training batches of a run: real data, latent z, the critic's fakes (mixed with replayed old fakes when the
+ * replay buffer is on) and instance noise, each from its own {@link RandomStreams} stream. Buffers are reused
+ * from step to step.
+ */
+final class Batches {
+    private final ComputeBackend be;
+    private final Distribution data;
+    private final int dim;
+    private final SplittableRandom dataRng;
+    private final SplittableRandom zRng;
+    private final SplittableRandom noiseRng;
+    private final SplittableRandom replayRng;
+
+    private double[] replay;
+    private int replayCount;
+    private int replayNext;
+    private double[] buf = new double[0];
+    private double[] fresh = new double[0];
+
+    Batches(ComputeBackend be, Distribution data, Map<RandomStreams.Stream, SplittableRandom> streams) {
+        this.be = be;
+        this.data = data;
+        this.dim = data.dimension();
+        this.dataRng = streams.get(RandomStreams.Stream.DATA);
+        this.zRng = streams.get(RandomStreams.Stream.LATENT);
+        this.noiseRng = streams.get(RandomStreams.Stream.INSTANCE_NOISE);
+        this.replayRng = streams.get(RandomStreams.Stream.REPLAY);
+    }
+
+    /** Empties the replay buffer and sizes it for {@code capacity} points (0 = replay off). */
+    void resetReplay(int capacity) {
+        replay = capacity > 0 ? new double[capacity * dim] : null;
+        replayCount = 0;
+        replayNext = 0;
+    }
+
+    private double[] buffer(int n) {
+        if (buf.length != n * dim) {
+            buf = new double[n * dim];
+            fresh = new double[n * dim];
+        }
+        return buf;
+    }
+
+    /** {@code n} points of P_data, plus instance noise of σ {@code sigma} when it is positive. */
+    Var real(Tape t, int n, double sigma) {
+        double[] b = buffer(n);
+        for (int i = 0; i < n; i++) {
+            data.sampleInto(dataRng, b, i * dim);
+        }
+        addNoise(b, sigma);
+        Var real = t.constant(n, dim);
+        be.copyIn(b, real.value());
+        return real;
+    }
+
+    /** {@code n} rows of z from the prior. */
+    Var latent(Tape t, int n, LatentSpec latent) {
+        Var z = t.constant(n, latent.dim());
+        if (latent.prior() == LatentSpec.Prior.NORMAL) {
+            be.fillNormal(z.value(), 0, 1, zRng);
+        } else {
+            be.fillUniform(z.value(), -1, 1, zRng);
+        }
+        return z;
+    }
+
+    /**
+     * The critic's {@code n} fakes G(z), detached: a fraction {@code replayFraction} replaced by old fakes when
+     * the replay buffer is on (the fresh ones are then remembered), instance noise added when σ is positive.
+     */
+    Var fakesForCritic(Tape t, int n, Mlp generator, LatentSpec latent, double replayFraction, double sigma) {
+        Var fake = t.detach(generator.forward(t, latent(t, n, latent)));
+        boolean replayOn = replay != null;
+        if (!replayOn && sigma == 0) {
+            return fake;
+        }
+        double[] b = buffer(n);
+        be.copyOut(fake.value(), b);
+        if (replayOn) {
+            // replace a fraction of the fresh fakes by old ones, then remember the fresh ones
+            System.arraycopy(b, 0, fresh, 0, b.length);
+            int m = (int) Math.round(replayFraction * n);
+            if (replayCount > 0) {
+                for (int i = 0; i < m; i++) {
+                    int j = replayRng.nextInt(replayCount);
+                    System.arraycopy(replay, j * dim, b, i * dim, dim);
+                }
+            }
+            int cap = replay.length / dim;
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(fresh, i * dim, replay, replayNext * dim, dim);
+                replayNext = (replayNext + 1) % cap;
+                replayCount = Math.min(cap, replayCount + 1);
+            }
+        }
+        addNoise(b, sigma);
+        Var mixed = t.constant(n, dim);
+        be.copyIn(b, mixed.value());
+        return mixed;
+    }
+
+    /** {@code fake} plus instance noise of σ {@code sigma} (the generator step's view of D's input). */
+    Var noisy(Tape t, Var fake, double sigma) {
+        if (sigma <= 0) {
+            return fake;
+        }
+        Var noise = t.constant(fake.rows(), dim);
+        be.fillNormal(noise.value(), 0, sigma, noiseRng);
+        return t.add(fake, noise);
+    }
+
+    private void addNoise(double[] b, double sigma) {
+        if (sigma > 0) {
+            for (int i = 0; i < b.length; i++) {
+                b[i] += sigma * noiseRng.nextGaussian();
+            }
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package org.divergencelab.gan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.divergencelab.autodiff.Tape;
+import org.divergencelab.autodiff.Var;
+import org.divergencelab.compute.ComputeBackend;
+import org.divergencelab.distribution.Distribution;
+import org.divergencelab.distribution.PointCloud;
+import org.divergencelab.divergence.DivergenceKind;
+import org.divergencelab.divergence.ExactW1;
+import org.divergencelab.divergence.IncrementalW1;
+import org.divergencelab.divergence.LipschitzEstimate;
+import org.divergencelab.divergence.ModeCoverage;
+import org.divergencelab.divergence.SampleEstimates;
+import org.divergencelab.nn.Dense;
+import org.divergencelab.nn.Mlp;
+import org.divergencelab.nn.Readouts;
+import org.divergencelab.nn.SpectralNorm;
+
+/**
+ * What a {@link Trainer}'s {@link Snapshot}s report: the fixed evaluation batch (real samples and z, drawn once
+ * from the {@link RandomStreams.Stream#EVALUATION} stream, so fakes move smoothly between snapshots), the
+ * estimate and warnings, and in a full snapshot the truths, fields, maps and read-outs its
+ * {@link EvaluationSpec} switches on. Reads the networks, never trains them.
+ */
+final class Evaluation {
+    private final Trainer trainer;
+    private final ComputeBackend be;
+    private final Distribution data;
+    private final int dim;
+    private final Tape evalTape;
+    private final Tape pointTape;
+    private final IncrementalW1 w1Solver = new IncrementalW1();
+    private final List<ModeCoverage.Mode> modes;
+    private double[] evalReal;
+    private double[] evalZ;
+    private Experiment exp;
+    private Mlp generator;
+    private Mlp critic;
+
+    /** The evaluation of {@code trainer}'s run on {@code data} (its experiment in force). */
+    Evaluation(Trainer trainer, ComputeBackend be, Distribution data) {
+        this.trainer = trainer;
+        this.be = be;
+        this.data = data;
+        this.dim = data.dimension();
+        this.evalTape = new Tape(be);
+        this.pointTape = new Tape(be);
+        List<ModeCoverage.Mode> m;
+        try {
+            m = ModeCoverage.modesOf(data);
+        } catch (IllegalArgumentException | UnsupportedOperationException notAMixture) {
+            m = null;
+        }
+        this.modes = m;
+        drawBatch(trainer.experiment());
+    }
+
+    /** (Re)draws the evaluation batch for {@code e}'s batch size, from the seed (the same numbers each time). */
+    void drawBatch(Experiment e) {
+        SplittableRandom evalRng = RandomStreams.of(e.seed(), RandomStreams.Stream.EVALUATION);
+        int n = e.evaluation().batch();
+        evalReal = data.sample(n, evalRng.split()).coordsView().clone();
+        evalZ = new double[n * e.latent().dim()];
+        SplittableRandom zr = evalRng.split();
+        for (int i = 0; i < evalZ.length; i++) {
+            evalZ[i] = e.latent().prior() == LatentSpec.Prior.NORMAL ? zr.nextGaussian() : zr.nextDouble(-1, 1);
+        }
+    }
+
+    /** A snapshot of the trainer now; {@code full == false} skips grids, truths, read-outs and Lipschitz. */
+    Snapshot snapshot(boolean full) {
+        exp = trainer.experiment();
+        generator = trainer.generator();
+        critic = trainer.critic();
+        boolean halted = trainer.halted();
+        EngineMessage haltMessage = trainer.haltMessage();
+        EvaluationSpec ev = exp.evaluation();
+        Objective obj = exp.objective();
+        setSpectralNormTraining(false);
+        try {
+            int n = ev.batch();
+            double[] fake = generate(evalZ, n);
+            double[] sr = scores(evalReal, n);
+            double[] sf = scores(fake, n);
+            Objective.Estimated est = obj.estimated();
+            Snapshot.Estimate estimate = new Snapshot.Estimate(est, estimateName(obj), Losses.estimate(obj, sr, sf));
+            // The warnings as codes and arguments (a UI translates them; the snapshot derives the English).
+            List<EngineMessage> messages = new ArrayList<>();
+            if (halted) {
+                messages.add(haltMessage);
+            }
+            List<Snapshot.TrueValue> truths = new ArrayList<>();
+            Snapshot.CriticField field = null;
+            double[] grads = null;
+            Snapshot.GeneratorMap map = null;
+            List<Readouts.LayerReadout> cl = List.of();
+            List<Readouts.LayerReadout> gl = List.of();
+            double lipschitz = Double.NaN;
+            ModeCoverage.Result coverage = null;
+            PointCloud realCloud = PointCloud.of(dim, evalReal);
+            PointCloud fakeCloud = PointCloud.of(dim, fake);
+            if (full) {
+                if (ev.trueW1()) {
+                    double w1 = dim == 1 ? ExactW1.oneD(realCloud, fakeCloud).value()
+                            : w1Solver.solve(realCloud, fakeCloud).value();
+                    truths.add(new Snapshot.TrueValue("W1", w1, "exact optimal transport between the " + n
+                            + " evaluation samples of P_data and P_G", ""));
+                }
+                if (ev.trueJs()) {
+                    boolean kde = ev.jsEstimator() == EvaluationSpec.JsEstimator.KDE;
+                    double js = kde ? SampleEstimates.kde(DivergenceKind.JS, realCloud, fakeCloud)
+                            : SampleEstimates.histogram(DivergenceKind.JS, realCloud, fakeCloud, SampleEstimates.BinRule.FD);
+                    truths.add(new Snapshot.TrueValue("JS", js, (kde ? "Gaussian KDE (binned, cell ≤ bandwidth/8)" : "histogram (Freedman-Diaconis bins)")
+                            + " of both evaluation samples (P_G has no density to evaluate)", jsNote(kde)));
+                }
+                double[][] box = box(fake);
+                field = criticField(box[0], box[1], ev.gridResolution());
+                grads = gradientsAt(fake, n);
+                map = generatorMap(ev.mapResolution());
+                cl = Readouts.of(critic, ev.histogramBins());
+                gl = Readouts.of(generator, ev.histogramBins());
+                if (ev.lipschitz()) {
+                    lipschitz = LipschitzEstimate.gridGradient(this::scoreAt, box[0], box[1], ev.lipschitzGrid()).value();
+                }
+                if (ev.modeCoverage() && modes != null) {
+                    coverage = ModeCoverage.evaluate(modes, fakeCloud, 3);
+                }
+                double w1 = truths.stream().filter(v -> v.name().equals("W1")).mapToDouble(Snapshot.TrueValue::value)
+                        .findFirst().orElse(Double.NaN);
+                if (est == Objective.Estimated.W1 && Double.isFinite(w1) && Math.abs(estimate.value()) > 10 * Math.max(w1, 0.05)) {
+                    messages.add(EngineMessage.of(EngineMessage.Code.ESTIMATE_DIVERGING, estimate.value(), w1));
+                }
+            }
+            if (!Double.isFinite(estimate.value())) {
+                messages.add(EngineMessage.of(EngineMessage.Code.ESTIMATE_NON_FINITE, estimate.value()));
+            }
+            if (obj.kind() == Objective.Kind.MINIMAX || obj.kind() == Objective.Kind.NON_SATURATING) {
+                double dr = meanLink(obj, sr);
+                double df = meanLink(obj, sf);
+                if (dr > 0.99 && df < 0.01) {
+                    messages.add(EngineMessage.of(EngineMessage.Code.DISCRIMINATOR_SATURATED, dr, df,
+                            obj.kind() == Objective.Kind.MINIMAX));
+                }
+            }
+            return new Snapshot(trainer.iterationCount(), trainer.criticStepCount(), trainer.generatorStepCount(), full,
+                    dim, evalReal, fake, trainer.lastCriticLoss(), trainer.lastGeneratorLoss(), estimate, truths, field,
+                    grads, map, cl, gl, lipschitz, coverage, trainer.instanceNoise(), halted,
+                    messages);
+        } finally {
+            setSpectralNormTraining(true);
+        }
+    }
+
+    private String jsNote(boolean kde) {
+        if (!data.hasDensity() && exp.latent().dim() < 2 && dim == 2) {
+            return "P_data has no 2-D density (e.g. the lecture's line) and P_G is the image of a 1-D latent: the "
+                    + "supports are almost surely disjoint, so the true JS is log 2 = 0.6931; the sample estimate "
+                    + (kde ? "smooths both and reads lower" : "merges nearby points into shared bins and reads lower");
+        }
+        if (!data.hasDensity()) {
+            return "P_data has no density: the true JS to a continuous P_G is log 2; the sample estimate reads lower";
+        }
+        return kde ? "KDE is biased (smoothing widens both supports); compare trends, not digits"
+                : "histogram JS is biased (finite samples never give equal histograms); compare trends, not digits";
+    }
+
+    private static String estimateName(Objective o) {
+        return switch (o.kind()) {
+            case MINIMAX, NON_SATURATING -> "JS estimate V/2 + log 2";
+            case LSGAN -> "triangular discrimination estimate 2 - 8 L_D";
+            case WGAN_CLIP, WGAN_GP, WGAN_FD, WGAN_SN -> "W1 estimate E_real[f] - E_fake[f]";
+            case LINEAR_CRITIC -> "W1 'estimate' E_real[f] - E_fake[f] of an unconstrained linear critic";
+            case F_GAN -> o.divergence().label() + " estimate (f-GAN variational bound)";
+        };
+    }
+
+    private static double meanLink(Objective o, double[] s) {
+        double m = 0;
+        for (double v : s) {
+            m += Losses.link(o, v);
+        }
+        return m / s.length;
+    }
+
+    private void setSpectralNormTraining(boolean on) {
+        for (Mlp m : new Mlp[] {generator, critic}) {
+            for (Dense d : m.denseLayers()) {
+                SpectralNorm sn = d.spectralNorm();
+                if (sn != null) {
+                    sn.setTraining(on);
+                }
+            }
+        }
+    }
+
+    /** G(z) for {@code n} latent rows. */
+    private double[] generate(double[] z, int n) {
+        Tape t = evalTape;
+        t.reset();
+        Var zv = t.constant(n, exp.latent().dim());
+        be.copyIn(z, zv.value());
+        Var x = generator.forward(t, zv);
+        double[] out = new double[n * dim];
+        be.copyOut(x.value(), out);
+        return out;
+    }
+
+    /** Raw critic scores of {@code n} points. */
+    private double[] scores(double[] x, int n) {
+        Tape t = evalTape;
+        t.reset();
+        Var xv = t.constant(n, dim);
+        be.copyIn(x, xv.value());
+        Var s = critic.forward(t, xv);
+        double[] out = new double[n];
+        be.copyOut(s.value(), out);
+        return out;
+    }
+
+    private double scoreAt(double[] x) {
+        Tape t = pointTape;
+        t.reset();
+        Var xv = t.constant(1, dim);
+        be.copyIn(x, xv.value());
+        return critic.forward(t, xv).item();
+    }
+
+    private double[] gradientsAt(double[] x, int n) {
+        Tape t = evalTape;
+        t.reset();
+        Var c = t.constant(n, dim);
+        be.copyIn(x, c.value());
+        Var leaf = t.leafOf(c);
+        Var g = t.grad(t.sum(critic.forward(t, leaf)), leaf, false);
+        double[] out = new double[n * dim];
+        be.copyOut(g.value(), out);
+        return out;
+    }
+
+    /** A box covering the evaluation data and fakes, 10 % margin (at least 0.5 per side when degenerate). */
+    private double[][] box(double[] fake) {
+        double[] lo = new double[dim];
+        double[] hi = new double[dim];
+        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        for (double[] pts : new double[][] {evalReal, fake}) {
+            for (int i = 0; i < pts.length; i++) {
+                int k = i % dim;
+                if (Double.isFinite(pts[i])) {
+                    lo[k] = Math.min(lo[k], pts[i]);
+                    hi[k] = Math.max(hi[k], pts[i]);
+                }
+            }
+        }
+        for (int k = 0; k < dim; k++) {
+            if (!(hi[k] >= lo[k])) {
+                lo[k] = -1;
+                hi[k] = 1;
+            }
+            double margin = Math.max(0.1 * (hi[k] - lo[k]), 0.5 * (hi[k] - lo[k] < 1e-9 ? 1 : 0));
+            lo[k] -= margin;
+            hi[k] += margin;
+        }
+        return new double[][] {lo, hi};
+    }
+
+    private Snapshot.CriticField criticField(double[] lo, double[] hi, int res) {
+        int points = dim == 1 ? res : res * res;
+        double[] x = new double[points * dim];
+        for (int p = 0; p < points; p++) {
+            int i = p % res;
+            x[p * dim] = lo[0] + (hi[0] - lo[0]) * i / (res - 1);
+            if (dim == 2) {
+                int j = p / res;
+                x[p * dim + 1] = lo[1] + (hi[1] - lo[1]) * j / (res - 1);
+            }
+        }
+        double[] s = scores(x, points);
+        for (int p = 0; p < points; p++) {
+            s[p] = Losses.link(exp.objective(), s[p]);
+        }
+        return new Snapshot.CriticField(dim, lo, hi, res, s, Losses.linkName(exp.objective()));
+    }
+
+    private Snapshot.GeneratorMap generatorMap(int res) {
+        int ld = exp.latent().dim();
+        int axes = Math.min(ld, 2);
+        double range = exp.latent().prior() == LatentSpec.Prior.NORMAL ? 3 : 1;
+        int points = axes == 1 ? res : res * res;
+        double[] z = new double[points * ld];
+        for (int p = 0; p < points; p++) {
+            z[p * ld] = -range + 2 * range * (p % res) / (res - 1);
+            if (axes == 2) {
+                z[p * ld + 1] = -range + 2 * range * (p / res) / (res - 1);
+            }
+        }
+        return new Snapshot.GeneratorMap(ld, axes, res, z, dim, generate(z, points));
+    }
+}
