@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.divergencelab.distribution.GeneratorFile;
+import org.divergencelab.distribution.GeneratorNet;
 import org.divergencelab.gan.Experiment;
+import org.divergencelab.gan.GeneratorExport;
 import org.divergencelab.gan.Presets;
 import org.divergencelab.gan.Snapshot;
 import org.divergencelab.gan.Trainer;
@@ -47,6 +50,8 @@ public final class TrainCommand implements Command {
                                        modes_captured,modes,high_quality_fraction,lipschitz (empty = not computed)
                   DIR/samples.csv      the final fakes of the fixed evaluation batch (x or x,y)
                   DIR/experiment.json  the experiment that ran (after --set), loadable with --config
+                  DIR/generator.json   the final generator's weights; generator(DIR/generator.json) is a spec of
+                                       its exact distribution P_G (not written for a generator with layer norm)
                 --set changes one key by its dotted JSON path, e.g. --set objective.lambda=5
                 --set criticOptimizer.lr=2e-4 --set critic.widths=[64,64] --set seed=7.
                 Presets: """ + String.join(", ", Presets.names()) + """
@@ -110,6 +115,7 @@ public final class TrainCommand implements Command {
             }
         }
         writeSamples(last, dir.resolve("samples.csv"));
+        writeGenerator(trainer, exp, dir.resolve("generator.json"), err);
         out.println("trained " + exp.name() + " for " + last.iteration() + " iterations: " + last.estimate().name() + " = "
                 + last.estimate().value() + ", exact W1 = " + num(last.truth("W1")) + (last.modes() != null
                 ? ", modes " + last.modes().modesCaptured() + "/" + last.modes().modes() + ", high quality "
@@ -138,6 +144,18 @@ public final class TrainCommand implements Command {
     /** Shortest round-trip form; empty for NaN (not computed). */
     private static String num(double v) {
         return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    /** The final generator's weights (generator.json, readable as the spec generator(FILE)), when exportable. */
+    private static void writeGenerator(Trainer trainer, Experiment exp, Path file, PrintStream err) throws IOException {
+        GeneratorNet net;
+        try {
+            net = GeneratorExport.of(trainer.generator(), exp.latent());
+        } catch (IllegalArgumentException e) {
+            err.println("note: " + file.getFileName() + " not written: " + e.getMessage());
+            return;
+        }
+        GeneratorFile.write(net, file);
     }
 
     private static void writeSamples(Snapshot s, Path file) throws IOException {
