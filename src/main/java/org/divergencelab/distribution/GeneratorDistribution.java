@@ -183,7 +183,7 @@ public final class GeneratorDistribution implements Distribution, CumulativeDist
     @Override
     public double logDensity(double[] x) {
         if (net.latentDim() == 1 && net.outputDim() == 1) {
-            return Math.log(continuousDensity(x[0]));
+            return logContinuousDensity(x[0]);
         }
         if (net.latentDim() == 2 && net.outputDim() == 2 && net.piecewiseAffine()) {
             return Math.log(regions().density(x[0], x[1]));
@@ -191,18 +191,67 @@ public final class GeneratorDistribution implements Distribution, CumulativeDist
         throw new UnsupportedOperationException(spec + ": P_G has no density (" + net.describe() + ")");
     }
 
-    /** Density of the absolutely continuous part of a 1-D P_G (mass 1 − atoms). */
-    double continuousDensity(double x) {
+    /**
+     * The analysed latent interval of a 1-D latent, cut at every piece end (critical points of a smooth G, kinks
+     * of a piecewise-affine one) and at every pre-image of a piece end's value: {zLo, ..., zHi}, finite (a normal prior's unbounded ends are cut at ±9.6,
+     * beyond which the prior holds 8e-22).
+     */
+    public double[] latentBreaks() {
         LatentLine l = line();
-        double s = 0;
+        java.util.TreeSet<Double> b = new java.util.TreeSet<>();
+        for (LatentLine.Piece p : l.pieces) {
+            b.add(Math.max(-9.6, p.z0));
+            b.add(Math.min(9.6, p.z1));
+        }
+        // where another piece's end value is crossed, the number of pre-images (and p_G) jumps: cut there too
+        for (LatentLine.Piece p : l.pieces) {
+            for (LatentLine.Piece o : l.pieces) {
+                for (double x : new double[] {o.x0, o.x1}) {
+                    if (!p.flat() && x > p.lo() && x < p.hi()) {
+                        double z = l.preimage(p, x);
+                        if (z > -9.6 && z < 9.6) {
+                            b.add(z);
+                        }
+                    }
+                }
+            }
+        }
+        return b.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The prior's density at a 1-D latent z. */
+    public double latentDensity(double z) {
+        return Math.exp(line().priorLogDensity(z));
+    }
+
+    /** Density of the absolutely continuous part of a 1-D P_G at x (mass 1 − atoms; 0 outside the image). */
+    public double continuousDensity(double x) {
+        return Math.exp(logContinuousDensity(x));
+    }
+
+    /** Its log, summed over the pre-images in logs so far Gaussian tails do not underflow to −∞. */
+    double logContinuousDensity(double x) {
+        LatentLine l = line();
+        double max = Double.NEGATIVE_INFINITY;
+        double[] terms = new double[l.pieces.size()];
+        int n = 0;
         for (LatentLine.Piece p : l.pieces) {
             if (p.flat() || !(x > p.lo() && x <= p.hi())) { // half-open: a shared end counts once
                 continue;
             }
             double z = l.preimage(p, x);
-            s += Math.exp(l.priorLogDensity(z)) / l.absSlope(p, z);
+            double t = l.priorLogDensity(z) - Math.log(l.absSlope(p, z));
+            terms[n++] = t;
+            max = Math.max(max, t);
         }
-        return s;
+        if (n <= 1 || max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+            s += Math.exp(terms[k] - max);
+        }
+        return max + Math.log(s);
     }
 
     /** The CDF of a 1-D P_G, atoms included: the prior mass of {z : G(z) ≤ x}. */
@@ -387,7 +436,7 @@ public final class GeneratorDistribution implements Distribution, CumulativeDist
 
         @Override
         public double logDensity(double[] x) {
-            return Math.log(g.continuousDensity(x[0])) - logMass;
+            return g.logContinuousDensity(x[0]) - logMass;
         }
 
         @Override

@@ -258,7 +258,9 @@ final class LatentLine {
             if (!(next > lo && next < hi)) {
                 next = 0.5 * (lo + hi);
             }
-            if (next == z || hi - lo <= 2 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)))) {
+            // converged: the Newton step is down to a few ulps (Newton approaches from one side, so the
+            // bracket itself need not shrink), or the bracket is
+            if (Math.abs(next - z) <= 4 * Math.ulp(z) || hi - lo <= 2 * Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)))) {
                 return next;
             }
             z = next;

@@ -29,6 +29,11 @@ public final class DistributionW1 {
 
     /** W1(P, Q) with the quadrature's error estimate, or null when a component has no known CDF. */
     public static TrueDivergence.Result compute(Distribution p, Distribution q) {
+        return compute(p, q, 1e-14);
+    }
+
+    /** As {@link #compute(Distribution, Distribution)} with panel tolerance {@code tol} (CDFs costly to evaluate). */
+    public static TrueDivergence.Result compute(Distribution p, Distribution q, double tol) {
         if (p.dimension() != 1 || q.dimension() != 1) {
             return null;
         }
@@ -56,7 +61,7 @@ public final class DistributionW1 {
         double sum = 0;
         double err = 0;
         for (int k = 0; k + 1 < b.length; k++) {
-            sum += quad.integrate(x -> Math.abs(fp.at(x) - fq.at(x)), b[k], b[k + 1], 1e-14);
+            sum += quad.integrate(x -> Math.abs(fp.at(x) - fq.at(x)), b[k], b[k + 1], tol);
             err += quad.lastError();
         }
         return new TrueDivergence.Result(sum, err);
