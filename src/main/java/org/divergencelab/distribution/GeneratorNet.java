@@ -246,12 +246,7 @@ public final class GeneratorNet {
         for (Layer l : layers) {
             double[] next = new double[l.out()];
             for (int i = 0; i < next.length; i++) {
-                double s = l.b(i);
-                double[] row = l.weights[i];
-                for (int j = 0; j < row.length; j++) {
-                    s += row[j] * h[j];
-                }
-                next[i] = l.activation().apply(s);
+                next[i] = l.activation().apply(preActivation(l, i, h));
             }
             h = next;
         }
@@ -272,11 +267,8 @@ public final class GeneratorNet {
             double[] next = new double[l.out()];
             double[][] nj = new double[l.out()][latentDim];
             for (int i = 0; i < next.length; i++) {
-                double s = l.b(i);
                 double[] row = l.weights[i];
-                for (int j = 0; j < row.length; j++) {
-                    s += row[j] * h[j];
-                }
+                double s = preActivation(l, i, h);
                 next[i] = l.activation().apply(s);
                 double d = l.activation().derivative(s);
                 for (int k = 0; k < latentDim; k++) {
@@ -294,6 +286,16 @@ public final class GeneratorNet {
             System.arraycopy(jac[i], 0, jacOut[i], 0, latentDim);
         }
         return h;
+    }
+
+    /** (W h + b)_i. */
+    private static double preActivation(Layer l, int i, double[] h) {
+        double s = l.b(i);
+        double[] row = l.weights[i];
+        for (int j = 0; j < row.length; j++) {
+            s += row[j] * h[j];
+        }
+        return s;
     }
 
     /** One latent draw into {@code z}. */
