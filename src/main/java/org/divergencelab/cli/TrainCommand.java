@@ -12,9 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.divergencelab.distribution.GeneratorFile;
+import org.divergencelab.distribution.GeneratorNet;
 import org.divergencelab.gan.Experiment;
+import org.divergencelab.gan.GeneratorExport;
 import org.divergencelab.gan.Presets;
 import org.divergencelab.gan.Snapshot;
+import org.divergencelab.gan.Trainer;
 import org.divergencelab.io.ExperimentJson;
 import org.divergencelab.io.Json;
 import org.divergencelab.training.HistoryPoint;
@@ -50,6 +54,8 @@ public final class TrainCommand implements Command {
                                        modes_captured,modes,high_quality_fraction,lipschitz (empty = not computed)
                   DIR/samples.csv      the final fakes of the fixed evaluation batch (x or x,y)
                   DIR/experiment.json  the experiment that ran (after --set), loadable with --config
+                  DIR/generator.json   the final generator's weights; generator(DIR/generator.json) is a spec of
+                                       its exact distribution P_G (not written for a generator with layer norm)
                 --set changes one key by its dotted JSON path, e.g. --set objective.lambda=5
                 --set criticOptimizer.lr=2e-4 --set critic.widths=[64,64] --set seed=7.
                 Presets: """ + String.join(", ", Presets.names()) + """
@@ -89,6 +95,7 @@ public final class TrainCommand implements Command {
         Files.createDirectories(dir);
         ExperimentJson.write(exp, dir.resolve("experiment.json"));
         Snapshot[] last = new Snapshot[1];
+        Trainer[] trained = new Trainer[1];
         try (Writer w = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8)) {
             w.write(MetricsCsv.HEADER + "\n");
             // The view's loop, headless: no cheap points in between, every due evaluation (one row each).
@@ -108,11 +115,13 @@ public final class TrainCommand implements Command {
             }
             loop.load(List.of(exp));
             loop.run(iterations, TrainingLoop.Pace.EXACT, s -> last[0] = s.get(0));
+            trained[0] = loop.trainers().get(0);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         Snapshot end = last[0];
         writeSamples(end, dir.resolve("samples.csv"));
+        writeGenerator(trained[0], exp, dir.resolve("generator.json"), err);
         out.println("trained " + exp.name() + " for " + end.iteration() + " iterations: " + end.estimate().name() + " = "
                 + end.estimate().value() + ", exact W1 = " + num(end.truth("W1")) + (end.modes() != null
                 ? ", modes " + end.modes().modesCaptured() + "/" + end.modes().modes() + ", high quality "
@@ -127,6 +136,18 @@ public final class TrainCommand implements Command {
     /** Shortest round-trip form; empty for NaN (not computed). */
     private static String num(double v) {
         return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    /** The final generator's weights (generator.json, readable as the spec generator(FILE)), when exportable. */
+    private static void writeGenerator(Trainer trainer, Experiment exp, Path file, PrintStream err) throws IOException {
+        GeneratorNet net;
+        try {
+            net = GeneratorExport.of(trainer.generator(), exp.latent());
+        } catch (IllegalArgumentException e) {
+            err.println("note: " + file.getFileName() + " not written: " + e.getMessage());
+            return;
+        }
+        GeneratorFile.write(net, file);
     }
 
     private static void writeSamples(Snapshot s, Path file) throws IOException {

@@ -109,6 +109,9 @@ public final class SpecParser {
         if (name.equals("samples")) {
             return parseSamples(start);
         }
+        if (name.equals("generator")) {
+            return parseGenerator();
+        }
         List<Arg> args = new ArrayList<>();
         skipSpace();
         if (peek() != ')') {
@@ -215,6 +218,25 @@ public final class SpecParser {
         Path path = baseDir.resolve(file);
         onSampleFile.accept(path);
         return new Empirical(CsvSamples.load(path), "samples(" + file + ")");
+    }
+
+    /** {@code generator(FILE.json)}: P_G of a saved generator (raw path up to ')', like samples). */
+    private Distribution parseGenerator() {
+        int open = pos;
+        int close = text.indexOf(')', pos);
+        if (close < 0) {
+            throw new SpecException(text, text.length(), "expected ')' closing generator(FILE.json)");
+        }
+        String file = text.substring(open, close).trim();
+        if (file.isEmpty()) {
+            throw new SpecException(text, open, "expected a generator file name in generator(FILE.json)");
+        }
+        pos = close + 1;
+        try {
+            return GeneratorDistribution.load(baseDir.resolve(file), file);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new SpecException(text, open, e.getMessage());
+        }
     }
 
     private Distribution build(String name, int at, int close, List<Arg> args) {
@@ -363,7 +385,7 @@ public final class SpecParser {
             }
             default -> throw new SpecException(text, at, "unknown distribution '" + name + "'; expected one of "
                     + "normal, uniform, point, mixture, samples, normal2, segment, box, ring, grid, swissroll, moons, "
-                    + "spiral, checkerboard, translate, drawn, eightgaussians");
+                    + "spiral, checkerboard, translate, drawn, eightgaussians, generator");
         }
     }
 

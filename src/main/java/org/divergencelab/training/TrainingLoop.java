@@ -84,6 +84,11 @@ public final class TrainingLoop {
         return trainers.isEmpty() ? 0 : trainers.get(0).iterationCount();
     }
 
+    /** The trainers, in panel order, for the driving thread only (the command writes the final generator). */
+    public List<Trainer> trainers() {
+        return java.util.Collections.unmodifiableList(trainers);
+    }
+
     /** The experiments being trained, in panel order. */
     public List<Experiment> experiments() {
         return trainers.stream().map(Trainer::experiment).toList();
