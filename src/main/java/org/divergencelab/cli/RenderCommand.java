@@ -14,7 +14,7 @@ import javafx.scene.image.WritableImage;
 
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Presets;
-import org.divergencelab.io.ExperimentJson;
+import org.divergencelab.gan.ExperimentJson;
 import org.divergencelab.lesson.Scene;
 import org.divergencelab.lesson.Scenes;
 import org.divergencelab.ui.i18n.I18n;

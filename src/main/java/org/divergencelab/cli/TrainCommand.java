@@ -19,7 +19,7 @@ import org.divergencelab.gan.GeneratorExport;
 import org.divergencelab.gan.Presets;
 import org.divergencelab.gan.Snapshot;
 import org.divergencelab.gan.Trainer;
-import org.divergencelab.io.ExperimentJson;
+import org.divergencelab.gan.ExperimentJson;
 import org.divergencelab.io.Json;
 import org.divergencelab.training.HistoryPoint;
 import org.divergencelab.training.MetricsCsv;

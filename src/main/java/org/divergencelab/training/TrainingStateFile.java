@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.divergencelab.gan.Experiment;
-import org.divergencelab.io.ExperimentJson;
+import org.divergencelab.gan.ExperimentJson;
 import org.divergencelab.io.Json;
 import org.divergencelab.io.StateFileException;
 import org.divergencelab.io.StateFiles;

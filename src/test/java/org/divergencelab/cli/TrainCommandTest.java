@@ -15,7 +15,7 @@ import java.util.List;
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Objective;
 import org.divergencelab.gan.Presets;
-import org.divergencelab.io.ExperimentJson;
+import org.divergencelab.gan.ExperimentJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.divergencelab.io;
+package org.divergencelab.gan;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.divergencelab.gan.Experiment;
-import org.divergencelab.gan.ExperimentField;
+import org.divergencelab.io.Json;
+
 
 /**
  * {@link Experiment} ↔ versioned JSON ({@code "format": "divergence-lab/experiment", "version": 1}), driven by

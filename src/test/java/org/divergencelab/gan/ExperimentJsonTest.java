@@ -1,4 +1,4 @@
-package org.divergencelab.io;
+package org.divergencelab.gan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,12 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.divergencelab.gan.EvaluationSpec;
-import org.divergencelab.gan.Experiment;
-import org.divergencelab.gan.Objective;
-import org.divergencelab.gan.OptimizerSpec;
-import org.divergencelab.gan.Presets;
-import org.divergencelab.gan.TrainerOptions;
 import org.junit.jupiter.api.Test;
 
 class ExperimentJsonTest {
