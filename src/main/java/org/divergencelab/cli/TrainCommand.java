@@ -51,14 +51,18 @@ public final class TrainCommand implements Command {
                 Trains one experiment for N iterations (k_D critic steps + k_G generator steps each) and writes
                   DIR/metrics.csv      every K iterations (default: the experiment's evaluation.every) and after the
                                        last: iteration,d_loss,g_loss,estimate_name,estimate,true_w1,true_js,js_method,
-                                       modes_captured,modes,high_quality_fraction,lipschitz (empty = not computed)
+                                       modes_captured,modes,high_quality_fraction,lipschitz,w1_method,w1_floor,
+                                       true_kl,true_kl_reverse,kl_method (empty = not computed). true_* are the
+                                       divergences between P_data and P_G; each *_method says what the value is:
+                                       exact, exact-quadrature(err<E), singular, exact-mc(se=S,...), ot-n=N(floor=F)
+                                       (a sample value; w1_floor = W1 of two n-samples of P_data), histogram(n=N)
                   DIR/samples.csv      the final fakes of the fixed evaluation batch (x or x,y)
                   DIR/experiment.json  the experiment that ran (after --set), loadable with --config
                   DIR/generator.json   the final generator's weights; generator(DIR/generator.json) is a spec of
                                        its exact distribution P_G (not written for a generator with layer norm)
                 --set changes one key by its dotted JSON path, e.g. --set objective.lambda=5
                 --set criticOptimizer.lr=2e-4 --set critic.widths=[64,64] --set seed=7.
-                Presets: """ + String.join(", ", Presets.names()) + """
+                Presets: """ + " " + String.join(", ", Presets.names()) + """
 
                 Same experiment and options give byte-identical metrics.csv. Exit status 0; 2 for bad input;
                 1 when the divergence guard stopped training (files are still written).""";
@@ -123,7 +127,8 @@ public final class TrainCommand implements Command {
         writeSamples(end, dir.resolve("samples.csv"));
         writeGenerator(trained[0], exp, dir.resolve("generator.json"), err);
         out.println("trained " + exp.name() + " for " + end.iteration() + " iterations: " + end.estimate().name() + " = "
-                + end.estimate().value() + ", exact W1 = " + num(end.truth("W1")) + (end.modes() != null
+                + end.estimate().value() + ", W1 = " + num(end.truth("W1")) + method(end, "W1") + ", JS = " + num(end.truth("JS"))
+                + method(end, "JS") + (end.modes() != null
                 ? ", modes " + end.modes().modesCaptured() + "/" + end.modes().modes() + ", high quality "
                 + end.modes().highQualityFraction() : "") + "; wrote " + dir.resolve("metrics.csv"));
         if (end.halted()) {
@@ -148,6 +153,12 @@ public final class TrainCommand implements Command {
             return;
         }
         GeneratorFile.write(net, file);
+    }
+
+    /** " (method)" of a true value, "" when not computed. */
+    private static String method(Snapshot s, String name) {
+        Snapshot.TrueValue v = s.truthValue(name);
+        return v == null ? "" : " (" + v.method() + ")";
     }
 
     private static void writeSamples(Snapshot s, Path file) throws IOException {

@@ -8,9 +8,11 @@ import org.divergencelab.autodiff.Tape;
 import org.divergencelab.autodiff.Var;
 import org.divergencelab.compute.ComputeBackend;
 import org.divergencelab.distribution.Distribution;
+import org.divergencelab.distribution.GeneratorNet;
 import org.divergencelab.distribution.PointCloud;
 import org.divergencelab.divergence.DivergenceKind;
 import org.divergencelab.divergence.ExactW1;
+import org.divergencelab.divergence.GeneratorTruth;
 import org.divergencelab.divergence.IncrementalW1;
 import org.divergencelab.divergence.LipschitzEstimate;
 import org.divergencelab.divergence.ModeCoverage;
@@ -104,18 +106,8 @@ final class Evaluation {
             PointCloud realCloud = PointCloud.of(dim, evalReal);
             PointCloud fakeCloud = PointCloud.of(dim, fake);
             if (full) {
-                if (ev.trueW1()) {
-                    double w1 = dim == 1 ? ExactW1.oneD(realCloud, fakeCloud).value()
-                            : w1Solver.solve(realCloud, fakeCloud).value();
-                    truths.add(new Snapshot.TrueValue("W1", w1, "exact optimal transport between the " + n
-                            + " evaluation samples of P_data and P_G", ""));
-                }
-                if (ev.trueJs()) {
-                    boolean kde = ev.jsEstimator() == EvaluationSpec.JsEstimator.KDE;
-                    double js = kde ? SampleEstimates.kde(DivergenceKind.JS, realCloud, fakeCloud)
-                            : SampleEstimates.histogram(DivergenceKind.JS, realCloud, fakeCloud, SampleEstimates.BinRule.FD);
-                    truths.add(new Snapshot.TrueValue("JS", js, (kde ? "Gaussian KDE (binned, cell ≤ bandwidth/8)" : "histogram (Freedman-Diaconis bins)")
-                            + " of both evaluation samples (P_G has no density to evaluate)", jsNote(kde)));
+                if (ev.trueW1() || ev.trueJs()) {
+                    truths.addAll(truths(ev, realCloud, fakeCloud));
                 }
                 double[][] box = box(fake);
                 field = criticField(box[0], box[1], ev.gridResolution());
@@ -153,6 +145,61 @@ final class Evaluation {
         } finally {
             setSpectralNormTraining(true);
         }
+    }
+
+    /**
+     * The divergences between P_data and P_G: from the generator's weights ({@link GeneratorTruth}: exact where
+     * the generator allows it, each value labelled), else (layer norm) sample estimates on the evaluation batch,
+     * labelled with their method and n. Never a sample value called exact.
+     */
+    private List<Snapshot.TrueValue> truths(EvaluationSpec ev, PointCloud realCloud, PointCloud fakeCloud) {
+        List<Snapshot.TrueValue> out = new ArrayList<>();
+        GeneratorTruth.Result t = generatorTruth();
+        int n = realCloud.size();
+        if (t == null) {
+            if (ev.trueW1()) {
+                double w1 = dim == 1 ? ExactW1.oneD(realCloud, fakeCloud).value()
+                        : w1Solver.solve(realCloud, fakeCloud).value();
+                out.add(new Snapshot.TrueValue("W1", w1, "ot-n=" + n, "exact optimal transport between the " + n
+                        + " evaluation samples of P_data and P_G: a sample value, above the population W1", Double.NaN));
+            }
+            if (ev.trueJs()) {
+                boolean kde = ev.jsEstimator() == EvaluationSpec.JsEstimator.KDE;
+                double js = kde ? SampleEstimates.kde(DivergenceKind.JS, realCloud, fakeCloud)
+                        : SampleEstimates.histogram(DivergenceKind.JS, realCloud, fakeCloud, SampleEstimates.BinRule.FD);
+                out.add(new Snapshot.TrueValue("JS", js, (kde ? "kde" : "histogram") + "(n=" + n + ")", jsNote(kde),
+                        Double.NaN));
+            }
+            return out;
+        }
+        if (ev.trueW1()) {
+            out.add(value("W1", t.w1(), t.note()));
+        }
+        if (ev.trueJs()) {
+            out.add(value("JS", t.js(), t.note()));
+            out.add(value("KL", t.klDataGen(), t.note()));
+            out.add(value("KL_REVERSE", t.klGenData(), t.note()));
+            out.add(value("TV", t.tv(), t.note()));
+            out.add(value("H2", t.h2(), t.note()));
+            out.add(value("CHI2", t.chi2(), t.note()));
+        }
+        return out;
+    }
+
+    private static Snapshot.TrueValue value(String name, GeneratorTruth.Value v, String note) {
+        return new Snapshot.TrueValue(name, v.value(), v.method(), note, v.error());
+    }
+
+    /** The generator's true divergences, or null when its distribution cannot be written down (layer norm). */
+    private GeneratorTruth.Result generatorTruth() {
+        GeneratorNet net;
+        try {
+            net = GeneratorExport.of(generator, exp.latent());
+        } catch (IllegalArgumentException noExactForm) {
+            return null;
+        }
+        long seed = RandomStreams.of(exp.seed(), RandomStreams.Stream.TRUTH).nextLong();
+        return GeneratorTruth.evaluate(data, net, seed);
     }
 
     private String jsNote(boolean kde) {

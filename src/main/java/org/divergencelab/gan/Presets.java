@@ -75,9 +75,12 @@ public final class Presets {
                 new NetworkSpec(List.of(), Activation.Kind.RELU, Activation.Kind.IDENTITY, false, false),
                 NetworkSpec.relu(64, 64), Objective.nonSaturating(), OptimizerSpec.adam(1e-3, 0.5, 0.999),
                 OptimizerSpec.adam(1e-3, 0.5, 0.999), 128, 1, 1, 1,
-                EvaluationSpec.defaults().withBatch(256), TrainerOptions.none());
+                EvaluationSpec.defaults().withBatch(256), TrainerOptions.none().withRetrainCritic(1000, 1e-4));
+        // The lecture's setting for the two lines: D trained to its optimum before each G step, so V/2 + log 2
+        // reads the JS of the current G (log 2 while the lines are apart) instead of a half-trained D's lower bound.
         m.put("two-lines-gan", lines);
-        m.put("two-lines-wgan", lines.withName("two-lines-wgan").withObjective(Objective.wganGp(Objective.DEFAULT_LAMBDA))
+        m.put("two-lines-wgan", lines.withName("two-lines-wgan").withOptions(TrainerOptions.none())
+                .withObjective(Objective.wganGp(Objective.DEFAULT_LAMBDA))
                 .withSteps(5, 1).withGeneratorOptimizer(OptimizerSpec.adam(1e-3, 0.5, 0.9))
                 .withCriticOptimizer(OptimizerSpec.adam(1e-3, 0.5, 0.9)));
         // The lecture's 1-D picture: normal z pushed by G into two groups; data two-sided, heavier on the left.

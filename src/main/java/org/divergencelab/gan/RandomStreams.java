@@ -28,7 +28,9 @@ final class RandomStreams {
         /** Which old fakes the replay buffer hands out. */
         REPLAY,
         /** The fixed evaluation batch (real samples, then z). */
-        EVALUATION
+        EVALUATION,
+        /** The draws of the generator's true divergences (Monte Carlo, OT and its floor): the same every evaluation. */
+        TRUTH
     }
 
     private RandomStreams() {

@@ -22,7 +22,8 @@ import org.divergencelab.nn.Readouts.LayerReadout;
  * @param criticLoss       last critic-step loss (penalties included; NaN before the first step)
  * @param generatorLoss    last generator-step loss (NaN before the first step)
  * @param estimate         the divergence the objective estimates, on the evaluation samples
- * @param truths           true values beside it (exact W1; sample-based JS, named method), full only
+ * @param truths           the divergences between P_data and P_G beside it, each with its method (exact only
+ *                         where it is), full only
  * @param criticField      the critic on a grid over a box covering data and fakes, full only
  * @param criticGradients  ∇x s(x) of the raw critic score at every fake (the direction the generator's loss
  *                         pushes each fake, up to a positive per-sample factor), full only
@@ -108,14 +109,33 @@ public record Snapshot(long iteration, long criticSteps, long generatorSteps, bo
     }
 
     /**
-     * A true (or reference) value between P_data and P_G beside the estimate.
+     * The value of a divergence between P_data and P_G beside the estimate, with what kind of value it is:
+     * {@code exact} only where it is (see {@link org.divergencelab.divergence.GeneratorTruth} for every label).
      *
-     * @param name   "W1", "JS"
-     * @param value  the value (nats for JS)
-     * @param method how it was computed, e.g. "exact OT on the evaluation samples"
+     * @param name   "W1", "JS", "KL", "KL_REVERSE", "TV", "H2", "CHI2"
+     * @param value  the value (nats for JS and KL)
+     * @param method the method label, short and stable (a metrics column): {@code exact},
+     *               {@code exact-quadrature(err<E)}, {@code singular}, {@code exact-mc(se=S,n=N,…)},
+     *               {@code ot-n=N(floor=F)}, {@code histogram(n=N)}, {@code kde(n=N)}
      * @param note   a caveat for the view (may be empty)
+     * @param error  the quadrature error bound, Monte Carlo standard error or (OT) sampling floor; 0 for closed
+     *               forms, NaN when unknown (a sample estimate's bias)
      */
-    public record TrueValue(String name, double value, String method, String note) {
+    public record TrueValue(String name, double value, String method, String note, double error) {
+        /** Whether the value is exact (to rounding, or within a stated quadrature bound). */
+        public boolean exact() {
+            return method.equals("exact") || method.startsWith("exact-quadrature") || method.equals("singular");
+        }
+    }
+
+    /** The value named {@code name} with its method, or null when not computed. */
+    public TrueValue truthValue(String name) {
+        for (TrueValue v : truths) {
+            if (v.name().equals(name)) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /**

@@ -3,12 +3,16 @@ package org.divergencelab.training;
 /**
  * The one CSV schema of training metrics: the {@code train} command's {@code metrics.csv} and, behind a panel
  * and an objective column, the training view's CSV export ({@link TrainingHistory#csv}). Numbers in shortest
- * round-trip form ({@link Double#toString}); empty cells are values not computed at that iteration.
+ * round-trip form ({@link Double#toString}); empty cells are values not computed at that iteration. The
+ * {@code *_method} columns say what each true value is: {@code exact}, {@code exact-quadrature(err<E)},
+ * {@code singular}, {@code exact-mc(se=S,n=N,…)} (quoted: it holds commas), {@code ot-n=N(floor=F)},
+ * {@code histogram(n=N)}, {@code kde(n=N)} (see {@code divergence.GeneratorTruth}); {@code w1_floor} is the W1
+ * between two independent n-draws of P_data when {@code true_w1} is a sample value.
  */
 public final class MetricsCsv {
     /** The columns. */
     public static final String HEADER = "iteration,d_loss,g_loss,estimate_name,estimate,true_w1,true_js,js_method,"
-            + "modes_captured,modes,high_quality_fraction,lipschitz";
+            + "modes_captured,modes,high_quality_fraction,lipschitz,w1_method,w1_floor,true_kl,true_kl_reverse,kl_method";
 
     private MetricsCsv() {
     }
@@ -17,9 +21,18 @@ public final class MetricsCsv {
     public static String row(HistoryPoint h) {
         return h.iteration() + "," + num(h.criticLoss()) + "," + num(h.generatorLoss()) + ","
                 + (h.estimated() == null ? "" : h.estimated().label()) + "," + num(h.estimate()) + ","
-                + num(h.trueW1()) + "," + num(h.trueJs()) + "," + (h.jsMethod() == null ? "" : h.jsMethod()) + ","
+                + num(h.trueW1()) + "," + num(h.trueJs()) + "," + text(h.jsMethod()) + ","
                 + (Double.isNaN(h.modes()) ? "," : (long) h.modes() + "," + h.modeCount()) + ","
-                + num(h.highQuality()) + "," + num(h.lipschitz());
+                + num(h.highQuality()) + "," + num(h.lipschitz()) + "," + text(h.w1Method()) + ","
+                + num(h.w1Floor()) + "," + num(h.trueKl()) + "," + num(h.trueKlReverse()) + "," + text(h.klMethod());
+    }
+
+    /** A method label as a CSV cell: quoted when it holds a comma (e.g. {@code exact-mc(se=0.002,n=4096)}). */
+    static String text(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     /** Shortest round-trip form; empty for NaN (not computed). */

@@ -17,7 +17,7 @@ import org.divergencelab.gan.Objective;
  * column shows the spacing), as the charts do.
  */
 public final class TrainingHistory {
-    /** Rows kept per panel before thinning: 200 000 × 10 doubles ≈ 16 MB per panel. */
+    /** Rows kept per panel before thinning: 200 000 × 13 doubles ≈ 21 MB per panel. */
     public static final int MAX_ROWS = 200_000;
     /** The CSV header: which panel, its objective, then the metrics of the {@code train} command's metrics.csv. */
     public static final String HEADER = "panel,objective," + MetricsCsv.HEADER;
@@ -32,7 +32,10 @@ public final class TrainingHistory {
     private static final int MODES = 7;
     private static final int COUNT = 8;
     private static final int HQ = 9;
-    private static final int COLS = 10;
+    private static final int FLOOR = 10;
+    private static final int KL = 11;
+    private static final int KLR = 12;
+    private static final int COLS = 13;
 
     /** One panel's rows. */
     private static final class Table {
@@ -41,6 +44,8 @@ public final class TrainingHistory {
         Objective.Estimated[] estimated = new Objective.Estimated[64];
         String[] objectives = new String[64];
         String[] jsMethods = new String[64];
+        String[] w1Methods = new String[64];
+        String[] klMethods = new String[64];
         int rows;
 
         Table copy() {
@@ -50,6 +55,8 @@ public final class TrainingHistory {
             t.estimated = Arrays.copyOf(estimated, rows);
             t.objectives = Arrays.copyOf(objectives, rows);
             t.jsMethods = Arrays.copyOf(jsMethods, rows);
+            t.w1Methods = Arrays.copyOf(w1Methods, rows);
+            t.klMethods = Arrays.copyOf(klMethods, rows);
             t.rows = rows;
             return t;
         }
@@ -99,6 +106,8 @@ public final class TrainingHistory {
             t.estimated[r] = h.estimated();
             t.objectives[r] = t.objective;
             t.jsMethods[r] = "";
+            t.w1Methods[r] = "";
+            t.klMethods[r] = "";
         }
         int o = r * COLS;
         if (!h.full()) {
@@ -116,6 +125,11 @@ public final class TrainingHistory {
             t.v[o + W1] = h.trueW1();
             t.v[o + JS] = h.trueJs();
             t.jsMethods[r] = h.jsMethod();
+            t.w1Methods[r] = h.w1Method();
+            t.klMethods[r] = h.klMethod();
+            t.v[o + FLOOR] = h.w1Floor();
+            t.v[o + KL] = h.trueKl();
+            t.v[o + KLR] = h.trueKlReverse();
             t.v[o + LIP] = h.lipschitz();
             t.v[o + MODES] = h.modes();
             t.v[o + COUNT] = h.modeCount();
@@ -132,6 +146,8 @@ public final class TrainingHistory {
                 t.estimated[k] = t.estimated[i];
                 t.objectives[k] = t.objectives[i];
                 t.jsMethods[k] = t.jsMethods[i];
+                t.w1Methods[k] = t.w1Methods[i];
+                t.klMethods[k] = t.klMethods[i];
                 k++;
             }
             t.rows = k;
@@ -142,6 +158,8 @@ public final class TrainingHistory {
             t.estimated = Arrays.copyOf(t.estimated, cap);
             t.objectives = Arrays.copyOf(t.objectives, cap);
             t.jsMethods = Arrays.copyOf(t.jsMethods, cap);
+            t.w1Methods = Arrays.copyOf(t.w1Methods, cap);
+            t.klMethods = Arrays.copyOf(t.klMethods, cap);
         }
         int r = t.rows++;
         Arrays.fill(t.v, r * COLS, (r + 1) * COLS, Double.NaN);
@@ -178,7 +196,8 @@ public final class TrainingHistory {
                 double count = t.v[o + COUNT];
                 HistoryPoint h = new HistoryPoint(generation, p, (long) t.v[o + ITER], t.v[o + D], t.v[o + G],
                         t.estimated[r], t.v[o + EST], t.v[o + W1], t.v[o + JS], t.jsMethods[r], t.v[o + LIP],
-                        t.v[o + MODES], Double.isNaN(count) ? 0 : (int) count, t.v[o + HQ], null, true);
+                        t.v[o + MODES], Double.isNaN(count) ? 0 : (int) count, t.v[o + HQ], null, true,
+                        t.w1Methods[r], t.v[o + FLOOR], t.v[o + KL], t.v[o + KLR], t.klMethods[r]);
                 b.append(p).append(',').append(quote(t.objectives[r])).append(',').append(MetricsCsv.row(h))
                         .append('\n');
             }

@@ -18,9 +18,11 @@ import org.divergencelab.ui.plot.ReferenceLine;
 import org.divergencelab.ui.theme.ThemeManager;
 
 /**
- * Charts over iterations: D and G losses; the estimate beside the truth (JS estimate vs KDE JS with log 2
- * marked, W estimate vs exact W1); Lipschitz estimate vs 1; modes captured. Fed by {@link HistoryPoint}s:
- * losses and estimates from the cheap per-iteration points, truths from full snapshots.
+ * Charts over iterations: D and G losses; the estimate beside the value it estimates (JS estimate vs the JS of
+ * P_G, log 2 marked; W estimate vs W1), the second line named by what it is (exact, exact densities by Monte
+ * Carlo, OT of n samples with the sampling floor as a reference line, a histogram of n samples); Lipschitz
+ * estimate vs 1; modes captured. Fed by {@link HistoryPoint}s: losses and estimates from the cheap
+ * per-iteration points, the values beside them from full snapshots.
  */
 final class ChartsView {
     private final I18n i18n;
@@ -35,6 +37,10 @@ final class ChartsView {
     private final LineSeries lipschitzSeries;
     private final LineSeries modesSeries;
     private final Map<Objective.Estimated, LineSeries[]> estimateSeries = new EnumMap<>(Objective.Estimated.class);
+    /** The method of each second line's newest value ("" before the first): its legend says what it is. */
+    private final Map<Objective.Estimated, String> truthMethods = new EnumMap<>(Objective.Estimated.class);
+    /** W1 between two independent n-draws of P_data (NaN unless W1 is a sample value): drawn as a reference. */
+    private double w1Floor = Double.NaN;
     private final GridPane root = new GridPane();
     private int modeCount;
 
@@ -96,14 +102,12 @@ final class ChartsView {
         modesSeries.setName(i18n.text("train.legend.modes"));
         for (Map.Entry<Objective.Estimated, LineSeries[]> e : estimateSeries.entrySet()) {
             e.getValue()[0].setName(i18n.text("train.legend.estimate", e.getKey().label()));
-            e.getValue()[1].setName(i18n.text("train.legend.truth", e.getKey().label()));
+            e.getValue()[1].setName(truthLegend(e.getKey()));
         }
         lipschitz.clearReferenceLines();
         lipschitz.addReferenceLine(ReferenceLine.horizontal(1, "1"));
         estimates.clearReferenceLines();
-        if (estimateSeries.containsKey(Objective.Estimated.JS)) {
-            estimates.addReferenceLine(ReferenceLine.horizontal(Math.log(2), "log 2"));
-        }
+        addReferenceLines();
         for (LineChart c : new LineChart[] {losses, estimates, lipschitz, modes}) {
             c.invalidate();
         }
@@ -131,6 +135,8 @@ final class ChartsView {
         estimates.setAxisLabels(i18n.text("train.axis.iteration"), "");
         root.add(estimates, 1, 0);
         estimateSeries.clear();
+        truthMethods.clear();
+        w1Floor = Double.NaN;
     }
 
     void add(HistoryPoint h) {
@@ -147,7 +153,18 @@ final class ChartsView {
             return;
         }
         if (Double.isFinite(h.truth())) {
-            seriesFor(h.estimated())[1].append(h.iteration(), h.truth());
+            LineSeries[] pair = seriesFor(h.estimated());
+            pair[1].append(h.iteration(), h.truth());
+            String method = h.truthMethod() == null ? "" : h.truthMethod();
+            if (!method.equals(truthMethods.get(h.estimated()))) {
+                truthMethods.put(h.estimated(), method);
+                pair[1].setName(truthLegend(h.estimated()));
+            }
+            if (h.estimated() == Objective.Estimated.W1 && Double.isFinite(h.w1Floor()) && h.w1Floor() != w1Floor) {
+                w1Floor = h.w1Floor();
+                estimates.clearReferenceLines();
+                addReferenceLines();
+            }
         }
         if (Double.isFinite(h.lipschitz())) {
             lipschitzSeries.append(h.iteration(), h.lipschitz());
@@ -178,5 +195,50 @@ final class ChartsView {
             }
         }
         return s;
+    }
+
+    private void addReferenceLines() {
+        if (estimateSeries.containsKey(Objective.Estimated.JS)) {
+            estimates.addReferenceLine(ReferenceLine.horizontal(Math.log(2), "log 2"));
+        }
+        if (estimateSeries.containsKey(Objective.Estimated.W1) && Double.isFinite(w1Floor)) {
+            estimates.addReferenceLine(ReferenceLine.horizontal(w1Floor,
+                    i18n.text("train.legend.w1Floor", sampleSize(truthMethods.get(Objective.Estimated.W1)))));
+        }
+    }
+
+    /** The second line's legend: the divergence and what kind of value it is, from its method label. */
+    private String truthLegend(Objective.Estimated e) {
+        String method = truthMethods.getOrDefault(e, "");
+        return i18n.text(legendKey(method), e.label(), sampleSize(method));
+    }
+
+    /** The bundle key naming a method label's kind (see {@code Snapshot.TrueValue#method}). */
+    static String legendKey(String method) {
+        if (method.equals("exact") || method.equals("singular") || method.startsWith("exact-quadrature")) {
+            return "train.legend.truthExact";
+        }
+        if (method.startsWith("exact-mc")) {
+            return "train.legend.truthMc";
+        }
+        if (method.startsWith("ot-")) {
+            return "train.legend.truthOt";
+        }
+        if (method.startsWith("kde")) {
+            return "train.legend.truthKde";
+        }
+        if (method.startsWith("histogram")) {
+            return "train.legend.truthHistogram";
+        }
+        return "train.legend.truth";
+    }
+
+    /** The n of a method label ("ot-n=512(…)", "histogram(n=512)", "exact-mc(se=…,n=4096)"), or "?" . */
+    static String sampleSize(String method) {
+        if (method == null) {
+            return "?";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("n=(\\d+)").matcher(method);
+        return m.find() ? m.group(1) : "?";
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -66,12 +67,16 @@ public final class ExperimentControls {
     final ComboBox<LatentSpec.Prior> prior = new ComboBox<>();
     final TextField latentDim = new TextField();
     final TextField seed = new TextField();
+    /** "Train D to its optimum before each G step" (the lecture's setting; options.retrainCriticMaxSteps &gt; 0). */
+    final CheckBox dOptimum = new CheckBox();
     final Label error = new Label();
     /** The text fields that show exactly one setting, with that setting (parsing and showing come from it). */
     private final Map<TextField, ExperimentField<?>> texts = new LinkedHashMap<>();
     /** The choices that show exactly one setting. */
     private final Map<ComboBox<?>, ExperimentField<?>> choices = new LinkedHashMap<>();
     private final ScrollPane root;
+    /** Critic steps at most per "train D to its optimum" (the convergence test usually stops far earlier). */
+    static final int D_OPTIMUM_MAX_STEPS = 1000;
     private final List<Runnable> relabelers = new ArrayList<>();
 
     /**
@@ -154,6 +159,16 @@ public final class ExperimentControls {
         r = row(g, r, "train.field.dLr", dLr);
         r = row(g, r, "train.field.kD", kD);
         r = row(g, r, "train.field.kG", kG);
+        dOptimum.setId("cfg-d-optimum");
+        dOptimum.textProperty().bind(i18n.get("train.field.dOptimum"));
+        dOptimum.setWrapText(true);
+        dOptimum.setMaxWidth(Double.MAX_VALUE);
+        Tooltip optimumTip = new Tooltip();
+        optimumTip.textProperty().bind(i18n.get("train.tip.dOptimum"));
+        optimumTip.setWrapText(true);
+        optimumTip.setMaxWidth(420);
+        dOptimum.setTooltip(optimumTip);
+        g.add(dOptimum, 0, r++, 2, 1);
         r = row(g, r, "train.field.batch", batch);
         r = section(g, r, "train.section.arch");
         r = row(g, r, "train.field.gWidth", gWidth);
@@ -223,6 +238,7 @@ public final class ExperimentControls {
             for (var b : choices.entrySet()) {
                 select(b.getKey(), b.getValue(), e);
             }
+            dOptimum.setSelected(e.options().retrainCriticMaxSteps() > 0);
             family.getSelectionModel().select(ObjectiveChoice.familyOf(e.objective()));
             lipschitz.getSelectionModel().select(ObjectiveChoice.lipschitzOf(e));
             List<Integer> gw = e.generator().widths();
@@ -255,6 +271,7 @@ public final class ExperimentControls {
             }
         });
         toggle.setOnAction(ev -> toggleObjective());
+        dOptimum.selectedProperty().addListener((o, a, b) -> commit());
         List<ComboBox<?>> combos = new ArrayList<>(choices.keySet());
         combos.addAll(List.of(family, lipschitz));
         for (ComboBox<?> c : combos) {
@@ -302,6 +319,9 @@ public final class ExperimentControls {
         }
         changes.put(ExperimentField.GENERATOR_WIDTHS, widths("generator", gWidth, gDepth));
         changes.put(ExperimentField.CRITIC_WIDTHS, widths("critic", dWidth, dDepth));
+        int retrain = current.options().retrainCriticMaxSteps();
+        changes.put(ExperimentField.RETRAIN_CRITIC_MAX_STEPS,
+                dOptimum.isSelected() ? (retrain > 0 ? retrain : D_OPTIMUM_MAX_STEPS) : 0);
         Experiment e = current.with(changes);
         return ObjectiveChoice.apply(e, family.getValue(), lipschitz.getValue(), e.objective().lambda(),
                 e.objective().clip());
