@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What every versioned state file of the app (sandbox state, training state) checks the same way: the text
@@ -87,6 +89,16 @@ public final class StateFiles {
                     + found(m, key), null);
         }
         return b;
+    }
+
+    /** Refuses a field of {@code m} not in {@code known}, naming it ({@code prefix + key}) and the known ones. */
+    public static void unknown(Map<?, ?> m, Set<String> known, String source, String prefix) throws StateFileException {
+        for (Object k : m.keySet()) {
+            if (!known.contains(String.valueOf(k))) {
+                throw new StateFileException(source + ": unknown field \"" + prefix + k + "\"; known: "
+                        + new TreeSet<>(known), null);
+            }
+        }
     }
 
     private static String found(Map<?, ?> m, String key) {
