@@ -7,15 +7,30 @@ final class Specs {
     private Specs() {
     }
 
+    /**
+     * Largest location and scale (and inverse of the smallest scale) a spec may use: beyond it densities,
+     * squared distances and quadrature panels overflow or underflow double (normal(0,1e308) gave NaN,
+     * normal(0,1e-320) a JS of 0 beside a TV of 1), so such specs are refused rather than computed wrongly.
+     */
+    static final double MAX_MAGNITUDE = 1e100;
+
     static void requireFinite(String name, double v) {
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException(name + " must be finite, got " + v);
+        }
+        if (Math.abs(v) > MAX_MAGNITUDE) {
+            throw new IllegalArgumentException(name + " must be within ±1e100 (larger values overflow the"
+                    + " computations), got " + v);
         }
     }
 
     static void requirePositive(String name, double v) {
         if (!(v > 0) || Double.isInfinite(v)) {
             throw new IllegalArgumentException(name + " must be finite and > 0, got " + v);
+        }
+        if (v > MAX_MAGNITUDE || v < 1 / MAX_MAGNITUDE) {
+            throw new IllegalArgumentException(name + " must be between 1e-100 and 1e100 (beyond, densities and"
+                    + " squared distances overflow or underflow), got " + v + "; for a point mass use point(x)");
         }
     }
 

@@ -1,8 +1,5 @@
 package org.divergencelab.io;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +17,8 @@ public final class StateFiles {
     /** The file's text (UTF-8); an unreadable file is a {@link StateFileException} naming it. */
     public static String read(Path file) throws StateFileException {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
+            return TextFiles.readUtf8(file, "state file");
+        } catch (RuntimeException e) {
             throw new StateFileException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
