@@ -124,7 +124,7 @@ public final class CsvSamples {
             throw new IllegalArgumentException("samples file " + file + " has more than " + MAX_ROWS
                     + " rows; subsample it first");
         }
-        if (commas && first == 0 && columns == 2 && records.stream().allMatch(CsvSamples::decimalCommaLike)) {
+        if (commas && first == 0 && columns == 2 && looksLikeDecimalCommas(records)) {
             throw new IllegalArgumentException("samples file " + file + " is ambiguous: every line looks like one"
                     + " number with a decimal comma (e.g. '" + String.join(",", records.get(0).values())
                     + "') as much as like two integer columns; write decimals with '.', or add a header row"
@@ -188,9 +188,26 @@ public final class CsvSamples {
         return v;
     }
 
-    /** {@code 0,5} read as two comma-separated cells: an integer, then unsigned digits. */
-    private static boolean decimalCommaLike(CSVRecord r) {
-        return r.size() == 2 && INTEGER.matcher(r.get(0)).matches() && DIGITS.matcher(r.get(1)).matches();
+    /**
+     * Whether header-less integer pairs look like one column written with decimal commas ({@code 0,5},
+     * {@code 1,25}, {@code 0,05}): every row is an integer then unsigned digits, and the digits after the
+     * comma have a leading zero somewhere or differ in length between rows (fractions do; pairs of small
+     * integers such as {@code 0,1}/{@code 1,1} need not). Such files are refused rather than read as 2-D.
+     */
+    private static boolean looksLikeDecimalCommas(List<CSVRecord> records) {
+        int width = -1;
+        boolean varies = false;
+        boolean leadingZero = false;
+        for (CSVRecord r : records) {
+            if (r.size() != 2 || !INTEGER.matcher(r.get(0)).matches() || !DIGITS.matcher(r.get(1)).matches()) {
+                return false;
+            }
+            String frac = r.get(1);
+            leadingZero |= frac.length() > 1 && frac.charAt(0) == '0';
+            varies |= width >= 0 && frac.length() != width;
+            width = frac.length();
+        }
+        return leadingZero || varies;
     }
 
     private static boolean looksLikeHeader(CSVRecord r) {
