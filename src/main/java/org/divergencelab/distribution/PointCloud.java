@@ -42,22 +42,7 @@ public final class PointCloud {
         if (!(total > 0)) {
             throw new IllegalArgumentException("weights sum to " + total + "; at least one must be positive");
         }
-        // finite weights near Double.MAX_VALUE can sum to ∞: then measure them in units of the largest one
-        double scale = 1;
-        if (Double.isInfinite(total)) {
-            scale = 0;
-            for (double x : weights) {
-                scale = Math.max(scale, x);
-            }
-            total = 0;
-            for (double x : weights) {
-                total += x / scale;
-            }
-        }
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = weights[i] / scale / total;
-        }
+        double[] w = Specs.normalise(weights, total);
         return new PointCloud(dimension, coords, w);
     }
 

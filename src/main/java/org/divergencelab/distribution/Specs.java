@@ -34,6 +34,29 @@ final class Specs {
         }
     }
 
+    /**
+     * Weights divided by their sum {@code total}; when finite weights near Double.MAX_VALUE sum to ∞, measured
+     * in units of the largest first (1e308, 1e308 → ½, ½) instead of dividing by ∞.
+     */
+    static double[] normalise(double[] weights, double total) {
+        double scale = 1;
+        if (Double.isInfinite(total)) {
+            scale = 0;
+            for (double x : weights) {
+                scale = Math.max(scale, x);
+            }
+            total = 0;
+            for (double x : weights) {
+                total += x / scale;
+            }
+        }
+        double[] w = new double[weights.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = weights[i] / scale / total;
+        }
+        return w;
+    }
+
     /** Shortest text that parses back to the same double ("1" rather than "1.0"). */
     static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
