@@ -71,6 +71,10 @@ public final class Commands {
             // A file that cannot be read or written (missing folder, no permission): the user can act on it.
             err.println("error: " + e.getFile() + ": " + fileProblem(e));
             return 2;
+        } catch (java.io.IOException e) {
+            // a file the command read is malformed (IDX, gzip): the message names it and the problem
+            err.println("error: " + e.getMessage());
+            return 2;
         } catch (StackOverflowError e) {
             err.println("error: the input is nested too deeply to read");
             return 2;

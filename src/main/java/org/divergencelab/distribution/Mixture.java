@@ -46,12 +46,13 @@ public final class Mixture implements Distribution {
         if (!(total > 0)) {
             throw new IllegalArgumentException("mixture weights sum to " + total + "; at least one must be positive");
         }
+        double[] normalised = Specs.normalise(weights.stream().mapToDouble(Double::doubleValue).toArray(), total);
         this.components = components.toArray(new Distribution[0]);
         this.weights = new double[this.components.length];
         this.cumulative = new double[this.components.length];
         double c = 0;
         for (int i = 0; i < this.weights.length; i++) {
-            this.weights[i] = weights.get(i) / total;
+            this.weights[i] = normalised[i];
             c += this.weights[i];
             cumulative[i] = c;
         }

@@ -51,7 +51,7 @@ public final class Normal1 implements Distribution {
 
     /** The CDF, for exact 1-D W1 between distributions. */
     public double cdf(double x) {
-        return 0.5 * org.apache.commons.math3.special.Erf.erfc(-(x - mu) / (sigma * Math.sqrt(2)));
+        return 0.5 * org.hipparchus.special.Erf.erfc(-(x - mu) / (sigma * Math.sqrt(2)));
     }
 
     @Override

@@ -42,10 +42,7 @@ public final class PointCloud {
         if (!(total > 0)) {
             throw new IllegalArgumentException("weights sum to " + total + "; at least one must be positive");
         }
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = weights[i] / total;
-        }
+        double[] w = Specs.normalise(weights, total);
         return new PointCloud(dimension, coords, w);
     }
 

@@ -81,7 +81,25 @@ public final class SpecParser {
         }
     }
 
+    /** Deepest nesting of distributions in a spec (real specs nest 3-4; this keeps the recursion far from the stack's end). */
+    public static final int MAX_DEPTH = 64;
+    /** Most mixture components one spec may build (ring, grid, checkerboard, mixture), checked before allocating. */
+    public static final int MAX_COMPONENTS = 10_000;
+
+    private int depth;
+
     private Distribution parseSpec() {
+        if (++depth > MAX_DEPTH) {
+            throw error("distributions nested deeper than " + MAX_DEPTH + " levels");
+        }
+        try {
+            return parseSpecAt();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Distribution parseSpecAt() {
         skipSpace();
         int start = pos;
         if (pos >= text.length() || !Character.isLetter(text.charAt(pos))) {
@@ -267,11 +285,13 @@ public final class SpecParser {
             case "ring" -> {
                 double[] a = numbers(name, at, close, args, 3, 3);
                 int k = integer(args.get(0), "ring k");
+                components("ring", k);
                 return ring(k, a[1], a[2], "ring(" + k + "," + Specs.fmt(a[1]) + "," + Specs.fmt(a[2]) + ")");
             }
             case "grid" -> {
                 double[] a = numbers(name, at, close, args, 3, 3);
                 int k = integer(args.get(0), "grid k");
+                components("grid", (long) k * k);
                 Specs.requirePositive("grid spacing", a[1]);
                 Specs.requirePositive("grid sigma", a[2]);
                 List<Double> w = new ArrayList<>();
@@ -288,6 +308,7 @@ public final class SpecParser {
             case "checkerboard" -> {
                 double[] a = numbers(name, at, close, args, 1, 1);
                 int n = integer(args.get(0), "checkerboard n");
+                components("checkerboard", (long) n * n / 2);
                 // An n x n board on [-2, 2]^2; the squares with even i + j carry the mass.
                 List<Double> w = new ArrayList<>();
                 List<Distribution> c = new ArrayList<>();
@@ -356,6 +377,8 @@ public final class SpecParser {
                 if (args.isEmpty()) {
                     throw new SpecException(text, close, "expected at least one component 'w*D' in mixture(...)");
                 }
+                components("mixture", args.stream().mapToLong(g -> g.dist() instanceof Mixture m
+                        ? m.components().size() : 1).sum());
                 List<Double> w = new ArrayList<>();
                 List<Distribution> c = new ArrayList<>();
                 int dim = 0;
@@ -421,6 +444,13 @@ public final class SpecParser {
             v[i] = g.number();
         }
         return v;
+    }
+
+    private static void components(String name, long count) {
+        if (count > MAX_COMPONENTS) {
+            throw new IllegalArgumentException(name + " would have " + count + " components; at most "
+                    + MAX_COMPONENTS + " are allowed");
+        }
     }
 
     private int integer(Arg g, String what) {

@@ -113,7 +113,7 @@ public final class DistributionW1 {
         double at(double x) {
             double s = 0;
             for (double[] n : normals) {
-                s += n[0] * 0.5 * org.apache.commons.math3.special.Erf.erfc(-(x - n[1]) / (n[2] * Math.sqrt(2)));
+                s += n[0] * 0.5 * org.hipparchus.special.Erf.erfc(-(x - n[1]) / (n[2] * Math.sqrt(2)));
             }
             for (double[] u : uniforms) {
                 s += u[0] * Math.min(1, Math.max(0, (x - u[1]) / (u[2] - u[1])));

@@ -43,7 +43,7 @@ public final class ExperimentJson {
 
     /** Reads an experiment file; errors name the file. */
     public static Experiment read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = TextFiles.readUtf8(file, "experiment file");
         try {
             return read(text);
         } catch (IllegalArgumentException ex) {

@@ -19,12 +19,45 @@ public final class IdxReader {
     private IdxReader() {
     }
 
+    /** Most pixels read from one IDX file (2^28, 1 GiB as floats; MNIST's 60000×28×28 is 47 M). */
+    public static final long MAX_PIXELS = 1L << 28;
+
     private static DataInputStream open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file));
         if (file.getFileName().toString().endsWith(".gz")) {
-            in = new GZIPInputStream(in);
+            try {
+                in = new GZIPInputStream(in);
+            } catch (java.util.zip.ZipException | EOFException e) {
+                in.close();
+                throw new IOException(file + ": not a gzip file (the name ends in .gz but the content is not"
+                        + " gzip-compressed" + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            }
         }
         return new DataInputStream(in);
+    }
+
+    /** The next header integer, or a message saying where the file ends. */
+    private static int header(DataInputStream in, Path file, int index, int dims) throws IOException {
+        try {
+            return in.readInt();
+        } catch (EOFException e) {
+            throw new IOException(file + ": file ends inside the IDX header (it has " + (4 + 4 * dims)
+                    + " bytes; the file ends before byte " + (4 + 4 * index + 4) + ")");
+        }
+    }
+
+    /** Fills {@code raw}, or says how many of its bytes the file had. */
+    private static void fill(DataInputStream in, Path file, byte[] raw, String what) throws IOException {
+        int got;
+        try {
+            got = in.readNBytes(raw, 0, raw.length);
+        } catch (java.util.zip.ZipException | EOFException e) {
+            throw new IOException(file + ": the compressed data is corrupt or cut short (" + e.getMessage() + ")");
+        }
+        if (got < raw.length) {
+            throw new IOException(file + ": file ends after " + got + " of " + raw.length + " data bytes (" + what
+                    + ")");
+        }
     }
 
     private static int magic(DataInputStream in, Path file, int dims) throws IOException {
@@ -53,9 +86,9 @@ public final class IdxReader {
     public static ImageDataset readImages(Path file, int limit) throws IOException {
         try (DataInputStream in = open(file)) {
             magic(in, file, 3);
-            int count = in.readInt();
-            int rows = in.readInt();
-            int cols = in.readInt();
+            int count = header(in, file, 0, 3);
+            int rows = header(in, file, 1, 3);
+            int cols = header(in, file, 2, 3);
             if (count < 1 || rows < 1 || cols < 1) {
                 throw new IOException(file + ": bad IDX sizes " + count + "x" + rows + "x" + cols);
             }
@@ -64,13 +97,13 @@ public final class IdxReader {
                         + ImageDataset.MAX_SIDE + "x" + ImageDataset.MAX_SIDE);
             }
             int n = limit > 0 ? Math.min(limit, count) : count;
-            byte[] raw = new byte[n * rows * cols];
-            try {
-                in.readFully(raw);
-            } catch (EOFException e) {
-                throw new IOException(file + ": truncated: header says " + count + " images of " + rows + "x" + cols
-                        + " but the data ends before image " + n);
+            long pixels = (long) n * rows * cols; // in long: 1,048,577 images of 64x64 overflow int
+            if (pixels > MAX_PIXELS) {
+                throw new IOException(file + ": header says " + n + " images of " + rows + "x" + cols + " = " + pixels
+                        + " pixels; at most " + MAX_PIXELS + " are read");
             }
+            byte[] raw = new byte[(int) pixels];
+            fill(in, file, raw, "truncated: header says " + count + " images of " + rows + "x" + cols);
             float[] px = new float[raw.length];
             for (int i = 0; i < raw.length; i++) {
                 px[i] = (raw[i] & 0xff) / 127.5f - 1f;
@@ -83,16 +116,15 @@ public final class IdxReader {
     public static int[] readLabels(Path file) throws IOException {
         try (DataInputStream in = open(file)) {
             magic(in, file, 1);
-            int count = in.readInt();
+            int count = header(in, file, 0, 1);
             if (count < 0) {
                 throw new IOException(file + ": negative label count " + count);
             }
-            byte[] raw = new byte[count];
-            try {
-                in.readFully(raw);
-            } catch (EOFException e) {
-                throw new IOException(file + ": truncated: header says " + count + " labels");
+            if (count > MAX_PIXELS) {
+                throw new IOException(file + ": header says " + count + " labels; at most " + MAX_PIXELS + " are read");
             }
+            byte[] raw = new byte[count];
+            fill(in, file, raw, "truncated: header says " + count + " labels");
             int[] labels = new int[count];
             for (int i = 0; i < count; i++) {
                 labels[i] = raw[i] & 0xff;

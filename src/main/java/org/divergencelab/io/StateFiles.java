@@ -1,10 +1,9 @@
 package org.divergencelab.io;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What every versioned state file of the app (sandbox state, training state) checks the same way: the text
@@ -18,8 +17,8 @@ public final class StateFiles {
     /** The file's text (UTF-8); an unreadable file is a {@link StateFileException} naming it. */
     public static String read(Path file) throws StateFileException {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
+            return TextFiles.readUtf8(file, "state file");
+        } catch (RuntimeException e) {
             throw new StateFileException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
@@ -87,6 +86,16 @@ public final class StateFiles {
                     + found(m, key), null);
         }
         return b;
+    }
+
+    /** Refuses a field of {@code m} not in {@code known}, naming it ({@code prefix + key}) and the known ones. */
+    public static void unknown(Map<?, ?> m, Set<String> known, String source, String prefix) throws StateFileException {
+        for (Object k : m.keySet()) {
+            if (!known.contains(String.valueOf(k))) {
+                throw new StateFileException(source + ": unknown field \"" + prefix + k + "\"; known: "
+                        + new TreeSet<>(known), null);
+            }
+        }
     }
 
     private static String found(Map<?, ?> m, String key) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,8 @@ import org.divergencelab.io.StateFileException;
 import org.divergencelab.io.StateFiles;
 
 /**
- * The sandbox state as a versioned JSON file, read with the shared {@link Json} parser and written here
- * field by field (one per line, stable order, so saved files diff well). Reading fails with a {@link StateFileException} that names the file and
+ * The sandbox state as a versioned JSON file, read and written through {@link Json}
+ * (one field per line, stable order, so saved files diff well; fields it does not know are refused by name). Reading fails with a {@link StateFileException} that names the file and
  * the problem (syntax with its offset, missing or mistyped field, newer version, invalid spec); the caller
  * keeps its current state.
  */
@@ -32,28 +33,29 @@ public final class StateFile {
     private StateFile() {
     }
 
+    /** The fields a state file has; any other is refused by name. */
+    private static final Set<String> FIELDS = Set.of("format", "version", "p", "q", "samples", "seed", "plan",
+            "presentation", "hidden");
+
     /** The state as JSON text (one field per line, stable order). */
     public static String toJson(SandboxState s) {
-        StringBuilder b = new StringBuilder("{\n");
-        b.append("  \"format\": ").append(quote(FORMAT)).append(",\n");
-        b.append("  \"version\": ").append(VERSION).append(",\n");
-        b.append("  \"p\": ").append(quote(s.p())).append(",\n");
-        b.append("  \"q\": ").append(quote(s.q())).append(",\n");
-        b.append("  \"samples\": ").append(s.samples()).append(",\n");
-        b.append("  \"seed\": ").append(s.seed()).append(",\n");
-        b.append("  \"plan\": ").append(quote(s.plan().name())).append(",\n");
-        b.append("  \"presentation\": ").append(s.presentation()).append(",\n");
-        b.append("  \"hidden\": [");
-        int i = 0;
-        for (String h : s.hidden()) {
-            b.append(i++ == 0 ? "" : ", ").append(quote(h));
-        }
-        return b.append("]\n}\n").toString();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("version", (long) VERSION);
+        m.put("p", s.p());
+        m.put("q", s.q());
+        m.put("samples", (long) s.samples());
+        m.put("seed", s.seed());
+        m.put("plan", s.plan().name());
+        m.put("presentation", s.presentation());
+        m.put("hidden", List.copyOf(s.hidden()));
+        return Json.write(m);
     }
 
     /** Parses a state; {@code source} names the file in messages. */
     public static SandboxState fromJson(String text, String source) throws StateFileException {
         Map<?, ?> m = StateFiles.open(text, source, FORMAT, VERSION, "sandbox state");
+        StateFiles.unknown(m, FIELDS, source, "");
         try {
             String plan = string(m, "plan", source, "");
             BulldozerExample.Plan pl;
@@ -92,27 +94,5 @@ public final class StateFile {
     /** Reads a state file; every failure (unreadable, malformed, newer) is a {@link StateFileException}. */
     public static SandboxState load(Path file) throws StateFileException {
         return fromJson(StateFiles.read(file), file.toString());
-    }
-
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

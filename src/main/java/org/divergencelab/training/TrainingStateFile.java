@@ -3,6 +3,7 @@ package org.divergencelab.training;
 import static org.divergencelab.io.StateFiles.bool;
 import static org.divergencelab.io.StateFiles.integer;
 import static org.divergencelab.io.StateFiles.string;
+import static org.divergencelab.io.StateFiles.unknown;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.ExperimentJson;
@@ -120,14 +120,5 @@ public final class TrainingStateFile {
     /** Reads a state file; every failure (unreadable, malformed, newer) is a {@link StateFileException}. */
     public static TrainingState load(Path file) throws StateFileException {
         return fromJson(StateFiles.read(file), file.toString());
-    }
-
-    private static void unknown(Map<?, ?> m, Set<String> known, String source, String prefix) throws StateFileException {
-        for (Object k : m.keySet()) {
-            if (!known.contains(String.valueOf(k))) {
-                throw new StateFileException(source + ": unknown field \"" + prefix + k + "\"; known: "
-                        + new TreeSet<>(known), null);
-            }
-        }
     }
 }

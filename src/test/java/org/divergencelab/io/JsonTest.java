@@ -60,4 +60,23 @@ class JsonTest {
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x,
                                 java.util.LinkedHashMap::new))));
     }
+
+    @Test
+    void limitsNestingNumbersAndSizeWithPositionsInsteadOfCrashing() {
+        // 8000 levels used to overflow the stack of the recursive reader
+        Json.ParseException deep = assertThrows(Json.ParseException.class,
+                () -> Json.parse("[".repeat(8000) + "]".repeat(8000)));
+        assertTrue(deep.getMessage().contains("nested deeper than " + Json.MAX_DEPTH), deep.getMessage());
+        assertEquals(1, deep.line());
+        assertEquals(1, ((List<?>) Json.parse("[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH))).size());
+        Json.ParseException longNumber = assertThrows(Json.ParseException.class,
+                () -> Json.parse("[" + "9".repeat(5000) + "]"));
+        assertTrue(longNumber.getMessage().contains("number longer than"), longNumber.getMessage());
+        Json.ParseException wide = assertThrows(Json.ParseException.class, () -> Json.parse("{\n \"a\": 1\uFF12\uFF18}"));
+        assertTrue(wide.getMessage().contains("non-ASCII digit '\uFF12'"), wide.getMessage());
+        assertEquals(2, wide.line());
+        assertEquals(Map.of("a", 1L), Json.parse("\uFEFF{\"a\": 1}"));
+        assertEquals(List.of(1.0E20, 9.223372036854775807E18), Json.parse("[100000000000000000000, 9223372036854775808]"),
+                "integers beyond long become doubles, as before");
+    }
 }
