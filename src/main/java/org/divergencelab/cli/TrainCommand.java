@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.divergencelab.export.BatchDump;
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Presets;
 import org.divergencelab.gan.Snapshot;
@@ -42,7 +43,7 @@ public final class TrainCommand implements Command {
     public String usage() {
         return """
                 usage: train (--config FILE.json | --preset NAME) [--set key=value ...] --iterations N --out DIR
-                             [--every K]
+                             [--every K] [--dump-batches K]
 
                 Trains one experiment for N iterations (k_D critic steps + k_G generator steps each) and writes
                   DIR/metrics.csv      every K iterations (default: the experiment's evaluation.every) and after the
@@ -50,6 +51,9 @@ public final class TrainCommand implements Command {
                                        modes_captured,modes,high_quality_fraction,lipschitz (empty = not computed)
                   DIR/samples.csv      the final fakes of the fixed evaluation batch (x or x,y)
                   DIR/experiment.json  the experiment that ran (after --set), loadable with --config
+                  DIR/batches.json     with --dump-batches K: the initial weights, then every random input (real
+                                       batch, z, the penalty's epsilon) and the loss of each step of the first K
+                                       iterations, values exact; the PyTorch export's train.py --check DIR replays it
                 --set changes one key by its dotted JSON path, e.g. --set objective.lambda=5
                 --set criticOptimizer.lr=2e-4 --set critic.widths=[64,64] --set seed=7.
                 Presets: """ + String.join(", ", Presets.names()) + """
@@ -60,34 +64,24 @@ public final class TrainCommand implements Command {
 
     @Override
     public int run(Arguments args, PrintStream out, PrintStream err) throws Exception {
-        String config = args.get("config", null);
-        String preset = args.get("preset", null);
-        List<String> sets = args.all("set");
+        ExperimentSource source = ExperimentSource.of(args);
         int iterations = args.getInt("iterations", -1, 0, 100_000_000);
         if (iterations < 0) {
             throw new UsageException("missing required option --iterations");
         }
         Path dir = Path.of(args.require("out"));
         String everyText = args.get("every", null);
+        int dumpBatches = args.getInt("dump-batches", 0, 1, 100_000);
         args.requireAllUsed();
-        if ((config == null) == (preset == null)) {
-            throw new UsageException("give exactly one of --config FILE.json and --preset NAME");
-        }
-        Experiment base;
-        if (config != null) {
-            Path file = Path.of(config);
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("--config: no such file " + file);
-            }
-            base = ExperimentJson.read(file);
-        } else {
-            base = Presets.get(preset);
-        }
-        Experiment exp = applySets(base, sets);
+        Experiment exp = source.experiment();
         // 0: the loop evaluates every evaluation.every iterations, the experiment's own
         int every = everyText == null ? 0 : args.getInt("every", 1, 1, 100_000_000);
         Files.createDirectories(dir);
         ExperimentJson.write(exp, dir.resolve("experiment.json"));
+        if (dumpBatches > 0) {
+            // A trainer of its own from the same seed draws exactly what the loop's trainer draws next.
+            BatchDump.write(exp, dumpBatches, dir.resolve(BatchDump.FILE));
+        }
         Snapshot[] last = new Snapshot[1];
         try (Writer w = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8)) {
             w.write(MetricsCsv.HEADER + "\n");
@@ -122,6 +116,35 @@ public final class TrainCommand implements Command {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * The experiment a command names with {@code --config FILE.json | --preset NAME} and {@code --set key=value}
+     * changes (train, export). Read the options first, then {@link #experiment()} after
+     * {@code requireAllUsed}, so that a typo in another option is reported before a config file is read.
+     */
+    record ExperimentSource(String config, String preset, List<String> sets) {
+
+        static ExperimentSource of(Arguments args) {
+            return new ExperimentSource(args.get("config", null), args.get("preset", null), args.all("set"));
+        }
+
+        Experiment experiment() throws IOException {
+            if ((config == null) == (preset == null)) {
+                throw new UsageException("give exactly one of --config FILE.json and --preset NAME");
+            }
+            Experiment base;
+            if (config != null) {
+                Path file = Path.of(config);
+                if (!Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException("--config: no such file " + file);
+                }
+                base = ExperimentJson.read(file);
+            } else {
+                base = Presets.get(preset);
+            }
+            return applySets(base, sets);
+        }
     }
 
     /** Shortest round-trip form; empty for NaN (not computed). */
