@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.divergencelab.compute.CpuBackend;
+import org.divergencelab.compute.Float64Backend;
 import org.divergencelab.export.BatchDump;
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Presets;
@@ -43,7 +45,7 @@ public final class TrainCommand implements Command {
     public String usage() {
         return """
                 usage: train (--config FILE.json | --preset NAME) [--set key=value ...] --iterations N --out DIR
-                             [--every K] [--dump-batches K]
+                             [--every K] [--dump-batches K [--dump-precision float32|float64]]
 
                 Trains one experiment for N iterations (k_D critic steps + k_G generator steps each) and writes
                   DIR/metrics.csv      every K iterations (default: the experiment's evaluation.every) and after the
@@ -54,6 +56,7 @@ public final class TrainCommand implements Command {
                   DIR/batches.json     with --dump-batches K: the initial weights, then every random input (real
                                        batch, z, the penalty's epsilon) and the loss of each step of the first K
                                        iterations, values exact; the PyTorch export's train.py --check DIR replays it
+                                       (--dump-precision float64: recorded on the float64 reference backend)
                 --set changes one key by its dotted JSON path, e.g. --set objective.lambda=5
                 --set criticOptimizer.lr=2e-4 --set critic.widths=[64,64] --set seed=7.
                 Presets: """ + String.join(", ", Presets.names()) + """
@@ -72,6 +75,10 @@ public final class TrainCommand implements Command {
         Path dir = Path.of(args.require("out"));
         String everyText = args.get("every", null);
         int dumpBatches = args.getInt("dump-batches", 0, 1, 100_000);
+        String dumpPrecision = args.get("dump-precision", "float32");
+        if (!dumpPrecision.equals("float32") && !dumpPrecision.equals("float64")) {
+            throw new UsageException("--dump-precision expects float32 or float64, got '" + dumpPrecision + "'");
+        }
         args.requireAllUsed();
         Experiment exp = source.experiment();
         // 0: the loop evaluates every evaluation.every iterations, the experiment's own
@@ -80,7 +87,8 @@ public final class TrainCommand implements Command {
         ExperimentJson.write(exp, dir.resolve("experiment.json"));
         if (dumpBatches > 0) {
             // A trainer of its own from the same seed draws exactly what the loop's trainer draws next.
-            BatchDump.write(exp, dumpBatches, dir.resolve(BatchDump.FILE));
+            BatchDump.write(exp, dumpBatches, dumpPrecision.equals("float64") ? Float64Backend.INSTANCE
+                    : CpuBackend.INSTANCE, dir.resolve(BatchDump.FILE));
         }
         Snapshot[] last = new Snapshot[1];
         try (Writer w = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8)) {

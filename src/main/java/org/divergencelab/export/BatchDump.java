@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.divergencelab.compute.ComputeBackend;
+import org.divergencelab.compute.CpuBackend;
+import org.divergencelab.compute.Float64Backend;
 import org.divergencelab.gan.BatchRecorder;
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Trainer;
@@ -32,14 +35,23 @@ public final class BatchDump {
 
     /** The dump of {@code iterations} iterations of {@code e} from its seed, as a JSON tree. */
     public static Map<String, Object> record(Experiment e, int iterations) {
+        return record(e, iterations, CpuBackend.INSTANCE);
+    }
+
+    /**
+     * As {@link #record(Experiment, int)} on {@code backend}: the float64 reference backend gives a dump in
+     * which float32 rounding cannot be amplified (see docs/pytorch-export.md).
+     */
+    public static Map<String, Object> record(Experiment e, int iterations, ComputeBackend backend) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
         root.put("version", 1L);
         root.put("experiment", ExperimentJson.toTree(e));
         root.put("iterations", (long) iterations);
-        root.put("initial_weights", NetworkWeights.initial(e));
+        root.put("precision", backend instanceof Float64Backend ? "float64" : "float32");
+        Trainer t = new Trainer(e, backend);
+        root.put("initial_weights", NetworkWeights.of(t));
         List<Object> steps = new ArrayList<>();
-        Trainer t = new Trainer(e);
         t.setBatchRecorder(new BatchRecorder() {
             @Override
             public void criticStep(long iteration, double[] real, double[] z, double[] eps, double loss) {
@@ -76,7 +88,7 @@ public final class BatchDump {
     }
 
     /** Writes the dump of {@code iterations} iterations of {@code e} to {@code file}. */
-    public static void write(Experiment e, int iterations, Path file) throws IOException {
-        Files.writeString(file, Json.write(record(e, iterations)), StandardCharsets.UTF_8);
+    public static void write(Experiment e, int iterations, ComputeBackend backend, Path file) throws IOException {
+        Files.writeString(file, Json.write(record(e, iterations, backend)), StandardCharsets.UTF_8);
     }
 }

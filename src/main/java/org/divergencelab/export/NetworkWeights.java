@@ -25,7 +25,11 @@ public final class NetworkWeights {
 
     /** G and D as the Trainer initialises them from the experiment's seed. */
     public static Map<String, Object> initial(Experiment e) {
-        Trainer t = new Trainer(e);
+        return of(new Trainer(e));
+    }
+
+    /** The trainer's G and D now. */
+    static Map<String, Object> of(Trainer t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("G", layers(t.generator()));
         m.put("D", layers(t.critic()));

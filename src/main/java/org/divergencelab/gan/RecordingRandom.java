@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
 /**
  * A view of one stream that hands out exactly its draws and remembers the uniform ones, for a
  * {@link BatchRecorder}: the penalties draw their ε through {@code fillUniform(0, 1)}, which stores
- * {@code (float) nextDouble()}, so the remembered values are those floats.
+ * {@code nextDouble()} at the backend's precision.
  */
 final class RecordingRandom implements RandomGenerator {
     private final SplittableRandom delegate;
@@ -43,12 +43,8 @@ final class RecordingRandom implements RandomGenerator {
         return u;
     }
 
-    /** The uniform draws so far as the float32 values fillUniform(0, 1) made of them, in draw order. */
-    double[] uniformFloats() {
-        double[] out = new double[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = (float) uniforms[i];
-        }
-        return out;
+    /** The uniform draws so far, in draw order. */
+    double[] uniforms() {
+        return Arrays.copyOf(uniforms, count);
     }
 }

@@ -167,6 +167,18 @@ public final class Trainer {
         this.recorder = recorder;
     }
 
+    /** {@code values} as a tensor of this backend holds them (fillUniform(0, 1) stores the draws so). */
+    private double[] stored(double[] values) {
+        if (values.length == 0) {
+            return values;
+        }
+        org.divergencelab.compute.Tensor t = be.allocate(1, values.length);
+        be.copyIn(values, t);
+        double[] out = new double[values.length];
+        be.copyOut(t, out);
+        return out;
+    }
+
     private double[] copyOf(Var v) {
         double[] out = new double[v.rows() * v.cols()];
         be.copyOut(v.value(), out);
@@ -260,7 +272,7 @@ public final class Trainer {
             return false;
         }
         if (recorder != null) {
-            recorder.criticStep(iteration, copyOf(real), copyOf(batches.lastLatent()), epsDraws.uniformFloats(), l);
+            recorder.criticStep(iteration, copyOf(real), copyOf(batches.lastLatent()), stored(epsDraws.uniforms()), l);
         }
         optD.zeroGrad();
         t.backward(loss, critic.parameters());

@@ -28,6 +28,7 @@ import torch.nn.functional as F
 CONFIG = json.loads(r'''__CONFIG_JSON__''')
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+DTYPE = torch.float32   # --check of a float64 dump switches to float64
 
 
 # ------------------------------------------------------------------------------------------------ data spec
@@ -192,8 +193,8 @@ class Mlp(torch.nn.Module):
         self.params = torch.nn.ParameterList()
         for layer in layers:
             if layer["type"] == "dense":
-                w = torch.tensor(layer["W"], dtype=torch.float32).view(layer["in"], layer["out"])
-                b = torch.tensor(layer["b"], dtype=torch.float32).view(1, layer["out"])
+                w = torch.tensor(layer["W"], dtype=DTYPE).view(layer["in"], layer["out"])
+                b = torch.tensor(layer["b"], dtype=DTYPE).view(1, layer["out"])
                 self.params.append(torch.nn.Parameter(w))
                 self.params.append(torch.nn.Parameter(b))
                 self.spec.append(("dense", len(self.params) - 2))
@@ -430,15 +431,21 @@ def check(args):
         print("error: %s was recorded for another experiment (%s) than this script's (%s)"
               % (path, dump["experiment"].get("name"), CONFIG["name"]), file=sys.stderr)
         return 2
+    global DTYPE
+    precision = dump.get("precision", "float32")
     weights = load_weights(args.weights)
-    if weights["G"] != dump["initial_weights"]["G"] or weights["D"] != dump["initial_weights"]["D"]:
+    if precision == "float64":
+        # recorded on the Lab's float64 reference backend: replay in float64 from its (float64) initial weights
+        DTYPE = torch.float64
+        weights = dump["initial_weights"]
+    elif weights["G"] != dump["initial_weights"]["G"] or weights["D"] != dump["initial_weights"]["D"]:
         print("error: %s differs from the run's initial weights" % args.weights, file=sys.stderr)
         return 2
     device = torch.device(args.device)
-    G, D = build(args.weights, device)
+    G, D = Mlp(weights["G"]).to(device), Mlp(weights["D"]).to(device)
     step = Step(G, D)
     n, dim, zd = CONFIG["batch_size"], CONFIG["data_dim"], CONFIG["latent_dim"]
-    t = lambda v, cols: torch.tensor(v, dtype=torch.float32).view(-1, cols).to(device)
+    t = lambda v, cols: torch.tensor(v, dtype=DTYPE).view(-1, cols).to(device)
     worst = {"critic": (0.0, None), "generator": (0.0, None)}
     for i, s in enumerate(dump["steps"]):
         if s["kind"] == "critic":
@@ -454,9 +461,9 @@ def check(args):
         if worst[s["kind"]][1] is None or rel > worst[s["kind"]][0]:
             worst[s["kind"]] = (rel, s["iteration"])
     overall = max(worst["critic"][0], worst["generator"][0])
-    print("check %s: %d steps of %d iterations; worst relative error d_loss %.3e (iteration %s), g_loss %.3e "
+    print("check %s (%s): %d steps of %d iterations; worst relative error d_loss %.3e (iteration %s), g_loss %.3e "
           "(iteration %s); worst %.3e, tolerance %.0e: %s"
-          % (CONFIG["name"], len(dump["steps"]), dump["iterations"], worst["critic"][0], worst["critic"][1],
+          % (CONFIG["name"], precision, len(dump["steps"]), dump["iterations"], worst["critic"][0], worst["critic"][1],
              worst["generator"][0], worst["generator"][1], overall, args.tolerance,
              "PASS" if overall <= args.tolerance else "FAIL"))
     return 0 if overall <= args.tolerance else 1
