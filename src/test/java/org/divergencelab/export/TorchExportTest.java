@@ -156,25 +156,30 @@ class TorchExportTest {
 
     /**
      * The round trip: our engine's first 20 iterations replayed by the exported PyTorch script from the same
-     * initial weights and batches give the same losses within 1e-4 relative (measured: about 2e-7, float32
-     * rounding). Needs /usr/bin/python3 with torch; skipped otherwise.
+     * initial weights and batches give the same losses within 1e-4 relative (measured: about 2e-7 in float32,
+     * 5e-13 in float64). Needs /usr/bin/python3 with torch; skipped otherwise.
      */
     @Test
     void pytorchReplaysOurLosses(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(torchAvailable(), "skipped: /usr/bin/python3 with torch is not installed "
                 + "(the PyTorch round trip needs it; the Java side is tested without it)");
-        for (String preset : List.of("gaussians-1d-gan", "two-lines-gan", "ring8-gan")) {
+        // WGAN-GP in float64 only: in float32 both engines' rounding in gradients that are exactly 0 in exact
+        // arithmetic (a ReLU unit active on the whole batch) is blown up by Adam to ±lr steps (docs/pytorch-export.md)
+        for (String run : List.of("gaussians-1d-gan/float32", "two-lines-gan/float32", "ring8-gan/float32",
+                "ring8-wgan-gp/float64")) {
+            String preset = run.substring(0, run.indexOf('/'));
+            String precision = run.substring(run.indexOf('/') + 1);
             Path exp = dir.resolve(preset + "-export");
-            Path run = dir.resolve(preset + "-run");
+            Path runDir = dir.resolve(preset + "-run");
             assertEquals(0, cli("export", "--preset", preset, "--out", exp.toString()));
-            assertEquals(0, cli("train", "--preset", preset, "--iterations", "20", "--dump-batches", "20", "--out",
-                    run.toString()));
+            assertEquals(0, cli("train", "--preset", preset, "--iterations", "20", "--dump-batches", "20",
+                    "--dump-precision", precision, "--out", runDir.toString()));
             Process p = new ProcessBuilder("/usr/bin/python3", exp.resolve(TorchExport.SCRIPT).toString(), "--check",
-                    run.toString()).redirectErrorStream(true).start();
+                    runDir.toString()).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(300, TimeUnit.SECONDS));
             assertEquals(0, p.exitValue(), output);
-            assertTrue(output.contains(": PASS"), output);
+            assertTrue(output.contains("(" + precision + ")") && output.contains(": PASS"), output);
         }
     }
 
