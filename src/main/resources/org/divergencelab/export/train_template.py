@@ -184,6 +184,26 @@ class DataSpec:
 
 # ------------------------------------------------------------------------------------------------ networks
 
+class LabOrderBias(torch.autograd.Function):
+    """y + b whose gradient for b sums the rows one after another, in order, as the Lab's engine does
+    (--check --lab-sums only: slow). A bias whose exact gradient is 0 (a ReLU unit active on the whole batch under a WGAN
+    loss) keeps the Lab's rounding residue, which Adam (eps 1e-8) turns into a step of up to lr."""
+
+    @staticmethod
+    def forward(ctx, y, b):
+        return y + b
+
+    @staticmethod
+    def backward(ctx, g):
+        acc = g[0:1]
+        for r in range(1, g.shape[0]):
+            acc = acc + g[r:r + 1]
+        return g, acc
+
+
+LAB_ORDER_SUMS = False   # --check --lab-sums
+
+
 class Mlp(torch.nn.Module):
     """The Lab's MLP: dense layers y = x W + b (W fanIn x fanOut) and activations, from a layer list."""
 
@@ -204,7 +224,10 @@ class Mlp(torch.nn.Module):
     def forward(self, x):
         for kind, arg in self.spec:
             if kind == "dense":
-                x = torch.addmm(self.params[arg + 1], x, self.params[arg])
+                if LAB_ORDER_SUMS:
+                    x = LabOrderBias.apply(x @ self.params[arg], self.params[arg + 1])
+                else:
+                    x = torch.addmm(self.params[arg + 1], x, self.params[arg])
             elif kind == "relu":
                 x = torch.relu(x)
             elif kind == "leaky_relu":
@@ -431,7 +454,8 @@ def check(args):
         print("error: %s was recorded for another experiment (%s) than this script's (%s)"
               % (path, dump["experiment"].get("name"), CONFIG["name"]), file=sys.stderr)
         return 2
-    global DTYPE
+    global DTYPE, LAB_ORDER_SUMS
+    LAB_ORDER_SUMS = args.lab_sums
     precision = dump.get("precision", "float32")
     weights = load_weights(args.weights)
     if precision == "float64":
@@ -481,6 +505,8 @@ def main():
     p.add_argument("--check", metavar="RUN", help="replay RUN/batches.json and compare the losses")
     p.add_argument("--tolerance", type=float, default=1e-4, help="--check's relative tolerance")
     p.add_argument("--verbose", action="store_true", help="--check: print every step")
+    p.add_argument("--lab-sums", action="store_true",
+                   help="--check: sum bias gradients row by row as the Lab does (slow; a diagnosis of drift)")
     args = p.parse_args()
     torch.set_default_dtype(torch.float32)
     return check(args) if args.check else train(args)
