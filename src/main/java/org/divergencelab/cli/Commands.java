@@ -22,6 +22,7 @@ public final class Commands {
                 new BenchCommand(),
                 new MeasureCommand(),
                 new TrainCommand(),
+                new ExportCommand(),
                 new RenderCommand(),
                 new SelfTestCommand(),
                 new ImageTrainCommand(),

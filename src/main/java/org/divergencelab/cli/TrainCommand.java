@@ -14,6 +14,9 @@ import java.util.Map;
 
 import org.divergencelab.distribution.GeneratorFile;
 import org.divergencelab.distribution.GeneratorNet;
+import org.divergencelab.compute.CpuBackend;
+import org.divergencelab.compute.Float64Backend;
+import org.divergencelab.export.BatchDump;
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.GeneratorExport;
 import org.divergencelab.gan.Presets;
@@ -46,7 +49,7 @@ public final class TrainCommand implements Command {
     public String usage() {
         return """
                 usage: train (--config FILE.json | --preset NAME) [--set key=value ...] --iterations N --out DIR
-                             [--every K]
+                             [--every K] [--dump-batches K [--dump-precision float32|float64]]
 
                 Trains one experiment for N iterations (k_D critic steps + k_G generator steps each) and writes
                   DIR/metrics.csv      every K iterations (default: the experiment's evaluation.every) and after the
@@ -60,6 +63,10 @@ public final class TrainCommand implements Command {
                   DIR/experiment.json  the experiment that ran (after --set), loadable with --config
                   DIR/generator.json   the final generator's weights; generator(DIR/generator.json) is a spec of
                                        its exact distribution P_G (not written for a generator with layer norm)
+                  DIR/batches.json     with --dump-batches K: the initial weights, then every random input (real
+                                       batch, z, the penalty's epsilon) and the loss of each step of the first K
+                                       iterations, values exact; the PyTorch export's train.py --check DIR replays it
+                                       (--dump-precision float64: recorded on the float64 reference backend)
                 --set changes one key by its dotted JSON path, e.g. --set objective.lambda=5
                 --set criticOptimizer.lr=2e-4 --set critic.widths=[64,64] --set seed=7.
                 Presets: """ + " " + String.join(", ", Presets.names()) + """
@@ -70,34 +77,29 @@ public final class TrainCommand implements Command {
 
     @Override
     public int run(Arguments args, PrintStream out, PrintStream err) throws Exception {
-        String config = args.get("config", null);
-        String preset = args.get("preset", null);
-        List<String> sets = args.all("set");
+        ExperimentSource source = ExperimentSource.of(args);
         int iterations = args.getInt("iterations", -1, 0, 100_000_000);
         if (iterations < 0) {
             throw new UsageException("missing required option --iterations");
         }
         Path dir = Path.of(args.require("out"));
         String everyText = args.get("every", null);
+        int dumpBatches = args.getInt("dump-batches", 0, 1, 100_000);
+        String dumpPrecision = args.get("dump-precision", "float32");
+        if (!dumpPrecision.equals("float32") && !dumpPrecision.equals("float64")) {
+            throw new UsageException("--dump-precision expects float32 or float64, got '" + dumpPrecision + "'");
+        }
         args.requireAllUsed();
-        if ((config == null) == (preset == null)) {
-            throw new UsageException("give exactly one of --config FILE.json and --preset NAME");
-        }
-        Experiment base;
-        if (config != null) {
-            Path file = Path.of(config);
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("--config: no such file " + file);
-            }
-            base = ExperimentJson.read(file);
-        } else {
-            base = Presets.get(preset);
-        }
-        Experiment exp = applySets(base, sets);
+        Experiment exp = source.experiment();
         // 0: the loop evaluates every evaluation.every iterations, the experiment's own
         int every = everyText == null ? 0 : args.getInt("every", 1, 1, 100_000_000);
         Files.createDirectories(dir);
         ExperimentJson.write(exp, dir.resolve("experiment.json"));
+        if (dumpBatches > 0) {
+            // A trainer of its own from the same seed draws exactly what the loop's trainer draws next.
+            BatchDump.write(exp, dumpBatches, dumpPrecision.equals("float64") ? Float64Backend.INSTANCE
+                    : CpuBackend.INSTANCE, dir.resolve(BatchDump.FILE));
+        }
         Snapshot[] last = new Snapshot[1];
         Trainer[] trained = new Trainer[1];
         try (Writer w = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8)) {
@@ -136,6 +138,35 @@ public final class TrainCommand implements Command {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * The experiment a command names with {@code --config FILE.json | --preset NAME} and {@code --set key=value}
+     * changes (train, export). Read the options first, then {@link #experiment()} after
+     * {@code requireAllUsed}, so that a typo in another option is reported before a config file is read.
+     */
+    record ExperimentSource(String config, String preset, List<String> sets) {
+
+        static ExperimentSource of(Arguments args) {
+            return new ExperimentSource(args.get("config", null), args.get("preset", null), args.all("set"));
+        }
+
+        Experiment experiment() throws IOException {
+            if ((config == null) == (preset == null)) {
+                throw new UsageException("give exactly one of --config FILE.json and --preset NAME");
+            }
+            Experiment base;
+            if (config != null) {
+                Path file = Path.of(config);
+                if (!Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException("--config: no such file " + file);
+                }
+                base = ExperimentJson.read(file);
+            } else {
+                base = Presets.get(preset);
+            }
+            return applySets(base, sets);
+        }
     }
 
     /** Shortest round-trip form; empty for NaN (not computed). */

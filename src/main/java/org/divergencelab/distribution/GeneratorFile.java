@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.divergencelab.io.Json;
+import org.divergencelab.io.TextFiles;
 
 /**
  * The {@code generator.json} format of a {@link GeneratorNet}:
@@ -73,20 +74,8 @@ public final class GeneratorFile {
 
     /** Reads a generator file; an IllegalArgumentException naming the file and the problem when malformed. */
     public static GeneratorNet read(Path file) {
-        String text;
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException(file + ": no such generator file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new IllegalArgumentException(file + ": " + size + " bytes; a generator file may have at most "
-                        + MAX_BYTES);
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        // bounded, strict UTF-8, regular files only: the shared reader's checks and messages
+        String text = TextFiles.readUtf8(file, "generator file");
         try {
             return parse(text);
         } catch (IllegalArgumentException e) {

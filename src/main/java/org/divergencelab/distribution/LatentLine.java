@@ -3,7 +3,7 @@ package org.divergencelab.distribution;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.math3.special.Erf;
+import org.hipparchus.special.Erf;
 
 /**
  * The push-forward of a 1-D latent through a {@link GeneratorNet}, cut into pieces of the latent line on which G

@@ -26,6 +26,7 @@ final class Batches {
     private double[] replay;
     private int replayCount;
     private int replayNext;
+    private Var lastLatent;
     private double[] buf = new double[0];
     private double[] fresh = new double[0];
 
@@ -66,9 +67,15 @@ final class Batches {
         return real;
     }
 
+    /** The z of the last {@link #latent} call (valid while its tape is), for a {@link BatchRecorder}. */
+    Var lastLatent() {
+        return lastLatent;
+    }
+
     /** {@code n} rows of z from the prior. */
     Var latent(Tape t, int n, LatentSpec latent) {
         Var z = t.constant(n, latent.dim());
+        lastLatent = z;
         if (latent.prior() == LatentSpec.Prior.NORMAL) {
             be.fillNormal(z.value(), 0, 1, zRng);
         } else {

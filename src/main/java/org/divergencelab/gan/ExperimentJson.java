@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.divergencelab.io.Json;
+import org.divergencelab.io.TextFiles;
 
 
 /**

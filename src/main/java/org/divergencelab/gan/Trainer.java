@@ -56,6 +56,8 @@ public final class Trainer {
     private Evaluation evaluation;
     /** WGAN-clip's clipping, null for the other objectives (follows the experiment). */
     private WeightClipping clipping;
+    /** Sees each step's random inputs and loss when set (the PyTorch export's dump); null by default. */
+    private BatchRecorder recorder;
 
     private long iteration;
     private long criticStepCount;
@@ -157,6 +159,32 @@ public final class Trainer {
         clipping = objective.kind() == Objective.Kind.WGAN_CLIP ? new WeightClipping(objective.clip()) : null;
     }
 
+    /**
+     * Sets (or, with null, removes) the recorder that sees every later step's random inputs and loss. Recording
+     * draws exactly what an unrecorded step draws, so a recorded run stays bit-identical to an unrecorded one.
+     */
+    public void setBatchRecorder(BatchRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    /** {@code values} as a tensor of this backend holds them (fillUniform(0, 1) stores the draws so). */
+    private double[] stored(double[] values) {
+        if (values.length == 0) {
+            return values;
+        }
+        org.divergencelab.compute.Tensor t = be.allocate(1, values.length);
+        be.copyIn(values, t);
+        double[] out = new double[values.length];
+        be.copyOut(t, out);
+        return out;
+    }
+
+    private double[] copyOf(Var v) {
+        double[] out = new double[v.rows() * v.cols()];
+        be.copyOut(v.value(), out);
+        return out;
+    }
+
     /** True when the divergence guard stopped training. */
     public boolean halted() {
         return guard.halted();
@@ -235,11 +263,16 @@ public final class Trainer {
         double sigma = instanceNoise();
         Var real = batches.real(t, n, sigma);
         Var fake = batches.fakesForCritic(t, n, generator, exp.latent(), exp.options().replayFraction(), sigma);
-        Var loss = Losses.criticLoss(t, exp.objective(), critic, real, fake, penaltyRng);
+        RecordingRandom epsDraws = recorder == null ? null : new RecordingRandom(penaltyRng);
+        Var loss = Losses.criticLoss(t, exp.objective(), critic, real, fake,
+                epsDraws == null ? penaltyRng : epsDraws);
         double l = loss.item();
         long step = criticStepCount + 1;
         if (!guard.lossOk(EngineMessage.CRITIC, l, step)) {
             return false;
+        }
+        if (recorder != null) {
+            recorder.criticStep(iteration, copyOf(real), copyOf(batches.lastLatent()), stored(epsDraws.uniforms()), l);
         }
         optD.zeroGrad();
         t.backward(loss, critic.parameters());
@@ -274,6 +307,9 @@ public final class Trainer {
         long step = generatorStepCount + 1;
         if (!guard.lossOk(EngineMessage.GENERATOR, l, step)) {
             return false;
+        }
+        if (recorder != null) {
+            recorder.generatorStep(iteration, copyOf(batches.lastLatent()), l);
         }
         optG.zeroGrad();
         t.backward(loss, generator.parameters());
