@@ -1,8 +1,11 @@
 package org.divergencelab.ui;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -32,6 +35,9 @@ public final class LabApp extends Application {
         Scene scene = new Scene(window.root(), 1280, 800);
         window.attach(scene);
         stage.setScene(scene);
+        if (Boolean.getBoolean("divergencelab.startup.report")) {
+            reportFirstPulse(scene);
+        }
         stage.show();
         String view = System.getProperty("divergencelab.view");
         // the training view opens by default; -Ddivergencelab.view=sandbox (or any tab id) opens another
@@ -46,6 +52,22 @@ public final class LabApp extends Application {
                         + "'");
             }
         }
+    }
+
+    /**
+     * {@code -Ddivergencelab.startup.report=true}: prints the milliseconds from the process start to the first
+     * pulse of the shown window, then exits: the time to first window of docs/install.md.
+     */
+    private static void reportFirstPulse(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            long ms = ProcessHandle.current().info().startInstant()
+                    .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
+            System.out.println("first window pulse after " + ms + " ms");
+            Platform.exit();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** A main window configured from the system properties (or English, light theme). */
