@@ -17,6 +17,7 @@ public final class Workloads {
         all.addAll(TransportWorkload.all());
         all.addAll(SandboxEstimatesWorkload.all());
         all.addAll(ImageGanWorkload.all());
+        all.addAll(GeneratorTruthWorkload.all());
         return List.copyOf(all);
     }
 

@@ -230,7 +230,7 @@ public final class GeneratorDistribution implements Distribution, CumulativeDist
     }
 
     /** Its log, summed over the pre-images in logs so far Gaussian tails do not underflow to −∞. */
-    double logContinuousDensity(double x) {
+    public double logContinuousDensity(double x) {
         LatentLine l = line();
         double max = Double.NEGATIVE_INFINITY;
         double[] terms = new double[l.pieces.size()];
@@ -350,7 +350,7 @@ public final class GeneratorDistribution implements Distribution, CumulativeDist
             }
             for (double z : ladder) {
                 if (z > p.z0 && z < p.z1) {
-                    b.add(p.affine ? p.a[0] * z + p.c[0] : net.forward(new double[] {z})[0]);
+                    b.add(p.affine ? p.a[0] * z + p.c[0] : l.value(z));
                 }
             }
         }
@@ -380,8 +380,11 @@ public final class GeneratorDistribution implements Distribution, CumulativeDist
             double zr = net.prior() == GeneratorNet.Prior.NORMAL ? 9.6 : 1;
             double[] box = null;
             int n = 2000;
+            double[] sc = net.scalarScratch();
             for (int k = 0; k <= n; k++) {
-                double[] x = net.forward(new double[] {-zr + 2 * zr * k / n});
+                double zk = -zr + 2 * zr * k / n;
+                double[] x = net.outputDim() == 1 ? new double[] {net.scalarForward(zk, sc, false)}
+                        : net.forward(new double[] {zk});
                 double[] b = net.outputDim() == 1 ? new double[] {x[0], x[0]} : new double[] {x[0], x[0], x[1], x[1]};
                 box = Specs.union(box, b);
             }

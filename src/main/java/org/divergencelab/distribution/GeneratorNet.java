@@ -288,6 +288,53 @@ public final class GeneratorNet {
         return h;
     }
 
+    /**
+     * Scratch for {@link #scalarForward}: two (value, derivative) buffers of the widest layer, plus one slot
+     * for G′(z).
+     */
+    public double[] scalarScratch() {
+        return new double[4 * maxWidth() + 1];
+    }
+
+    /**
+     * A 1-D latent's first output G(z), and with {@code slope} ∂G₀/∂z in {@code scratch[scratch.length − 1]},
+     * without allocating (the hot loop of pre-image solves and latent quadrature): the same sums in the same
+     * order as {@link #forward(double[], double[][])}, so the same doubles.
+     */
+    public double scalarForward(double z, double[] scratch, boolean slope) {
+        int w = maxWidth();
+        int cur = 0;
+        int nxt = 2 * w;
+        scratch[0] = z;
+        scratch[w] = 1;
+        int n = 1;
+        for (Layer l : layers) {
+            int m = l.out();
+            Act act = l.activation();
+            for (int i = 0; i < m; i++) {
+                double[] row = l.weights[i];
+                double u = l.b(i);
+                double du = 0;
+                for (int j = 0; j < n; j++) {
+                    u += row[j] * scratch[cur + j];
+                    du += row[j] * scratch[cur + w + j];
+                }
+                scratch[nxt + i] = act.apply(u);
+                if (slope) {
+                    scratch[nxt + w + i] = act.derivative(u) * du;
+                }
+            }
+            int t = cur;
+            cur = nxt;
+            nxt = t;
+            n = m;
+        }
+        if (slope) {
+            scratch[4 * w] = scratch[cur + w];
+        }
+        return scratch[cur];
+    }
+
     /** (W h + b)_i. */
     private static double preActivation(Layer l, int i, double[] h) {
         double s = l.b(i);

@@ -68,12 +68,17 @@ final class LatentLine {
     final double zHi;
     /** Mass of the prior outside [zLo, zHi] that the analysis leaves out (0 unless smooth under a normal prior). */
     final double truncated;
+    /** Smooth nets: G on the bracketing grid (gridX[k] = G(zLo + k·h)), the starting table of every pre-image
+     * solve; null for piecewise-affine nets. */
+    private double[] gridX;
+    private final ThreadLocal<double[]> scratch;
 
     LatentLine(GeneratorNet net) {
         if (net.latentDim() != 1) {
             throw new IllegalArgumentException("a latent line needs a 1-D latent, got " + net.latentDim());
         }
         this.net = net;
+        this.scratch = ThreadLocal.withInitial(net::scalarScratch);
         boolean normal = net.prior() == GeneratorNet.Prior.NORMAL;
         if (net.piecewiseAffine()) {
             zLo = normal ? Double.NEGATIVE_INFINITY : -1;
@@ -102,7 +107,12 @@ final class LatentLine {
         if (Double.isInfinite(z)) {
             return p.a[0] == 0 ? p.c[0] : Math.signum(z) * Math.signum(p.a[0]) * Double.POSITIVE_INFINITY;
         }
-        return p.affine ? p.a[0] * z + p.c[0] : net.forward(new double[] {z})[0];
+        return p.affine ? p.a[0] * z + p.c[0] : value(z);
+    }
+
+    /** G(z) of a 1-D output, allocation-free. */
+    double value(double z) {
+        return net.scalarForward(z, scratch.get(), false);
     }
 
     // ---------------------------------------------------------------- piecewise affine
@@ -174,9 +184,9 @@ final class LatentLine {
     // ---------------------------------------------------------------- smooth, 1-D output
 
     private double slope(double z) {
-        double[][] j = new double[1][1];
-        net.forward(new double[] {z}, j);
-        return j[0][0];
+        double[] s = scratch.get();
+        net.scalarForward(z, s, true);
+        return s[s.length - 1];
     }
 
     private List<Piece> monotonePieces() {
@@ -184,10 +194,14 @@ final class LatentLine {
         ends.add(zLo);
         double h = (zHi - zLo) / GRID;
         double prevZ = zLo;
-        double prev = slope(zLo);
+        double[] sc = scratch.get();
+        gridX = new double[GRID + 1];
+        gridX[0] = net.scalarForward(zLo, sc, true);
+        double prev = sc[sc.length - 1];
         for (int k = 1; k <= GRID; k++) {
-            double z = k == GRID ? zHi : zLo + k * h;
-            double d = slope(z);
+            double z = gridZ(k);
+            gridX[k] = net.scalarForward(z, sc, true);
+            double d = sc[sc.length - 1];
             if (prev != 0 && d != 0 && (prev > 0) != (d > 0)) {
                 ends.add(criticalPoint(prevZ, z, prev));
             }
@@ -206,6 +220,10 @@ final class LatentLine {
             }
         }
         return out;
+    }
+
+    private double gridZ(int k) {
+        return k == GRID ? zHi : zLo + k * ((zHi - zLo) / GRID);
     }
 
     /** Bisection on G′ to the last representable z. */
@@ -236,14 +254,51 @@ final class LatentLine {
         }
         double lo = p.z0;
         double hi = p.z1;
+        double xlo = p.x0;
+        double xhi = p.x1;
         boolean increasing = p.x1 > p.x0;
-        double z = lo + (hi - lo) * (x - p.x0) / (p.x1 - p.x0);
+        // narrow the bracket to one step of the grid G was tabulated on (monotone on the piece's grid points)
+        int a = (int) Math.floor((p.z0 - zLo) / (zHi - zLo) * GRID) + 1;
+        int b = (int) Math.ceil((p.z1 - zLo) / (zHi - zLo) * GRID) - 1;
+        a = Math.max(a, 0);
+        b = Math.min(b, GRID);
+        while (a <= b && gridZ(a) <= p.z0) {
+            a++;
+        }
+        while (b >= a && gridZ(b) >= p.z1) {
+            b--;
+        }
+        if (a <= b) {
+            // the first grid point whose image is past x, by bisection on the index
+            int l = a;
+            int r = b + 1;
+            while (l < r) {
+                int m = (l + r) >>> 1;
+                if ((gridX[m] > x) == increasing && gridX[m] != x) {
+                    r = m;
+                } else {
+                    l = m + 1;
+                }
+            }
+            double nlo = l > a ? gridZ(l - 1) : p.z0;
+            double nxlo = l > a ? gridX[l - 1] : p.x0;
+            double nhi = l <= b ? gridZ(l) : p.z1;
+            double nxhi = l <= b ? gridX[l] : p.x1;
+            // keep the narrowed bracket only when it really brackets x (round-off near a fold)
+            if ((increasing ? nxlo <= x && x <= nxhi : nxlo >= x && x >= nxhi)) {
+                lo = nlo;
+                hi = nhi;
+                xlo = nxlo;
+                xhi = nxhi;
+            }
+        }
+        double z = lo + (hi - lo) * (x - xlo) / (xhi - xlo);
         if (!(z > lo && z < hi)) {
             z = 0.5 * (lo + hi);
         }
-        double[][] j = new double[1][1];
+        double[] sc = scratch.get();
         for (int it = 0; it < 200; it++) {
-            double g = net.forward(new double[] {z}, j)[0] - x;
+            double g = net.scalarForward(z, sc, true) - x;
             if (g == 0) {
                 return z;
             }
@@ -252,7 +307,7 @@ final class LatentLine {
             } else {
                 hi = z;
             }
-            double step = g / j[0][0];
+            double step = g / sc[sc.length - 1];
             double next = z - step;
             // safeguarded Newton: fall back to bisection when the step leaves the bracket
             if (!(next > lo && next < hi)) {

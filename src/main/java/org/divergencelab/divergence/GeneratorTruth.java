@@ -173,6 +173,13 @@ public final class GeneratorTruth {
         double[] zb = gen.latentBreaks();
         Quadrature quad = new Quadrature();
         double[] x = new double[1];
+        double[] scratch = gen.net().scalarScratch();
+        // {log p_data, log p_G, p_z} at a latent node: the seven integrals below share most of their nodes
+        java.util.HashMap<Double, double[]> nodes = new java.util.HashMap<>();
+        java.util.function.DoubleFunction<double[]> at = z -> nodes.computeIfAbsent(z, k -> {
+            x[0] = gen.net().scalarForward(z, scratch, false);
+            return new double[] {data.logDensity(x), gen.logContinuousDensity(x[0]), gen.latentDensity(z)};
+        });
         DivergenceKind[] kinds = {DivergenceKind.JS, DivergenceKind.KL, DivergenceKind.KL_REVERSE, DivergenceKind.TV,
             DivergenceKind.HELLINGER, DivergenceKind.CHI2};
         Value[] v = new Value[6];
@@ -181,9 +188,9 @@ public final class GeneratorTruth {
         double errImage = 0;
         for (int k = 0; k + 1 < zb.length; k++) {
             onImage += quad.integrate(z -> {
-                x[0] = gen.net().forward(new double[] {z})[0];
-                double pg = gen.continuousDensity(x[0]);
-                return pg > 0 ? gen.latentDensity(z) * Math.exp(data.logDensity(x)) / pg : 0;
+                double[] n = at.apply(z);
+                double pg = Math.exp(n[1]);
+                return pg > 0 ? n[2] * Math.exp(n[0]) / pg : 0;
             }, zb[k], zb[k + 1], 1e-10);
             errImage += quad.lastError();
         }
@@ -199,13 +206,13 @@ public final class GeneratorTruth {
             double err = 0;
             for (int k = 0; k + 1 < zb.length; k++) {
                 sum += quad.integrate(z -> {
-                    x[0] = gen.net().forward(new double[] {z})[0];
-                    double pg = gen.continuousDensity(x[0]);
+                    double[] n = at.apply(z);
+                    double pg = Math.exp(n[1]);
                     if (!(pg > 0)) {
                         return 0;
                     }
                     // g/p_G: bounded where p_G blows up at a fold
-                    return gen.latentDensity(z) * kind.integrand(data.logDensity(x), Math.log(pg)) / pg;
+                    return n[2] * kind.integrand(n[0], Math.log(pg)) / pg;
                 }, zb[k], zb[k + 1], 1e-10);
                 err += quad.lastError();
             }
