@@ -190,6 +190,13 @@ final class LatentRegions {
                 parts.add(new double[][] {p.px, p.py});
                 if (cutting) {
                     for (int i = 0; i < n; i++) {
+                        boolean cut = false;
+                        for (int q = 0; q < parts.size() && !cut; q++) {
+                            cut = crosses(parts.get(q), ux[i], uy[i], uc[i]);
+                        }
+                        if (!cut) {
+                            continue; // most neurons do not cut a small polygon: no list, no copies
+                        }
                         List<double[][]> split = new ArrayList<>(parts.size() + 2);
                         for (double[][] q : parts) {
                             clip(q, ux[i], uy[i], uc[i], split);
@@ -230,6 +237,24 @@ final class LatentRegions {
             out.add(new Region(p.px, p.py, new double[] {p.ax[0], p.ay[0], p.ax[1], p.ay[1], p.c[0], p.c[1]}));
         }
         return out;
+    }
+
+    /** Whether {@link #clip} would split q (the same test, allocation-free). */
+    static boolean crosses(double[][] q, double a, double b, double c) {
+        double[] xs = q[0];
+        double[] ys = q[1];
+        double eps = 1e-14 * (Math.abs(a) + Math.abs(b) + Math.abs(c));
+        boolean pos = false;
+        boolean neg = false;
+        for (int k = 0; k < xs.length; k++) {
+            double v = a * xs[k] + b * ys[k] + c;
+            if (v > eps) {
+                pos = true;
+            } else if (v < -eps) {
+                neg = true;
+            }
+        }
+        return pos && neg;
     }
 
     /**
