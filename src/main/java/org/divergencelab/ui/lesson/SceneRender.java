@@ -100,6 +100,18 @@ public final class SceneRender {
         Thread.sleep(100);
     }
 
+    /** Waits until the sandbox's fast frame for its newest state is drawn. */
+    private static void waitFrame(Scene s, SandboxView view) throws Exception {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT_NANOS;
+        while (!HeadlessFx.call(view::frameShown)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("scene " + s.id() + ": the sandbox did not draw a frame within "
+                        + SETTLE_TIMEOUT_NANOS / 1_000_000_000L + " s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
     /**
      * Lays the scene out (twice: widgets paint in layout, and nodes whose size depended on the first pass settle)
      * and snapshots it: the scene's snapshot is exactly its size even where a view's minimum width is larger.
@@ -146,8 +158,9 @@ public final class SceneRender {
 
     /**
      * Animates a scene into {@code out}: a training scene trains from fresh networks, a frame after every
-     * {@code every} iterations (≤ 0: the frames span the scene's warm-up); a sandbox scene moves Q along the
-     * sweep, from where the scene puts it onto P, waiting for each position's read-outs. Not on the FX thread.
+     * {@code every} iterations (≤ 0: the frames span the scene's warm-up); a sandbox scene drags Q along the
+     * sweep, from where the scene puts it onto P: the first and last frames with all read-outs, the frames
+     * between as the app shows a drag (truths, plan, the sweep's marker). Not on the FX thread.
      */
     public static void animate(Scene s, int frames, int every, Locale locale, Theme theme, double width, double height,
             AnimationEncoder out, IntConsumer progress) throws Exception {
@@ -218,11 +231,22 @@ public final class SceneRender {
             for (int i = 0; i < frames; i++) {
                 double f = frames == 1 ? 0 : i / (double) (frames - 1);
                 SandboxState at = i == 0 ? start : start.withQ(Edits.move(q, -1, -f * gap, 0).spec());
+                // First and last frame: everything computed (as before a drag and after the release); between
+                // them Q is dragged, and only what follows the mouse in the app moves.
+                boolean full = i == 0 || i == frames - 1;
                 HeadlessFx.call(() -> {
-                    view[0].setState(at);
+                    if (full) {
+                        view[0].setState(at);
+                    } else {
+                        view[0].dragTo(at);
+                    }
                     return null;
                 });
-                waitSettled(s, view[0]);
+                if (full) {
+                    waitSettled(s, view[0]);
+                } else {
+                    waitFrame(s, view[0]);
+                }
                 out.add(HeadlessFx.call(() -> SwingFXUtils.fromFXImage(snapshot(fx[0]), null)));
                 progress.accept(i + 1);
             }
