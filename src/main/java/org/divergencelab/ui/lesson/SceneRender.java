@@ -230,7 +230,9 @@ public final class SceneRender {
         try {
             for (int i = 0; i < frames; i++) {
                 double f = frames == 1 ? 0 : i / (double) (frames - 1);
-                SandboxState at = i == 0 ? start : start.withQ(Edits.move(q, -1, -f * gap, 0).spec());
+                // Offsets in millionths: a readable spec, and the last frame lands exactly on P.
+                double dx = Math.round(-f * gap * 1e6) / 1e6;
+                SandboxState at = i == 0 ? start : start.withQ(Edits.move(q, -1, dx, 0).spec());
                 // First and last frame: everything computed (as before a drag and after the release); between
                 // them Q is dragged, and only what follows the mouse in the app moves.
                 boolean full = i == 0 || i == frames - 1;
