@@ -58,6 +58,8 @@ public final class Recorder {
     private final MenuItem item = new MenuItem();
     private Timeline ticks;
     private boolean stopRequested;
+    /** Asks where to save (the default name in, the chosen file or null out); FX thread. Tests replace it. */
+    private java.util.function.Function<String, Path> chooser = this::showSaveDialog;
 
     private Recorder(Shell window) {
         this.window = window;
@@ -115,15 +117,36 @@ public final class Recorder {
         return window.root();
     }
 
-    /** Starts recording with {@code s}; FX thread. */
-    void start(Settings s) {
+    /** Saves where {@code chooser} says instead of asking with a dialog (tests). */
+    void chooseWith(java.util.function.Function<String, Path> chooser) {
+        this.chooser = chooser;
+    }
+
+    private Path showSaveDialog(String defaultName) {
+        String ext = AnimationEncoder.extension(Path.of(defaultName));
+        FileChooser fc = new FileChooser();
+        fc.titleProperty().bind(window.i18n().get("record.save"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("*." + ext, "*." + ext));
+        fc.setInitialFileName(defaultName);
+        Window w = window.root().getScene() == null ? null : window.root().getScene().getWindow();
+        File f = fc.showSaveDialog(w);
+        return f == null ? null : f.toPath();
+    }
+
+    /**
+     * Starts recording with {@code s}; FX thread. The future completes with the saved file, or null when the
+     * recording could not start, failed or was not saved.
+     */
+    CompletableFuture<Path> start(Settings s) {
+        CompletableFuture<Path> saved = new CompletableFuture<>();
         Node node = target(s.wholeWindow());
         Bounds b = node.getLayoutBounds();
         int w = (int) Math.floor(b.getWidth());
         int h = (int) Math.floor(b.getHeight());
         if (w < 2 || h < 2 || (long) w * h > MAX_PIXELS) {
             window.setStatus(window.i18n().format("record.tooLarge", w, h));
-            return;
+            saved.complete(null);
+            return saved;
         }
         Path temp;
         AnimationEncoder enc;
@@ -132,7 +155,8 @@ public final class Recorder {
             enc = AnimationEncoder.open(temp, s.fps());
         } catch (IOException | RuntimeException e) {
             window.setStatus(window.i18n().format("record.failed", String.valueOf(e.getMessage())));
-            return;
+            saved.complete(null);
+            return saved;
         }
         // A fixed viewport keeps every frame the size of the first even if the window is resized meanwhile.
         SnapshotParameters params = new SnapshotParameters();
@@ -160,11 +184,12 @@ public final class Recorder {
                 if (behind) {
                     window.setStatus(window.i18n().format("record.behind", taken[0] / (double) s.fps()));
                 }
-                finish(queue, end, encoded, s, temp);
+                finish(queue, end, encoded, s, temp, saved);
             }
         }));
         ticks.setCycleCount(Timeline.INDEFINITE);
         ticks.play();
+        return saved;
     }
 
     /** The worker: converts and encodes snapshots until the end mark; returns the frames written. */
@@ -187,7 +212,7 @@ public final class Recorder {
 
     /** Ends the recording; once the encoder is done, asks where to save (FX thread) and moves the file (I/O). */
     private void finish(BlockingQueue<WritableImage> queue, WritableImage end, CompletableFuture<Integer> encoded,
-            Settings s, Path temp) {
+            Settings s, Path temp, CompletableFuture<Path> saved) {
         CompletableFuture.runAsync(() -> {
             try {
                 queue.put(end); // waits while the backlog drains, off the FX thread
@@ -199,27 +224,27 @@ public final class Recorder {
             if (error != null) {
                 deleteQuietly(temp);
                 window.setStatus(window.i18n().format("record.failed", String.valueOf(error.getMessage())));
+                saved.complete(null);
                 return;
             }
-            FileChooser fc = new FileChooser();
-            fc.titleProperty().bind(window.i18n().get("record.save"));
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("*." + s.format(), "*." + s.format()));
-            fc.setInitialFileName(defaultName(window.currentScene(), window.selectedView(), s.format()));
-            Window w = window.root().getScene() == null ? null : window.root().getScene().getWindow();
-            File f = fc.showSaveDialog(w);
-            if (f == null) {
+            Path chosen = chooser.apply(defaultName(window.currentScene(), window.selectedView(), s.format()));
+            if (chosen == null) {
                 deleteQuietly(temp);
+                saved.complete(null);
                 return;
             }
-            Path target = withExtension(f.toPath(), s.format());
+            Path target = withExtension(chosen, s.format());
             CompletableFuture.runAsync(() -> {
                 try {
                     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
                     Platform.runLater(() -> window.setStatus(window.i18n().format("record.saved", target.toString(),
                             frames, s.fps())));
+                    saved.complete(target);
                 } catch (IOException e) {
+                    deleteQuietly(temp);
                     Platform.runLater(() -> window.setStatus(window.i18n().format("status.exportFailed",
                             target.toString())));
+                    saved.complete(null);
                 }
             }, org.divergencelab.ui.util.Background.io());
         }));
