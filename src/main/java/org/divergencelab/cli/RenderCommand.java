@@ -89,7 +89,7 @@ public final class RenderCommand implements Command, Commands.FlagOptions {
 
     @Override
     public String summary() {
-        return "train N iterations headlessly and render a training view to PNG";
+        return "render a training view or a lecture scene to PNG, or animate it to GIF/MP4 (--animate)";
     }
 
     @Override
