@@ -66,13 +66,8 @@ public final class SceneRender {
         SandboxView[] view = new SandboxView[1];
         javafx.scene.Scene[] fx = new javafx.scene.Scene[1];
         HeadlessFx.call(() -> {
-            I18n i18n = new I18n(locale);
-            ThemeManager themes = themesFor(theme, locale);
-            view[0] = new SandboxView(i18n, themes);
+            fx[0] = sandboxScene(s, view, locale, theme, width, height);
             view[0].setState(s.sandbox());
-            fx[0] = new javafx.scene.Scene(wrap(s, i18n, themes, view[0].node(), null, width), width,
-                    height);
-            themes.attach(fx[0]);
             return null;
         });
         try {
@@ -86,29 +81,40 @@ public final class SceneRender {
         }
     }
 
+    /** A new sandbox view (into {@code view[0]}) under the scene's caption, in a scene of its own; FX thread. */
+    private static javafx.scene.Scene sandboxScene(Scene s, SandboxView[] view, Locale locale, Theme theme,
+            double width, double height) {
+        I18n i18n = new I18n(locale);
+        ThemeManager themes = themesFor(theme, locale);
+        view[0] = new SandboxView(i18n, themes);
+        javafx.scene.Scene fx = new javafx.scene.Scene(wrap(s, i18n, themes, view[0].node(), null, width), width,
+                height);
+        themes.attach(fx);
+        return fx;
+    }
+
     /** Waits until the sandbox's background work for its newest state is done and drawn. */
     private static void waitSettled(Scene s, SandboxView view) throws Exception {
-        long deadline = System.nanoTime() + SETTLE_TIMEOUT_NANOS;
-        while (!HeadlessFx.call(view::settled)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("scene " + s.id() + ": the sandbox did not finish computing within "
-                        + SETTLE_TIMEOUT_NANOS / 1_000_000_000L + " s");
-            }
-            Thread.sleep(50);
-        }
+        waitFor(s, view::settled, "finish computing", 50);
         // One more pulse so the newest results are painted, then lay out and snapshot.
         Thread.sleep(100);
     }
 
     /** Waits until the sandbox's fast frame for its newest state is drawn. */
     private static void waitFrame(Scene s, SandboxView view) throws Exception {
+        waitFor(s, view::frameShown, "draw a frame", 10);
+    }
+
+    /** Polls {@code done} on the FX thread every {@code pollMillis} until it holds or the timeout passes. */
+    private static void waitFor(Scene s, java.util.concurrent.Callable<Boolean> done, String what, long pollMillis)
+            throws Exception {
         long deadline = System.nanoTime() + SETTLE_TIMEOUT_NANOS;
-        while (!HeadlessFx.call(view::frameShown)) {
+        while (!HeadlessFx.call(done)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("scene " + s.id() + ": the sandbox did not draw a frame within "
+                throw new IllegalStateException("scene " + s.id() + ": the sandbox did not " + what + " within "
                         + SETTLE_TIMEOUT_NANOS / 1_000_000_000L + " s");
             }
-            Thread.sleep(10);
+            Thread.sleep(pollMillis);
         }
     }
 
@@ -220,11 +226,7 @@ public final class SceneRender {
         SandboxView[] view = new SandboxView[1];
         javafx.scene.Scene[] fx = new javafx.scene.Scene[1];
         HeadlessFx.call(() -> {
-            I18n i18n = new I18n(locale);
-            ThemeManager themes = themesFor(theme, locale);
-            view[0] = new SandboxView(i18n, themes);
-            fx[0] = new javafx.scene.Scene(wrap(s, i18n, themes, view[0].node(), null, width), width, height);
-            themes.attach(fx[0]);
+            fx[0] = sandboxScene(s, view, locale, theme, width, height);
             return null;
         });
         try {

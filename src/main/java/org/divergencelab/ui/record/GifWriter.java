@@ -65,9 +65,8 @@ public final class GifWriter implements AnimationEncoder {
         if (frames == 0) {
             width = w;
             height = h;
-        } else if (w != width || h != height) {
-            throw new IllegalArgumentException("frame " + frames + " is " + w + "x" + h + ", the animation is "
-                    + width + "x" + height);
+        } else {
+            AnimationEncoder.requireSize(frames, w, h, width, height);
         }
         int[] px = opaque(frame.getRGB(0, 0, w, h, null, 0, w));
         // The rectangle that changed (all of it for the first frame; one pixel when nothing did).
@@ -139,9 +138,7 @@ public final class GifWriter implements AnimationEncoder {
     @Override
     public void close() throws IOException {
         try {
-            if (frames == 0) {
-                throw new IOException("an animation needs at least one frame");
-            }
+            AnimationEncoder.requireFrames(frames);
             writer.endWriteSequence();
         } finally {
             writer.dispose();

@@ -54,9 +54,8 @@ public final class Mp4Writer implements AnimationEncoder {
         if (frames == 0) {
             width = w;
             height = h;
-        } else if (w != width || h != height) {
-            throw new IllegalArgumentException("frame " + frames + " is " + frame.getWidth() + "x"
-                    + frame.getHeight() + ", the animation is " + width + "x" + height);
+        } else {
+            AnimationEncoder.requireSize(frames, w, h, width, height);
         }
         int[] px = frame.getRGB(0, 0, w, h, null, 0, frame.getWidth());
         Picture pic = Picture.create(w, h, ColorSpace.RGB);
@@ -83,9 +82,7 @@ public final class Mp4Writer implements AnimationEncoder {
     @Override
     public void close() throws IOException {
         try {
-            if (frames == 0) {
-                throw new IOException("an animation needs at least one frame");
-            }
+            AnimationEncoder.requireFrames(frames);
             encoder.finish();
         } finally {
             channel.close();
