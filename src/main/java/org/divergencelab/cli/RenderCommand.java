@@ -19,6 +19,7 @@ import org.divergencelab.lesson.Scene;
 import org.divergencelab.lesson.Scenes;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.lesson.SceneRender;
+import org.divergencelab.ui.record.AnimationEncoder;
 import org.divergencelab.ui.theme.Theme;
 import org.divergencelab.ui.theme.ThemeManager;
 import org.divergencelab.ui.train.TrainingRender;
@@ -88,7 +89,7 @@ public final class RenderCommand implements Command, Commands.FlagOptions {
 
     @Override
     public String summary() {
-        return "train N iterations headlessly and render a training view to PNG";
+        return "render a training view or a lecture scene to PNG, or animate it to GIF/MP4 (--animate)";
     }
 
     @Override
@@ -107,12 +108,20 @@ public final class RenderCommand implements Command, Commands.FlagOptions {
                        render --scene ID --out FILE.png [--size WxH] [--iterations N] [--theme T] [--lang L]
                 Renders a lecture scene as it first appears (default size 1280x800; list them with 'scenes').
                 scenes: %s
-                """.formatted(String.join(", ", Presets.names()), String.join(", ", Scenes.ids()));
+
+                       render (--scene ID | --preset NAME [--view VIEW] [--compare]) --animate --out FILE.gif|FILE.mp4
+                              [--frames N] [--fps F] [--every K] [--size WxH] [--theme T] [--lang L]
+                Records N frames (default 60) played at F frames per second (default 20; 1..60, GIF at most 50):
+                a training scene or preset shows its view after every K iterations from fresh networks (default: the
+                frames span the scene's warm-up, or %d iterations for a preset); a sandbox scene moves Q in a straight
+                line onto P. GIF: looping, exact or median-cut palette; MP4: H.264, yuv420p. Same command, same bytes.
+                """.formatted(String.join(", ", Presets.names()), String.join(", ", Scenes.ids()),
+                SceneRender.DEFAULT_SPAN);
     }
 
     @Override
     public Set<String> flags() {
-        return Set.of("compare");
+        return Set.of("compare", "animate");
     }
 
     static Experiment experiment(Arguments args) throws Exception {
@@ -150,6 +159,9 @@ public final class RenderCommand implements Command, Commands.FlagOptions {
 
     @Override
     public int run(Arguments args, PrintStream out, PrintStream err) throws Exception {
+        if (args.has("animate")) {
+            return animate(args, out);
+        }
         if (args.has("scene")) {
             return renderScene(args, out);
         }
@@ -242,6 +254,79 @@ public final class RenderCommand implements Command, Commands.FlagOptions {
             HeadlessFx.shutdown();
         }
         out.printf(Locale.ROOT, "wrote %s (%dx%d)%n", outFile, (int) wh[0], (int) wh[1]);
+        return 0;
+    }
+
+    /** Most frames one animation may have (a minute at 60 fps; the frames are streamed, so this bounds time). */
+    static final int MAX_FRAMES = 3600;
+
+    /**
+     * {@code render --animate}: frames of a scene or a preset's training view, encoded as they come (GIF or MP4
+     * by the extension of --out) on this thread; the FX thread only lays out and snapshots.
+     */
+    private static int animate(Arguments args, PrintStream out) throws Exception {
+        Path outFile = Path.of(args.require("out"));
+        int frames = args.getInt("frames", 60, 1, MAX_FRAMES);
+        int fps = args.getInt("fps", 20, AnimationEncoder.MIN_FPS, AnimationEncoder.MAX_FPS);
+        int every = args.getInt("every", 0, 1, 10_000_000);
+        try {
+            AnimationEncoder.check(outFile, fps);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Theme theme = Theme.byId(args.get("theme", "light"));
+        Locale locale = locale(args);
+        Scene scene = null;
+        Experiment e = null;
+        String view;
+        boolean compare = args.has("compare");
+        double[] wh;
+        if (args.has("scene")) {
+            String id = args.require("scene");
+            if (!Scenes.ids().contains(id)) {
+                throw new UsageException("--scene must be one of " + String.join(", ", Scenes.ids()) + ", got '" + id + "'");
+            }
+            scene = Scenes.get(id);
+            if (compare || args.has("view")) {
+                throw new UsageException("--compare and --view belong to --preset; a scene has its own view");
+            }
+            if (scene.mode() == Scene.Mode.SANDBOX && args.has("every")) {
+                throw new UsageException("--every applies to training; scene " + id + " is a sandbox scene (Q moves onto P)");
+            }
+            view = scene.view();
+            wh = size(args.get("size", "1280x800"));
+        } else {
+            e = experiment(args);
+            view = args.get("view", "window");
+            if (!TrainingRender.VIEWS.contains(view)) {
+                throw new UsageException("--view must be one of " + String.join(", ", TrainingRender.VIEWS) + ", got '"
+                        + view + "'");
+            }
+            wh = size(args.get("size", view.equals("window") ? "1280x720" : "900x600"));
+        }
+        args.requireAllUsed();
+        startFx();
+        long t0 = System.nanoTime();
+        int[] done = new int[1];
+        java.util.function.IntConsumer progress = i -> {
+            done[0] = i;
+            if (i % 10 == 0 || i == frames) {
+                out.printf(Locale.ROOT, "frame %d/%d%n", i, frames);
+            }
+        };
+        try (AnimationEncoder enc = AnimationEncoder.open(outFile, fps)) {
+            if (scene != null) {
+                SceneRender.animate(scene, frames, every, locale, theme, wh[0], wh[1], enc, progress);
+            } else {
+                int k = every > 0 ? every : SceneRender.defaultEvery(SceneRender.DEFAULT_SPAN, frames);
+                SceneRender.animateTraining(e, compare, view, null, frames, k, locale, theme, wh[0], wh[1], enc,
+                        progress);
+            }
+        } finally {
+            HeadlessFx.shutdown();
+        }
+        out.printf(Locale.ROOT, "wrote %s (%d frames, %dx%d, %d fps, %.2f s) in %.1f s%n", outFile, done[0],
+                (int) wh[0], (int) wh[1], fps, done[0] / (double) fps, (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 }

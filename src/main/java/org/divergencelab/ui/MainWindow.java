@@ -115,6 +115,7 @@ public final class MainWindow implements Shell {
         presentation.activeProperty().addListener((o, a, on) -> showSideOf(views.getSelectionModel().getSelectedItem()));
         scenes = org.divergencelab.ui.lesson.ScenePicker.install(this);
         lecturer = LecturerTools.install(this, presentation);
+        org.divergencelab.ui.record.Recorder.install(this);
     }
 
     /** Presentation mode, training state files and the training CSV export. */

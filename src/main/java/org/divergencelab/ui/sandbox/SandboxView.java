@@ -227,6 +227,19 @@ public final class SandboxView {
                 && learned != null && learned.state().equals(state) && sweep != null && sweep.state().equals(state);
     }
 
+    /**
+     * Shows {@code next} as a drag of Q or P does (the specs and the fast frame: truths, plan, the sweep's marker;
+     * estimates, networks and the sweep wait for {@link #setState}): how a recorded drag moves.
+     */
+    public void dragTo(SandboxState next) {
+        followDrag(next);
+    }
+
+    /** True when the fast frame of the newest state is drawn (what a drag waits for). */
+    public boolean frameShown() {
+        return pendingFrame.get() == null && frame != null && frame.state().equals(state);
+    }
+
     /** Frames drawn so far (each new measurement drawn counts once). */
     public long framesDrawn() {
         return framesDrawn;

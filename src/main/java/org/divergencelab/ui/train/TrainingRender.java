@@ -50,13 +50,18 @@ public final class TrainingRender {
         List<Snapshot> last = new ArrayList<>();
         loop.run(iterations, TrainingLoop.Pace.EXACT, last::addAll);
         last = last.subList(last.size() - exps.size(), last.size());
+        return new Result(e, frameOf(loop, last, 1), events);
+    }
+
+    /** The frame the view shows for these snapshots (one per experiment, in panel order). */
+    private static TrainingSession.Frame frameOf(TrainingLoop loop, List<Snapshot> last, long sequence) {
         List<TrainingSession.PanelState> panels = new ArrayList<>();
-        for (int i = 0; i < exps.size(); i++) {
+        for (int i = 0; i < last.size(); i++) {
             Experiment x = loop.experiments().get(i);
             Snapshot s = last.get(i);
             panels.add(new TrainingSession.PanelState(x, s, ViewData.of(s, x.dataDistribution(), x.seed())));
         }
-        return new Result(e, new TrainingSession.Frame(1, loop.generation(), false, panels), events);
+        return new TrainingSession.Frame(sequence, loop.generation(), false, panels);
     }
 
     /** The node for view {@code id} (see {@link #VIEWS}), built from {@code r}; FX thread. */
@@ -69,6 +74,11 @@ public final class TrainingRender {
             v.accept(ev);
         }
         v.show(r.frame());
+        return layout(v, id);
+    }
+
+    /** View {@code id} of {@code v} as a root of its own; FX thread. */
+    private static Parent layout(TrainingView v, String id) {
         if (id.equals("window")) {
             BorderPane w = new BorderPane();
             // The side panel takes its content's computed width (larger with the projector theme's fonts).
@@ -99,5 +109,67 @@ public final class TrainingRender {
             box.getChildren().add(n);
         }
         return box;
+    }
+
+    /**
+     * A training run shown frame by frame ({@code render --animate}): one view, fed the run's events and
+     * frames exactly as the app feeds it, so frame i is what the app shows after i × k iterations. Training
+     * ({@link #advance}) runs on the calling thread; {@link #show} on the FX thread; the two alternate.
+     */
+    public static final class Animation {
+        private final Experiment experiment;
+        private final boolean compare;
+        private final TrainingLoop loop;
+        private final List<TrainingEvent> pending = new ArrayList<>();
+        private TrainingSession.Frame frame;
+        private long sequence = 1;
+        private TrainingView view;
+        private Parent root;
+
+        /**
+         * Fresh networks for {@code e} (and its JS ↔ W twin when {@code compare}); {@code span} is the number of
+         * iterations the animation will cover, which spaces the charts' truth points as a render does.
+         */
+        public Animation(Experiment e, boolean compare, long span) {
+            this.experiment = e;
+            this.compare = compare;
+            loop = new TrainingLoop(pending::add, true);
+            loop.setEvery((int) Math.max(1, Math.min(Integer.MAX_VALUE, span / TRUTH_POINTS)));
+            loop.load(compare ? List.of(e, ObjectiveChoice.toggle(e)) : List.of(e));
+            frame = frameOf(loop, loop.evaluate(s -> { }), sequence);
+        }
+
+        /** Trains {@code k} more iterations (calling thread; not while {@link #show} runs). */
+        public void advance(int k) {
+            if (k < 1) {
+                throw new IllegalArgumentException("advance needs k >= 1, got " + k);
+            }
+            List<Snapshot> last = new ArrayList<>();
+            loop.run(k, TrainingLoop.Pace.EXACT, last::addAll);
+            frame = frameOf(loop, last.subList(last.size() - loop.experiments().size(), last.size()), ++sequence);
+        }
+
+        /** Completed iterations. */
+        public long iteration() {
+            return loop.iteration();
+        }
+
+        /** View {@code id} showing the newest frame (built on the first call, updated after); FX thread. */
+        public Parent show(String id, I18n i18n, ThemeManager themes) {
+            if (view == null) {
+                view = new TrainingView(i18n, themes, experiment, false);
+                view.compare.setSelected(compare);
+                view.internals.setSelected(id.equals("internals"));
+            }
+            for (TrainingEvent ev : pending) {
+                view.accept(ev);
+            }
+            pending.clear();
+            view.show(frame);
+            if (root == null) {
+                root = layout(view, id);
+            }
+            return root;
+        }
     }
 }
