@@ -34,8 +34,13 @@ public final class LabApp extends Application {
         stage.setScene(scene);
         stage.show();
         String view = System.getProperty("divergencelab.view");
-        // the training view opens by default; -Ddivergencelab.view=sandbox (or any tab id) opens another
-        window.selectView(view != null ? view : "training");
+        // the first start shows "start here" (Welcome); later starts open the training view;
+        // -Ddivergencelab.view=sandbox (or any tab id) opens another
+        if (view != null) {
+            window.selectView(view);
+        } else {
+            window.selectStartView("training");
+        }
         String gallery = System.getProperty("divergencelab.gallery");
         if (gallery != null) {
             WidgetGallery g = window.showGallery();
@@ -56,7 +61,7 @@ public final class LabApp extends Application {
         if (theme != null) {
             themes.setTheme(Theme.byId(theme));
         }
-        return new MainWindow(i18n, themes);
+        return new MainWindow(i18n, themes, org.divergencelab.ui.shell.Settings.user());
     }
 
     private static Locale startLocale() {
