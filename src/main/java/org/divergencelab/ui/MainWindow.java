@@ -99,6 +99,8 @@ public final class MainWindow implements Shell {
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(views);
         root.setLeft(sidePanel());
+        // the controls never take more than 30 % of the width (the projector's fonts made them half the window)
+        side.maxWidthProperty().bind(root.widthProperty().multiply(0.3));
         HBox statusBar = statusBar();
         root.setBottom(statusBar);
         presentation = new PresentationMode(themes, root);

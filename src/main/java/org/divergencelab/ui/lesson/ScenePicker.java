@@ -83,8 +83,8 @@ public final class ScenePicker {
         lectureItem.textProperty().bind(window.i18n().get("lecture.menu"));
         lectureItem.setAccelerator(LECTURE);
         lectureItem.setOnAction(e -> p.setLecture(!p.isLecture()));
-        p.menu.getItems().add(0, lectureItem);
-        p.menu.getItems().add(1, new javafx.scene.control.SeparatorMenuItem());
+        // in the View menu: the Scenes menu lists exactly the scenes, in lecture order
+        window.viewMenu().getItems().add(lectureItem);
         window.addMenu(p.menu);
         window.addBar(p.caption.node());
         p.caption.navigation(p.order, p::previous, p::next, k -> p.open(p.order.get(k)));
@@ -97,10 +97,10 @@ public final class ScenePicker {
         window.selectedViewProperty().addListener((o, a, b) -> p.followTab());
         window.root().sceneProperty().addListener((o, a, scene) -> p.installKeys(scene));
         p.installKeys(window.root().getScene());
-        // the texts never take more than a quarter of the window: the plots below keep their room
+        // the texts never take more than a fifth of the window: the plots below keep their room
         if (window.root() instanceof javafx.scene.layout.Region r) {
             r.heightProperty().addListener((o, a, h) -> p.caption.maxBodyHeightProperty().set(
-                    Math.max(48, 0.25 * h.doubleValue())));
+                    Math.max(48, 0.2 * h.doubleValue())));
         }
         window.i18n().localeProperty().addListener((o, a, b) -> p.relabel());
         p.relabel();
@@ -243,7 +243,9 @@ public final class ScenePicker {
         int k = "zh".equals(l.getLanguage()) ? ("TW".equals(l.getCountry()) ? 1 : 2) : 0;
         menu.setText(MENU[k]);
         for (MenuItem item : menu.getItems()) {
-            Scene s = (Scene) item.getUserData();
+            if (!(item.getUserData() instanceof Scene s)) {
+                continue;
+            }
             item.setText(s.id() + "  " + s.title().in(l));
         }
     }
