@@ -178,7 +178,8 @@ public final class ScenePicker {
 
     /**
      * True when the user changed the experiment or state so that it no longer is {@code s}'s: another preset or
-     * data set (training), another preset, file or dimension (sandbox). Tweaking a scene's settings stays in it.
+     * data set (training); another preset, file, plan or dimension (sandbox). Tweaking a scene's settings or
+     * dragging its distributions stays in it.
      */
     private boolean left(Scene s) {
         if (s.mode() == Scene.Mode.TRAINING) {
@@ -186,8 +187,17 @@ public final class ScenePicker {
             return now != null && (!now.name().equals(s.experiment().name()) || !now.data().equals(s.experiment().data()));
         }
         org.divergencelab.sandbox.SandboxState now = window.sandbox().state();
-        return now != null && (!now.hidden().equals(s.sandbox().hidden()) || now.plan() != s.sandbox().plan()
-                || now.dimension() != s.sandbox().dimension());
+        org.divergencelab.sandbox.SandboxState was = s.sandbox();
+        // dragging moves a distribution (same family, other numbers); a preset or a file replaces them
+        return now != null && (!now.hidden().equals(was.hidden()) || now.plan() != was.plan()
+                || now.dimension() != was.dimension() || !family(now.p()).equals(family(was.p()))
+                || !family(now.q()).equals(family(was.q())));
+    }
+
+    /** A spec's family: the text before its parameters ({@code segment} of {@code segment(0,0,0,1)}). */
+    private static String family(String spec) {
+        int k = spec.indexOf('(');
+        return (k < 0 ? spec : spec.substring(0, k)).trim();
     }
 
     /**
