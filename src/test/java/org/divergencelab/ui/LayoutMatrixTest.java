@@ -32,10 +32,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * pixels (a scene caption or the projector's large fonts once squashed them to 0–20 px strips). Writes the
  * projector renders with the caption to {@code target/screenshots/layout/} to look at.
  */
-class LayoutMatrixTest {
+public class LayoutMatrixTest {
     /** The smallest plot that still reads: room for tick labels, a title and a few data pixels. */
-    static final double MIN_W = 120;
-    static final double MIN_H = 80;
+    public static final double MIN_W = 120;
+    public static final double MIN_H = 80;
     private static final Path OUT = Path.of("target", "screenshots", "layout");
 
     private MainWindow window;
@@ -125,7 +125,7 @@ class LayoutMatrixTest {
     }
 
     /** The plot widgets that show under {@code n} (visible all the way up, scroll panes' contents included). */
-    static List<PlotWidget> plots(Node n) {
+    public static List<PlotWidget> plots(Node n) {
         List<PlotWidget> out = new ArrayList<>();
         collect(n, out);
         return out;

@@ -115,7 +115,8 @@ public final class SceneCaption {
         body.setId("scene-body");
         body.setFitToWidth(true);
         body.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        body.setStyle("-fx-background-color: transparent; -fx-background: transparent; -fx-padding: 0;");
+        // no "-fx-background: transparent": labels derive their text colour from it (white on a light theme)
+        body.setStyle("-fx-background-color: transparent; -fx-padding: 0;");
         body.setMinViewportHeight(0);
         // the viewport is as tall as the texts at the current width, capped (then they scroll)
         body.widthProperty().addListener((o, a, b) -> fitBody());

@@ -57,8 +57,6 @@ public final class TrainingView {
     private final ExperimentControls controls;
     private final List<ExperimentPanel> panels = new ArrayList<>();
     private final HBox panelBox = new HBox(10);
-    /** The panels' least height: the 2×2 grid with its heading, the 2×2 charts in one cell at 80 px each. */
-    static final double PANELS_MIN_HEIGHT = 440;
     private final BorderPane root = new BorderPane();
     private final Label counter = new Label();
     private final Label message = new Label();
@@ -108,9 +106,12 @@ public final class TrainingView {
         root.setId("training-view");
         root.getProperties().put(TrainingView.class, this);
         panelBox.setId("training-panels");
-        // Below this height the panels scroll instead of squashing their plots to strips (a scene caption, the
-        // projector's large fonts at 1280×720): every chart keeps at least 80 px (LayoutMatrixTest).
-        panelBox.setMinSize(0, PANELS_MIN_HEIGHT);
+        // Below this height the panels scroll instead of squashing their plots to strips under a scene caption or
+        // the projector's fonts (LayoutMatrixTest: every chart >= 120x80 px).
+        panelBox.setMinWidth(0);
+        panelBox.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> themes.getTheme() == org.divergencelab.ui.theme.Theme.PROJECTOR ? 820.0 : 500.0,
+                themes.themeProperty()));
         ensurePanels(1);
         root.setTop(transportBar());
         javafx.scene.control.ScrollPane panelScroll = new javafx.scene.control.ScrollPane(panelBox);
@@ -118,7 +119,7 @@ public final class TrainingView {
         panelScroll.setFitToWidth(true);
         panelScroll.setFitToHeight(true);
         panelScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        panelScroll.setStyle("-fx-background-color: transparent; -fx-background: transparent; -fx-padding: 0;");
+        panelScroll.setStyle("-fx-background-color: transparent; -fx-padding: 0;");
         panelScroll.setMinSize(0, 0);
         root.setCenter(panelScroll);
         VBox bottom = new VBox(2, new HBox(16, counter, message), warnings);
