@@ -16,7 +16,8 @@ import org.divergencelab.ui.theme.ThemeManager;
  * {@code divergencelab.theme} (light, dark, projector) and {@code divergencelab.lang} (en, zh_TW, zh_CN) choose
  * the start-up look; {@code divergencelab.view=ID} (e.g. sandbox) opens another tab at start;
  * {@code divergencelab.gallery=show} opens the widget gallery, {@code =animate} also starts its frame-rate
- * demo (frame times in the status bar).
+ * demo (frame times in the status bar). The first start opens on Welcome ("start here") and remembers it in the
+ * user's preferences; {@code divergencelab.settings=memory} uses a fresh in-memory store instead.
  */
 public final class LabApp extends Application {
 
@@ -61,7 +62,10 @@ public final class LabApp extends Application {
         if (theme != null) {
             themes.setTheme(Theme.byId(theme));
         }
-        return new MainWindow(i18n, themes, org.divergencelab.ui.shell.Settings.user());
+        // -Ddivergencelab.settings=memory: a rehearsal or screenshot run that neither reads nor writes the prefs
+        boolean memory = "memory".equals(System.getProperty("divergencelab.settings"));
+        return new MainWindow(i18n, themes, memory ? org.divergencelab.ui.shell.Settings.inMemory()
+                : org.divergencelab.ui.shell.Settings.user());
     }
 
     private static Locale startLocale() {
