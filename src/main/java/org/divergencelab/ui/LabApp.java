@@ -19,7 +19,8 @@ import org.divergencelab.ui.theme.ThemeManager;
  * {@code divergencelab.theme} (light, dark, projector) and {@code divergencelab.lang} (en, zh_TW, zh_CN) choose
  * the start-up look; {@code divergencelab.view=ID} (e.g. sandbox) opens another tab at start;
  * {@code divergencelab.gallery=show} opens the widget gallery, {@code =animate} also starts its frame-rate
- * demo (frame times in the status bar).
+ * demo (frame times in the status bar). The first start opens on Welcome ("start here") and remembers it in the
+ * user's preferences; {@code divergencelab.settings=memory} uses a fresh in-memory store instead.
  */
 public final class LabApp extends Application {
 
@@ -40,8 +41,13 @@ public final class LabApp extends Application {
         }
         stage.show();
         String view = System.getProperty("divergencelab.view");
-        // the training view opens by default; -Ddivergencelab.view=sandbox (or any tab id) opens another
-        window.selectView(view != null ? view : "training");
+        // the first start shows "start here" (Welcome); later starts open the training view;
+        // -Ddivergencelab.view=sandbox (or any tab id) opens another
+        if (view != null) {
+            window.selectView(view);
+        } else {
+            window.selectStartView("training");
+        }
         String gallery = System.getProperty("divergencelab.gallery");
         if (gallery != null) {
             WidgetGallery g = window.showGallery();
@@ -78,7 +84,10 @@ public final class LabApp extends Application {
         if (theme != null) {
             themes.setTheme(Theme.byId(theme));
         }
-        return new MainWindow(i18n, themes);
+        // -Ddivergencelab.settings=memory: a rehearsal or screenshot run that neither reads nor writes the prefs
+        boolean memory = "memory".equals(System.getProperty("divergencelab.settings"));
+        return new MainWindow(i18n, themes, memory ? org.divergencelab.ui.shell.Settings.inMemory()
+                : org.divergencelab.ui.shell.Settings.user());
     }
 
     private static Locale startLocale() {

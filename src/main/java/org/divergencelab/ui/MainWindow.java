@@ -73,9 +73,20 @@ public final class MainWindow implements Shell {
     private final PresentationMode presentation;
     private final LecturerTools lecturer;
 
+    private final org.divergencelab.ui.shell.Settings settings;
+    private final javafx.beans.property.ReadOnlyStringWrapper selectedView =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "selectedView");
+
+    /** A window that remembers nothing between starts (tests, tools): as a first start every time. */
     public MainWindow(I18n i18n, ThemeManager themes) {
+        this(i18n, themes, org.divergencelab.ui.shell.Settings.inMemory());
+    }
+
+    /** A window whose remembered choices (start screen seen, caption folded) live in {@code settings}. */
+    public MainWindow(I18n i18n, ThemeManager themes, org.divergencelab.ui.shell.Settings settings) {
         this.i18n = i18n;
         this.themes = themes;
+        this.settings = settings;
         root.setId("main-window");
         i18n.localeProperty().addListener((o, a, b) -> themes.useFontFor(b));
         themes.useFontFor(i18n.getLocale());
@@ -88,6 +99,8 @@ public final class MainWindow implements Shell {
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(views);
         root.setLeft(sidePanel());
+        // the controls never take more than 30 % of the width (the projector's fonts made them half the window)
+        side.maxWidthProperty().bind(root.widthProperty().multiply(0.3));
         HBox statusBar = statusBar();
         root.setBottom(statusBar);
         presentation = new PresentationMode(themes, root);
@@ -100,7 +113,7 @@ public final class MainWindow implements Shell {
             }
         });
 
-        addView("welcome", i18n.get("tab.welcome"), Welcome.build(i18n));
+        addView("welcome", i18n.get("tab.welcome"), Welcome.build(i18n, this::startLecture, this::selectView));
         training = org.divergencelab.ui.train.TrainingView.live(i18n, themes);
         addView("training", i18n.get("tab.training"), training.node(), training.controls());
         sandbox = new SandboxView(i18n, themes);
@@ -110,12 +123,17 @@ public final class MainWindow implements Shell {
                 new org.divergencelab.ui.image.ImageModeTab(i18n).node());
         // The side panel shows the controls of the selected view (none for views that carry their own).
         views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> showSideOf(tab));
+        selectedView.bind(Bindings.createStringBinding(this::selectedView, views.getSelectionModel().selectedItemProperty()));
         showSideOf(views.getSelectionModel().getSelectedItem());
         // the side panel's slot follows the selected tab again once the mode is off
         presentation.activeProperty().addListener((o, a, on) -> showSideOf(views.getSelectionModel().getSelectedItem()));
         scenes = org.divergencelab.ui.lesson.ScenePicker.install(this);
         lecturer = LecturerTools.install(this, presentation);
         org.divergencelab.ui.record.Recorder.install(this);
+    }
+
+    private void startLecture() {
+        scenes.startLecture();
     }
 
     /** Presentation mode, training state files and the training CSV export. */
@@ -234,6 +252,29 @@ public final class MainWindow implements Shell {
     public String selectedView() {
         Tab t = views.getSelectionModel().getSelectedItem();
         return t == null ? null : t.getId().substring("tab-".length());
+    }
+
+    @Override
+    public javafx.beans.value.ObservableValue<String> selectedViewProperty() {
+        return selectedView.getReadOnlyProperty();
+    }
+
+    @Override
+    public org.divergencelab.ui.shell.Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Selects the view a start opens on: the first start (nothing remembered) shows the "start here" screen
+     * (Welcome) and remembers it was seen; later starts open {@code fallback}.
+     */
+    public void selectStartView(String fallback) {
+        if (!settings.get(org.divergencelab.ui.shell.Settings.SEEN_START, false)) {
+            settings.put(org.divergencelab.ui.shell.Settings.SEEN_START, true);
+            selectView("welcome");
+        } else {
+            selectView(fallback);
+        }
     }
 
     @Override
@@ -429,7 +470,10 @@ public final class MainWindow implements Shell {
             }
             a.show();
         });
-        help.getItems().add(about);
+        MenuItem keys = item("menu.help.shortcuts");
+        keys.setId("menu-help-shortcuts");
+        keys.setOnAction(e -> showShortcuts());
+        help.getItems().addAll(keys, about);
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menu-bar");
         return bar;
@@ -537,6 +581,51 @@ public final class MainWindow implements Shell {
             // The app keeps running; the reason shows in the status bar.
             setStatus(i18n.format("status.exportFailed", String.valueOf(ex.getMessage())));
         }
+    }
+
+    /** The keyboard shortcuts: each key's display text and the i18n key of what it does (Help → Keyboard shortcuts). */
+    static java.util.List<String[]> shortcuts() {
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(new String[] {org.divergencelab.ui.train.TrainingView.PLAY.getDisplayText(), "shortcut.play"});
+        rows.add(new String[] {org.divergencelab.ui.train.TrainingView.STEP_CRITIC.getDisplayText(), "shortcut.stepCritic"});
+        rows.add(new String[] {org.divergencelab.ui.train.TrainingView.STEP_GENERATOR.getDisplayText(), "shortcut.stepGenerator"});
+        rows.add(new String[] {org.divergencelab.ui.train.TrainingView.STEP_ITERATION.getDisplayText(), "shortcut.stepIteration"});
+        rows.add(new String[] {org.divergencelab.ui.train.TrainingView.RESET.getDisplayText(), "shortcut.reset"});
+        rows.add(new String[] {org.divergencelab.ui.train.TrainingView.TOGGLE.getDisplayText(), "shortcut.objective"});
+        rows.add(new String[] {org.divergencelab.ui.train.TrainingView.FORMULAS.getDisplayText(), "shortcut.formulas"});
+        rows.add(new String[] {org.divergencelab.ui.lesson.ScenePicker.LECTURE.getDisplayText(), "shortcut.lecture"});
+        rows.add(new String[] {"→ / PageDown", "shortcut.nextScene"});
+        rows.add(new String[] {"← / PageUp", "shortcut.previousScene"});
+        rows.add(new String[] {PresentationMode.SHORTCUT.getDisplayText(), "shortcut.presentation"});
+        rows.add(new String[] {"Esc", "shortcut.leave"});
+        rows.add(new String[] {themeShortcut(1).getDisplayText() + " … 3", "shortcut.theme"});
+        rows.add(new String[] {languageShortcut(1).getDisplayText() + " … 3", "shortcut.language"});
+        rows.add(new String[] {KeyCombination.keyCombination("Shortcut+E").getDisplayText(), "shortcut.export"});
+        return rows;
+    }
+
+    private void showShortcuts() {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setId("shortcuts");
+        grid.setHgap(16);
+        grid.setVgap(4);
+        int r = 0;
+        for (String[] row : shortcuts()) {
+            Label key = new Label(row[0]);
+            key.setStyle("-fx-font-weight: bold;");
+            Label what = new Label();
+            what.textProperty().bind(i18n.get(row[1]));
+            grid.addRow(r++, key, what);
+        }
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.titleProperty().bind(i18n.get("shortcuts.title"));
+        a.setHeaderText(null);
+        a.getDialogPane().setContent(grid);
+        if (root.getScene() != null) {
+            a.initOwner(root.getScene().getWindow());
+            a.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
+        }
+        a.show();
     }
 
     /** Shortcut+Shift+1…3: light, dark, projector (a lecturer switches without the mouse). */

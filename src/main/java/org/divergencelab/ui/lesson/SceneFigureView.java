@@ -26,10 +26,10 @@ public final class SceneFigureView {
     private final StackPane root = new StackPane();
     private final ThemeManager themes;
     private final Label status = new Label();
-    private LineChart chart;
+    private volatile LineChart chart;
     private VBox chartBox;
     private final FlowPane legend = new FlowPane(12, 2);
-    private SceneFigure.Data data;
+    private volatile SceneFigure.Data data;
     private Locale locale = Locale.ENGLISH;
     private double done;
 
@@ -87,10 +87,12 @@ public final class SceneFigureView {
     /** Shows {@code d} (series cannot be removed from a LineChart, so each figure gets a fresh chart). */
     public void show(SceneFigure.Data d) {
         clear();
+        LineChart c = themes.style(new LineChart());
+        c.setId("scene-figure-chart");
+        c.axes().setLogY(d.logY());
+        // chart before data, both volatile: whoever sees the data (a test polling off the FX thread) sees its chart
+        chart = c;
         data = d;
-        chart = themes.style(new LineChart());
-        chart.setId("scene-figure-chart");
-        chart.axes().setLogY(d.logY());
         // The legend goes below the chart: in a figure this small any corner of the plot hides a curve.
         chart.setLegendPosition(org.divergencelab.ui.plot.XYPlot.LegendPosition.NONE);
         for (int i = 0; i < d.series().size(); i++) {

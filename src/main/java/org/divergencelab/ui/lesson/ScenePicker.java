@@ -23,6 +23,7 @@ import org.divergencelab.lesson.SceneFigure;
 import org.divergencelab.lesson.Scenes;
 import org.divergencelab.training.TrainingSession;
 import org.divergencelab.ui.plot.LineChart;
+import org.divergencelab.ui.shell.Settings;
 import org.divergencelab.ui.shell.Shell;
 import org.divergencelab.ui.train.TrainingView;
 
@@ -44,10 +45,26 @@ public final class ScenePicker {
     /** Counts openings: a figure or warm-up watcher of an older opening stops. */
     private final AtomicLong opening = new AtomicLong();
     private AnimationTimer warmupWatch;
+    /** Watches whether the user left the open scene (another preset, data or sandbox state). */
+    private final AnimationTimer leaveWatch;
+    private final javafx.beans.property.BooleanProperty lecture =
+            new javafx.beans.property.SimpleBooleanProperty(this, "lecture", false);
+    private final List<Scene> order = Scenes.all();
+    /** A prediction's deferred opening training (runs once the student answered). */
+    private Runnable pendingPlay;
 
     private ScenePicker(Shell window) {
         this.window = window;
         this.caption = new SceneCaption(window.i18n(), window.themes());
+        this.leaveWatch = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                Scene s = caption.scene();
+                if (s != null && left(s)) {
+                    close();
+                }
+            }
+        };
     }
 
     /** Adds the menu (after the window's last menu) and the caption bar (below the tool bar) to {@code window}. */
@@ -61,11 +78,159 @@ public final class ScenePicker {
             item.setOnAction(e -> p.open(s));
             p.menu.getItems().add(item);
         }
+        MenuItem lectureItem = new MenuItem();
+        lectureItem.setId("menu-lecture");
+        lectureItem.textProperty().bind(window.i18n().get("lecture.menu"));
+        lectureItem.setAccelerator(LECTURE);
+        lectureItem.setOnAction(e -> p.setLecture(!p.isLecture()));
+        // in the View menu: the Scenes menu lists exactly the scenes, in lecture order
+        window.viewMenu().getItems().add(lectureItem);
         window.addMenu(p.menu);
         window.addBar(p.caption.node());
+        p.caption.navigation(p.order, p::previous, p::next, k -> p.open(p.order.get(k)));
+        p.caption.navigatingProperty().bind(p.lecture);
+        p.caption.closeButton().setOnAction(e -> p.close());
+        Settings settings = window.settings();
+        p.caption.foldedProperty().set(settings.get(Settings.CAPTION_FOLDED, false));
+        p.caption.foldedProperty().addListener((o, a, on) -> settings.put(Settings.CAPTION_FOLDED, on));
+        // the caption belongs to its scene's tab: it steps aside while another tab shows
+        window.selectedViewProperty().addListener((o, a, b) -> p.followTab());
+        window.root().sceneProperty().addListener((o, a, scene) -> p.installKeys(scene));
+        p.installKeys(window.root().getScene());
+        // the texts never take more than a fifth of the window: the plots below keep their room
+        if (window.root() instanceof javafx.scene.layout.Region r) {
+            r.heightProperty().addListener((o, a, h) -> p.caption.maxBodyHeightProperty().set(
+                    Math.max(48, 0.2 * h.doubleValue())));
+        }
         window.i18n().localeProperty().addListener((o, a, b) -> p.relabel());
         p.relabel();
+        p.leaveWatch.start();
         return p;
+    }
+
+    /** Shortcut+L: the lecture mode on and off. */
+    public static final javafx.scene.input.KeyCombination LECTURE =
+            javafx.scene.input.KeyCombination.keyCombination("Shortcut+L");
+    /** Keys that go to the next scene in the lecture mode (a presenter clicker sends PageDown). */
+    public static final List<javafx.scene.input.KeyCode> NEXT_KEYS =
+            List.of(javafx.scene.input.KeyCode.RIGHT, javafx.scene.input.KeyCode.PAGE_DOWN);
+    /** Keys that go to the previous scene in the lecture mode (a presenter clicker sends PageUp). */
+    public static final List<javafx.scene.input.KeyCode> PREVIOUS_KEYS =
+            List.of(javafx.scene.input.KeyCode.LEFT, javafx.scene.input.KeyCode.PAGE_UP);
+
+    /** True while the lecture mode walks the scenes. */
+    public javafx.beans.property.BooleanProperty lectureProperty() {
+        return lecture;
+    }
+
+    public boolean isLecture() {
+        return lecture.get();
+    }
+
+    /** Turns the lecture mode on (opening the scene shown, or the first) or off (the caption stays). */
+    public void setLecture(boolean on) {
+        lecture.set(on);
+        if (on) {
+            open(current() != null ? current() : order.get(0));
+        }
+    }
+
+    /** The lecture mode from the first scene. */
+    public void startLecture() {
+        lecture.set(true);
+        open(order.get(0));
+    }
+
+    /** Opens the scene after the current one in lecture order (none after the last). */
+    public void next() {
+        int i = current() == null ? -1 : order.indexOf(current());
+        if (i + 1 < order.size()) {
+            open(order.get(i + 1));
+        }
+    }
+
+    /** Opens the scene before the current one in lecture order (none before the first). */
+    public void previous() {
+        int i = current() == null ? order.size() : order.indexOf(current());
+        if (i - 1 >= 0) {
+            open(order.get(i - 1));
+        }
+    }
+
+    /** Closes the scene: its caption goes, its hidden controls come back, the lecture mode ends. */
+    public void close() {
+        restoreControls();
+        opening.incrementAndGet();
+        stopWarmupWatch();
+        pendingPlay = null;
+        caption.show(null);
+        lecture.set(false);
+    }
+
+    private void followTab() {
+        Scene s = caption.scene();
+        caption.setShowing(s != null && tabOf(s).equals(window.selectedView()));
+    }
+
+    private static String tabOf(Scene s) {
+        return s.mode() == Scene.Mode.SANDBOX ? "sandbox" : "training";
+    }
+
+    /**
+     * True when the user changed the experiment or state so that it no longer is {@code s}'s: another preset or
+     * data set (training); another preset, file, plan or dimension (sandbox). Tweaking a scene's settings or
+     * dragging its distributions stays in it.
+     */
+    private boolean left(Scene s) {
+        if (s.mode() == Scene.Mode.TRAINING) {
+            org.divergencelab.gan.Experiment now = window.training().editor().current();
+            return now != null && (!now.name().equals(s.experiment().name()) || !now.data().equals(s.experiment().data()));
+        }
+        org.divergencelab.sandbox.SandboxState now = window.sandbox().state();
+        org.divergencelab.sandbox.SandboxState was = s.sandbox();
+        // dragging moves a distribution (same family, other numbers); a preset or a file replaces them
+        return now != null && (!now.hidden().equals(was.hidden()) || now.plan() != was.plan()
+                || now.dimension() != was.dimension() || !family(now.p()).equals(family(was.p()))
+                || !family(now.q()).equals(family(was.q())));
+    }
+
+    /** A spec's family: the text before its parameters ({@code segment} of {@code segment(0,0,0,1)}). */
+    private static String family(String spec) {
+        int k = spec.indexOf('(');
+        return (k < 0 ? spec : spec.substring(0, k)).trim();
+    }
+
+    /**
+     * →/PageDown and ←/PageUp walk the scenes while the lecture mode is on, unless a control that uses the
+     * arrows (a text field, slider, list, combo or spinner) has the focus.
+     */
+    private void installKeys(javafx.scene.Scene scene) {
+        if (scene == null || scene.getProperties().containsKey(ScenePicker.class)) {
+            return;
+        }
+        scene.getProperties().put(ScenePicker.class, this);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (!lecture.get() || e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) {
+                return;
+            }
+            boolean fwd = NEXT_KEYS.contains(e.getCode());
+            boolean back = PREVIOUS_KEYS.contains(e.getCode());
+            if (!fwd && !back) {
+                return;
+            }
+            Node f = scene.getFocusOwner();
+            if (f instanceof javafx.scene.control.TextInputControl || f instanceof javafx.scene.control.Slider
+                    || f instanceof javafx.scene.control.ComboBoxBase || f instanceof javafx.scene.control.Spinner
+                    || f instanceof javafx.scene.control.ListView || f instanceof javafx.scene.control.TableView) {
+                return;
+            }
+            if (fwd) {
+                next();
+            } else {
+                previous();
+            }
+            e.consume();
+        });
     }
 
     /** The menu listing the scenes. */
@@ -88,29 +253,31 @@ public final class ScenePicker {
         int k = "zh".equals(l.getLanguage()) ? ("TW".equals(l.getCountry()) ? 1 : 2) : 0;
         menu.setText(MENU[k]);
         for (MenuItem item : menu.getItems()) {
-            Scene s = (Scene) item.getUserData();
+            if (!(item.getUserData() instanceof Scene s)) {
+                continue;
+            }
             item.setText(s.id() + "  " + s.title().in(l));
         }
     }
 
     /** Opens {@code s}: its tab, its experiment or state, its hidden controls and its caption. */
     public void open(Scene s) {
-        for (Node n : hiddenByScene) {
-            n.setVisible(true);
-            n.setManaged(true);
-        }
-        hiddenByScene.clear();
-        for (LineChart c : loggedByScene) {
-            c.axes().setLogY(false);
-            c.invalidate();
-        }
-        loggedByScene.clear();
+        restoreControls();
         long token = opening.incrementAndGet();
-        if (warmupWatch != null) {
-            warmupWatch.stop();
-            warmupWatch = null;
-        }
+        stopWarmupWatch();
+        pendingPlay = null;
         caption.show(s);
+        // In the lecture mode a stop with a prediction asks first; its opening training runs once answered.
+        Prediction ask = lecture.get() ? Prediction.of(s.id()) : null;
+        if (ask != null) {
+            caption.showPrediction(ask, () -> {
+                Runnable go = pendingPlay;
+                pendingPlay = null;
+                if (go != null) {
+                    go.run();
+                }
+            });
+        }
         if (s.mode() == Scene.Mode.SANDBOX) {
             window.sandbox().setState(s.sandbox());
             window.selectView("sandbox");
@@ -137,13 +304,40 @@ public final class ScenePicker {
                 loggedByScene.add(c);
             }
             if (v.session() != null && s.iterations() > 0) {
-                v.session().stepIterations(s.iterations());
-                watchWarmup(v.session(), s);
+                Runnable warm = () -> {
+                    v.session().stepIterations(s.iterations());
+                    watchWarmup(v.session(), s);
+                };
+                if (ask != null) {
+                    pendingPlay = warm;
+                } else {
+                    warm.run();
+                }
             }
             window.selectView("training");
             if (s.figure() != SceneFigure.NONE && caption.figure() != null) {
                 computeFigure(s, token);
             }
+        }
+    }
+
+    private void restoreControls() {
+        for (Node n : hiddenByScene) {
+            n.setVisible(true);
+            n.setManaged(true);
+        }
+        hiddenByScene.clear();
+        for (LineChart c : loggedByScene) {
+            c.axes().setLogY(false);
+            c.invalidate();
+        }
+        loggedByScene.clear();
+    }
+
+    private void stopWarmupWatch() {
+        if (warmupWatch != null) {
+            warmupWatch.stop();
+            warmupWatch = null;
         }
     }
 

@@ -49,6 +49,12 @@ public interface Shell {
     /** The id of the selected view, or null when none is. */
     String selectedView();
 
+    /** The id of the selected view, observable (null when none is). */
+    javafx.beans.value.ObservableValue<String> selectedViewProperty();
+
+    /** What the app remembers between starts (injected: tests use an in-memory store). */
+    Settings settings();
+
     /** Selects the view with this id; the widget gallery is added on first use. */
     void selectView(String id);
 

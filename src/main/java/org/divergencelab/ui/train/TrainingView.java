@@ -43,12 +43,12 @@ import org.divergencelab.ui.theme.ThemeManager;
  */
 public final class TrainingView {
     /** Keyboard shortcuts (shown in the tooltips). */
-    static final KeyCombination PLAY = KeyCombination.keyCombination("Shortcut+P");
-    static final KeyCombination STEP_CRITIC = KeyCombination.keyCombination("Shortcut+D");
-    static final KeyCombination STEP_GENERATOR = KeyCombination.keyCombination("Shortcut+G");
-    static final KeyCombination STEP_ITERATION = KeyCombination.keyCombination("Shortcut+I");
-    static final KeyCombination RESET = KeyCombination.keyCombination("Shortcut+R");
-    static final KeyCombination TOGGLE = KeyCombination.keyCombination("Shortcut+J");
+    public static final KeyCombination PLAY = KeyCombination.keyCombination("Shortcut+P");
+    public static final KeyCombination STEP_CRITIC = KeyCombination.keyCombination("Shortcut+D");
+    public static final KeyCombination STEP_GENERATOR = KeyCombination.keyCombination("Shortcut+G");
+    public static final KeyCombination STEP_ITERATION = KeyCombination.keyCombination("Shortcut+I");
+    public static final KeyCombination RESET = KeyCombination.keyCombination("Shortcut+R");
+    public static final KeyCombination TOGGLE = KeyCombination.keyCombination("Shortcut+J");
     /** Speeds offered (iterations per second); infinity = flat out. */
 
     private final I18n i18n;
@@ -88,7 +88,7 @@ public final class TrainingView {
     final ToggleButton showFormulas = new ToggleButton();
     private final TrainingHistory history = new TrainingHistory();
     /** Shows or hides the formula panel. */
-    static final KeyCombination FORMULAS = KeyCombination.keyCombination("Shortcut+F");
+    public static final KeyCombination FORMULAS = KeyCombination.keyCombination("Shortcut+F");
     /** While playing, a new frame is drawn one view per pulse: the frame, the next view, the time so far. */
     private TrainingSession.Frame staged;
     private int stage;
@@ -106,10 +106,22 @@ public final class TrainingView {
         root.setId("training-view");
         root.getProperties().put(TrainingView.class, this);
         panelBox.setId("training-panels");
-        panelBox.setMinSize(0, 0);
+        // Below this height the panels scroll instead of squashing their plots to strips under a scene caption or
+        // the projector's fonts (LayoutMatrixTest: every chart >= 120x80 px).
+        panelBox.setMinWidth(0);
+        panelBox.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> themes.getTheme() == org.divergencelab.ui.theme.Theme.PROJECTOR ? 820.0 : 500.0,
+                themes.themeProperty()));
         ensurePanels(1);
         root.setTop(transportBar());
-        root.setCenter(panelBox);
+        javafx.scene.control.ScrollPane panelScroll = new javafx.scene.control.ScrollPane(panelBox);
+        panelScroll.setId("training-panels-scroll");
+        panelScroll.setFitToWidth(true);
+        panelScroll.setFitToHeight(true);
+        panelScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        panelScroll.setStyle("-fx-background-color: transparent; -fx-padding: 0;");
+        panelScroll.setMinSize(0, 0);
+        root.setCenter(panelScroll);
         VBox bottom = new VBox(2, new HBox(16, counter, message), warnings);
         message.setId("train-message");
         warnings.setId("train-warnings");

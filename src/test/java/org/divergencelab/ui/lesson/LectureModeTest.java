@@ -1,0 +1,225 @@
+package org.divergencelab.ui.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.divergencelab.gan.Presets;
+import org.divergencelab.lesson.Scenes;
+import org.divergencelab.ui.MainWindow;
+import org.divergencelab.ui.i18n.I18n;
+import org.divergencelab.ui.shell.Settings;
+import org.divergencelab.ui.theme.ThemeManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The lecture mode in the main window (headless Monocle), driven by the keyboard and its buttons. */
+@ExtendWith(ApplicationExtension.class)
+class LectureModeTest {
+    private MainWindow window;
+    private Settings settings;
+
+    @Start
+    void start(Stage stage) {
+        settings = Settings.inMemory();
+        window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager(), settings);
+        Scene scene = new Scene(window.root(), 1280, 720);
+        window.attach(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.sandbox().close();
+            window.training().dispose();
+        }).get();
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
+    }
+
+    @Test
+    void walksEverySceneWithTheKeyboardThenStepsBack(FxRobot robot) throws Exception {
+        List<String> ids = Scenes.ids();
+        int n = ids.size();
+        SceneCaption caption = window.scenes().caption();
+        // the first start opens on "start here"; its button starts the lecture at the first scene
+        fx(() -> {
+            window.selectStartView("training");
+            return null;
+        });
+        assertEquals("tab-welcome", fx(() -> window.views().getSelectionModel().getSelectedItem().getId()));
+        robot.clickOn("#welcome-start-lecture");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.scenes().isLecture());
+        Label title = robot.lookup("#scene-title").queryAs(Label.class);
+        for (int i = 0; i < n; i++) {
+            String id = ids.get(i);
+            int k = i;
+            assertEquals(id, fx(() -> window.currentScene().id()), "step " + k);
+            assertEquals(id + " · " + (k + 1) + "/" + n, fx(caption::positionText));
+            assertTrue(fx(() -> title.getText().startsWith(id + "  ")), title.getText());
+            assertTrue(fx(() -> caption.node().isVisible()), "caption of " + id);
+            assertTrue(fx(() -> robot.lookup("#lecture-nav").query().isVisible()));
+            String tab = Scenes.get(id).mode() == org.divergencelab.lesson.Scene.Mode.SANDBOX ? "tab-sandbox" : "tab-training";
+            assertEquals(tab, fx(() -> window.views().getSelectionModel().getSelectedItem().getId()), id);
+            boolean asks = Prediction.of(id) != null;
+            assertEquals(asks, fx(() -> robot.lookup("#scene-predict").query().isVisible()), id + " asks first");
+            assertEquals(k == 0, fx(() -> robot.lookup("#lecture-previous").queryAs(Button.class).isDisabled()));
+            assertEquals(k == n - 1, fx(() -> robot.lookup("#lecture-next").queryAs(Button.class).isDisabled()));
+            // a presenter clicker sends PageDown: alternate it with the arrow
+            robot.type(k % 2 == 0 ? KeyCode.RIGHT : KeyCode.PAGE_DOWN);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        // → on the last scene stays there
+        assertEquals(ids.get(n - 1), fx(() -> window.currentScene().id()));
+        robot.type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(ids.get(n - 2), fx(() -> window.currentScene().id()));
+        assertEquals(ids.get(n - 2) + " · " + (n - 1) + "/" + n, fx(caption::positionText));
+        // a segment of the strip jumps
+        robot.clickOn("#lecture-segment-S7");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("S7 · " + (ids.indexOf("S7") + 1) + "/" + n, fx(caption::positionText));
+        // out of the lecture mode the arrows belong to the controls again
+        fx(() -> {
+            window.scenes().setLecture(false);
+            return null;
+        });
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("S7", fx(() -> window.currentScene().id()));
+        assertFalse(fx(() -> robot.lookup("#lecture-nav").query().isVisible()));
+        // the second start opens on the training view
+        fx(() -> {
+            window.selectStartView("training");
+            return null;
+        });
+        assertEquals("tab-training", fx(() -> window.views().getSelectionModel().getSelectedItem().getId()));
+    }
+
+    @Test
+    void predictionAsksFirstThenTrainsAndShowsTheResultBesideTheAnswer(FxRobot robot) throws Exception {
+        fx(() -> {
+            window.scenes().lectureProperty().set(true);
+            window.scenes().open(Scenes.get("S13"));
+            return null;
+        });
+        SceneCaption caption = window.scenes().caption();
+        assertEquals("S13", fx(() -> caption.prediction().scene()));
+        assertFalse(fx(() -> robot.lookup("#predict-result").query().isVisible()));
+        // nothing trains before the answer
+        Thread.sleep(300);
+        String s13 = Scenes.get("S13").experiment().name();
+        assertTrue(fx(() -> {
+            org.divergencelab.training.TrainingSession.Frame f = window.training().session().latest();
+            return f == null || !f.panels().get(0).experiment().name().equals(s13) || f.iteration() == 0;
+        }), "S13 waits for the answer");
+        robot.clickOn("#predict-answer-0");
+        WaitForAsyncUtils.waitForFxEvents();
+        String result = fx(() -> robot.lookup("#predict-result").queryAs(Label.class).getText());
+        assertTrue(result.startsWith("Your answer: Spread over all eight modes.  Not quite."), result);
+        assertTrue(result.contains("Mode collapse"), result);
+        assertTrue(fx(() -> robot.lookup("#predict-answer-2").queryAs(Button.class).isDisabled()), "one answer only");
+        window.training().session().awaitIdle(120_000);
+        assertEquals(Scenes.get("S13").iterations(), window.training().session().latest().iteration());
+        // texts in every language
+        fx(() -> {
+            window.i18n().setLocale(I18n.SIMPLIFIED);
+            return null;
+        });
+        assertTrue(fx(() -> robot.lookup("#predict-question").queryAs(Label.class).getText()).startsWith("先猜猜看"));
+        // out of the lecture mode a scene opens without asking
+        fx(() -> {
+            window.scenes().setLecture(false);
+            window.scenes().open(Scenes.get("S3"));
+            return null;
+        });
+        assertNull(fx(caption::prediction));
+    }
+
+    @Test
+    void captionBelongsToItsSceneFoldsClosesAndClearsWhenTheSceneIsLeft(FxRobot robot) throws Exception {
+        SceneCaption caption = window.scenes().caption();
+        fx(() -> {
+            window.scenes().open(Scenes.get("S10"));
+            return null;
+        });
+        assertTrue(fx(() -> caption.node().isVisible()));
+        // another tab: the caption steps aside, and comes back with its tab
+        fx(() -> {
+            window.selectView("training");
+            return null;
+        });
+        assertFalse(fx(() -> caption.node().isVisible()), "S10's caption above the training view");
+        fx(() -> {
+            window.showGallery();
+            return null;
+        });
+        assertFalse(fx(() -> caption.node().isVisible()), "S10's caption above the gallery");
+        fx(() -> {
+            window.selectView("sandbox");
+            return null;
+        });
+        assertTrue(fx(() -> caption.node().isVisible()));
+        // fold: the texts go, the title stays, the choice is remembered
+        robot.clickOn("#scene-fold");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> robot.lookup("#scene-body").query().isVisible()));
+        assertTrue(fx(() -> robot.lookup("#scene-title").query().isVisible()));
+        assertTrue(settings.get(Settings.CAPTION_FOLDED, false));
+        robot.clickOn("#scene-fold");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(settings.get(Settings.CAPTION_FOLDED, true));
+        // close
+        robot.clickOn("#scene-close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(fx(() -> window.currentScene()));
+        assertFalse(fx(() -> caption.node().isVisible()));
+        // a training scene is left when another preset is loaded: its caption goes
+        fx(() -> {
+            window.scenes().open(Scenes.get("S1"));
+            return null;
+        });
+        assertEquals("S1", fx(() -> window.currentScene().id()));
+        fx(() -> {
+            window.training().load(Presets.get(Presets.names().get(1)));
+            return null;
+        });
+        org.divergencelab.ui.FxTestSupport.await("S1's caption cleared", () -> window.currentScene() == null
+                && !caption.node().isVisible());
+        // dragging Q stays in a sandbox scene; a preset (other distributions) leaves it
+        fx(() -> {
+            window.scenes().open(Scenes.get("S3"));
+            return null;
+        });
+        fx(() -> {
+            window.sandbox().setState(window.sandbox().state().withQ("segment(1.5,0,1.5,1)"));
+            return null;
+        });
+        WaitForAsyncUtils.sleep(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertEquals("S3", fx(() -> window.currentScene().id()), "dragging Q stays in S3");
+        fx(() -> {
+            window.sandbox().setState(window.sandbox().state().withSpecs("normal(0,0.5)", "normal(4,0.5)"));
+            return null;
+        });
+        org.divergencelab.ui.FxTestSupport.await("S3's caption cleared", () -> window.currentScene() == null);
+    }
+}
