@@ -2,8 +2,13 @@ package org.divergencelab.lesson;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 
+import org.divergencelab.distribution.Distribution;
+import org.divergencelab.distribution.PointCloud;
+import org.divergencelab.divergence.ExactW1;
+import org.divergencelab.divergence.FrechetDistance;
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.GeneratorGradientProbe;
 import org.divergencelab.gan.Objective;
@@ -26,7 +31,18 @@ public enum SceneFigure {
      * Arjovsky and Bottou's probe (lecture 003 L261, L302): the generator at the scene's opening state is frozen,
      * a fresh D is trained on it, and ‖∇_θ L_G‖ is plotted against D's steps for log(1 − D) and −log D, log y.
      */
-    GENERATOR_GRADIENT_PROBE;
+    GENERATOR_GRADIENT_PROBE,
+    /**
+     * The FID picture's caveats (lecture 001, evaluation), on a sandbox scene's P and Q: the Fréchet distance of
+     * Gaussians fitted to n samples of each, against n, beside FD between two fresh draws of P (the sample-size
+     * bias) and the exact sample W1(P, Q), each the mean over {@link #FD_REPEATS} draws, log y.
+     */
+    FRECHET_SAMPLE_SIZE;
+
+    /** Samples per side of {@link #FRECHET_SAMPLE_SIZE}. */
+    public static final int[] FD_SAMPLES = {25, 50, 100, 200, 400, 800, 1600};
+    /** Draws averaged per sample size of {@link #FRECHET_SAMPLE_SIZE}. */
+    public static final int FD_REPEATS = 50;
 
     /** The clipping thresholds of {@link #LAYER_GRADIENTS} (the paper's three). */
     public static final double[] CLIPS = {0.001, 0.01, 0.1};
@@ -88,14 +104,52 @@ public enum SceneFigure {
      * @throws IllegalStateException for {@link #NONE} or a scene without an experiment
      */
     public Data compute(Scene s, DoubleConsumer progress) {
-        if (this == NONE || s.experiment() == null) {
+        if (this == NONE || (needsTraining() && s.experiment() == null) || (!needsTraining() && s.sandbox() == null)) {
             throw new IllegalStateException("scene " + s.id() + " has no computed figure (" + this + ")");
         }
         return switch (this) {
             case LAYER_GRADIENTS -> layerGradients(s, progress);
             case GENERATOR_GRADIENT_PROBE -> probe(s, progress);
+            case FRECHET_SAMPLE_SIZE -> frechet(s, progress);
             default -> throw new IllegalStateException(toString());
         };
+    }
+
+    /** True when the figure is computed from a training scene's experiment; false: from a sandbox scene's P and Q. */
+    public boolean needsTraining() {
+        return this == LAYER_GRADIENTS || this == GENERATOR_GRADIENT_PROBE;
+    }
+
+    /** {@link #FRECHET_SAMPLE_SIZE}'s curves for P and Q, draws seeded from {@code seed} (one seed per n and draw). */
+    public static Data frechet(Distribution p, Distribution q, long seed, DoubleConsumer progress) {
+        int m = FD_SAMPLES.length;
+        double[] x = new double[m];
+        double[] fdPq = new double[m];
+        double[] fdPp = new double[m];
+        double[] w1 = new double[m];
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < m; i++) {
+            int n = FD_SAMPLES[i];
+            x[i] = n;
+            for (int r = 0; r < FD_REPEATS; r++) {
+                PointCloud a = p.sample(n, rng.split());
+                PointCloud b = q.sample(n, rng.split());
+                PointCloud a2 = p.sample(n, rng.split());
+                fdPq[i] += FrechetDistance.ofSamples(a, b) / FD_REPEATS;
+                fdPp[i] += FrechetDistance.ofSamples(a, a2) / FD_REPEATS;
+                w1[i] += ExactW1.distance(a, b) / FD_REPEATS;
+            }
+            progress.accept((i + 1.0) / m);
+        }
+        return new Data(new Text("FD and W1 against the sample size (mean of " + FD_REPEATS + " draws)",
+                "FD 和 W1 對樣本數（" + FD_REPEATS + " 次抽樣的平均）", "FD 和 W1 对样本数（" + FD_REPEATS + " 次抽样的平均）"),
+                new Text("samples per side n", "每邊的樣本數 n", "每边的样本数 n"), "FD, W1", true,
+                List.of(new Series("FD(P, Q)", x, fdPq), new Series("FD(P, P′) (same P)", x, fdPp),
+                        new Series("W1(P, Q)", x, w1)));
+    }
+
+    private static Data frechet(Scene s, DoubleConsumer progress) {
+        return frechet(s.sandbox().distributionP(), s.sandbox().distributionQ(), s.sandbox().seed(), progress);
     }
 
     /** The experiments of {@link #LAYER_GRADIENTS}: the scene's with each clip c, then with its gradient penalty. */

@@ -58,7 +58,7 @@ public final class SceneFiles {
     private static final Set<String> TRAINING_KEYS = Set.of("format", "version", "id", "mode", "title", "caption",
             "try", "citation", "experiment", "preset", "overrides", "view", "iterations", "hidden", "figure");
     private static final Set<String> SANDBOX_KEYS = Set.of("format", "version", "id", "mode", "title", "caption",
-            "try", "citation", "sandbox", "view");
+            "try", "citation", "sandbox", "view", "figure");
 
     private static volatile List<Properties> bundles;
 
@@ -160,7 +160,7 @@ public final class SceneFiles {
             if (mode.equals("sandbox")) {
                 String view = m.containsKey("view") ? string(m, "view", source, "") : "sandbox";
                 return new Scene(id, title, caption, tryThis, citation, Scene.Mode.SANDBOX, null, sandbox(m, source),
-                        view, 0, Set.of());
+                        view, 0, Set.of(), figure(m, source));
             }
             Experiment e = experiment(m, source);
             String view = string(m, "view", source, "");
@@ -170,21 +170,25 @@ public final class SceneFiles {
                         + ", got " + iterations, null);
             }
             Set<String> hidden = strings(m, "hidden", source);
-            SceneFigure figure = SceneFigure.NONE;
-            if (m.containsKey("figure")) {
-                String f = string(m, "figure", source, "");
-                try {
-                    figure = SceneFigure.valueOf(f);
-                } catch (IllegalArgumentException x) {
-                    throw new StateFileException(source + ": field \"figure\": unknown figure '" + f + "', known: "
-                            + List.of(SceneFigure.values()), x);
-                }
-            }
+            SceneFigure figure = figure(m, source);
             // The scene's name in experiment files and exports: the scene id before the experiment's own name.
             return new Scene(id, title, caption, tryThis, citation, Scene.Mode.TRAINING, e.withName(id + "-" + e.name()),
                     null, view, (int) iterations, hidden, figure);
         } catch (IllegalArgumentException x) {
             throw new StateFileException(source + ": " + x.getMessage(), x);
+        }
+    }
+
+    private static SceneFigure figure(Map<?, ?> m, String source) throws StateFileException {
+        if (!m.containsKey("figure")) {
+            return SceneFigure.NONE;
+        }
+        String f = string(m, "figure", source, "");
+        try {
+            return SceneFigure.valueOf(f);
+        } catch (IllegalArgumentException x) {
+            throw new StateFileException(source + ": field \"figure\": unknown figure '" + f + "', known: "
+                    + List.of(SceneFigure.values()), x);
         }
     }
 

@@ -203,6 +203,9 @@ public final class ScenePicker {
         if (s.mode() == Scene.Mode.SANDBOX) {
             window.sandbox().setState(s.sandbox());
             window.selectView("sandbox");
+            if (s.figure() != SceneFigure.NONE && caption.figure() != null) {
+                computeFigure(s, token);
+            }
         } else {
             TrainingView v = window.training();
             v.load(s.experiment());

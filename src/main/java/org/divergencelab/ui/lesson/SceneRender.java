@@ -53,6 +53,7 @@ public final class SceneRender {
                 return snapshot(fx);
             });
         }
+        SceneFigure.Data sandboxFigure = s.figure() == SceneFigure.NONE ? null : s.figure().compute(s, f -> { });
         SandboxView[] view = new SandboxView[1];
         javafx.scene.Scene[] fx = new javafx.scene.Scene[1];
         HeadlessFx.call(() -> {
@@ -60,7 +61,7 @@ public final class SceneRender {
             ThemeManager themes = themesFor(theme, locale);
             view[0] = new SandboxView(i18n, themes);
             view[0].setState(s.sandbox());
-            fx[0] = new javafx.scene.Scene(wrap(s, i18n, themes, view[0].node(), null, width), width,
+            fx[0] = new javafx.scene.Scene(wrap(s, i18n, themes, view[0].node(), sandboxFigure, width), width,
                     height);
             themes.attach(fx[0]);
             return null;
