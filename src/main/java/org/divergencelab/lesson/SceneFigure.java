@@ -37,7 +37,19 @@ public enum SceneFigure {
      * Gaussians fitted to n samples of each, against n, beside FD between two fresh draws of P (the sample-size
      * bias) and the exact sample W1(P, Q), each the mean over {@link #FD_REPEATS} draws, log y.
      */
-    FRECHET_SAMPLE_SIZE;
+    FRECHET_SAMPLE_SIZE,
+    /**
+     * The memory GAN (lecture 001 L1231-1253), on a sandbox scene's P: three "generators" against the training set
+     * T = {@link #MEMORY_TRAIN} draws of P (the sandbox seed): a copy of T, its mirror image (x → −x) and fresh draws
+     * of P (a generator that learned P). Each gives {@link #MEMORY_SAMPLES} samples; the curves are the fraction of
+     * samples within distance d of their nearest training point, the legend their FD and W1 against T.
+     */
+    MEMORY_NEAREST;
+
+    /** Size of {@link #MEMORY_NEAREST}'s training set. */
+    public static final int MEMORY_TRAIN = 40;
+    /** Samples per generator of {@link #MEMORY_NEAREST}. */
+    public static final int MEMORY_SAMPLES = 1000;
 
     /** Samples per side of {@link #FRECHET_SAMPLE_SIZE}. */
     public static final int[] FD_SAMPLES = {25, 50, 100, 200, 400, 800, 1600};
@@ -111,6 +123,7 @@ public enum SceneFigure {
             case LAYER_GRADIENTS -> layerGradients(s, progress);
             case GENERATOR_GRADIENT_PROBE -> probe(s, progress);
             case FRECHET_SAMPLE_SIZE -> frechet(s, progress);
+            case MEMORY_NEAREST -> memory(s.sandbox().distributionP(), s.sandbox().seed());
             default -> throw new IllegalStateException(toString());
         };
     }
@@ -146,6 +159,68 @@ public enum SceneFigure {
                 new Text("samples per side n", "每邊的樣本數 n", "每边的样本数 n"), "FD, W1", true,
                 List.of(new Series("FD(P, Q)", x, fdPq), new Series("FD(P, P′) (same P)", x, fdPp),
                         new Series("W1(P, Q)", x, w1)));
+    }
+
+    /** {@link #MEMORY_NEAREST}'s training set: {@link #MEMORY_TRAIN} draws of {@code p} with {@code seed}. */
+    public static PointCloud memoryTrainingSet(Distribution p, long seed) {
+        return p.sample(MEMORY_TRAIN, seed);
+    }
+
+    /** The three generators of {@link #MEMORY_NEAREST}, in the order copy, mirror, fresh: their samples. */
+    public static List<PointCloud> memoryGenerators(Distribution p, long seed) {
+        PointCloud t = memoryTrainingSet(p, seed);
+        int d = t.dimension();
+        // The copy replays T in turn (each training point equally often), so its sample is T itself, repeated.
+        double[] copy = new double[MEMORY_SAMPLES * d];
+        double[] mirror = new double[MEMORY_SAMPLES * d];
+        for (int i = 0; i < MEMORY_SAMPLES; i++) {
+            int k = i % t.size();
+            for (int c = 0; c < d; c++) {
+                copy[i * d + c] = t.get(k, c);
+                mirror[i * d + c] = -t.get(k, c);
+            }
+        }
+        return List.of(PointCloud.of(d, copy), PointCloud.of(d, mirror), p.sample(MEMORY_SAMPLES, seed + 1));
+    }
+
+    /** Distance from each point of {@code g} to its nearest point of {@code t}, sorted ascending. */
+    public static double[] nearestDistances(PointCloud g, PointCloud t) {
+        double[] out = new double[g.size()];
+        for (int i = 0; i < out.length; i++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < t.size(); j++) {
+                double s2 = 0;
+                for (int c = 0; c < g.dimension(); c++) {
+                    double diff = g.get(i, c) - t.get(j, c);
+                    s2 += diff * diff;
+                }
+                best = Math.min(best, s2);
+            }
+            out[i] = Math.sqrt(best);
+        }
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    private static Data memory(Distribution p, long seed) {
+        PointCloud t = memoryTrainingSet(p, seed);
+        String[] names = {"copy of T", "mirrored copy", "fresh draws of P"};
+        List<PointCloud> gens = memoryGenerators(p, seed);
+        List<Series> series = new ArrayList<>();
+        for (int k = 0; k < gens.size(); k++) {
+            double[] x = nearestDistances(gens.get(k), t);
+            double[] y = new double[x.length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = (i + 1.0) / y.length;
+            }
+            series.add(new Series(String.format(java.util.Locale.ROOT, "%s: FD %.3f, W1 %.3f", names[k],
+                    FrechetDistance.ofSamples(gens.get(k), t), ExactW1.distance(gens.get(k), t)), x, y));
+        }
+        return new Data(new Text("Nearest training point of " + MEMORY_SAMPLES + " generated samples (" + MEMORY_TRAIN
+                + " training points T)", MEMORY_SAMPLES + " 個生成樣本到最近訓練點的距離（" + MEMORY_TRAIN + " 個訓練點 T）",
+                MEMORY_SAMPLES + " 个生成样本到最近训练点的距离（" + MEMORY_TRAIN + " 个训练点 T）"),
+                new Text("distance d to the nearest training point", "到最近訓練點的距離 d", "到最近训练点的距离 d"),
+                "fraction ≤ d", false, series);
     }
 
     private static Data frechet(Scene s, DoubleConsumer progress) {

@@ -58,4 +58,46 @@ class NewScenesTest {
             assertTrue(fdPq[i] < 3 * fdPp[i] && fdPp[i] < 3 * fdPq[i], i + ": " + fdPq[i] + " vs " + fdPp[i]);
         }
     }
+
+    @Test
+    void s16MemoryGanScoresFdAndW1NearZeroButSitsOnItsTrainingPoints() {
+        Scene s = Scenes.get("S16");
+        Distribution p = s.sandbox().distributionP();
+        long seed = s.sandbox().seed();
+        PointCloud t = SceneFigure.memoryTrainingSet(p, seed);
+        // the scene's Q is the copy of T: 4000 draws of Q hit only training points, and every one of them
+        java.util.Set<Double> train = new java.util.HashSet<>();
+        for (int i = 0; i < t.size(); i++) {
+            train.add(t.get(i, 0));
+        }
+        PointCloud qs = s.sandbox().distributionQ().sample(4000, 3L);
+        java.util.Set<Double> hit = new java.util.HashSet<>();
+        for (int i = 0; i < qs.size(); i++) {
+            assertTrue(train.contains(qs.get(i, 0)), "Q draws a non-training point " + qs.get(i, 0));
+            hit.add(qs.get(i, 0));
+        }
+        assertEquals(train, hit);
+
+        List<PointCloud> g = SceneFigure.memoryGenerators(p, seed);
+        PointCloud copy = g.get(0);
+        PointCloud mirror = g.get(1);
+        PointCloud fresh = g.get(2);
+        // the caption's numbers: copy FD 0.001, W1 0; mirror FD 0.005, W1 0.08; fresh FD 0.04, W1 0.22
+        assertEquals(0.001, FrechetDistance.ofSamples(copy, t), 0.0005);
+        assertEquals(0, ExactW1.distance(copy, t), 1e-12);
+        assertEquals(0.005, FrechetDistance.ofSamples(mirror, t), 0.0005);
+        assertEquals(0.08, ExactW1.distance(mirror, t), 0.005);
+        assertEquals(0.04, FrechetDistance.ofSamples(fresh, t), 0.005);
+        assertEquals(0.22, ExactW1.distance(fresh, t), 0.005);
+        // nearest training point: the copy sits on T; mirror and fresh have the same median distance (0.03)
+        double[] dCopy = SceneFigure.nearestDistances(copy, t);
+        assertEquals(0, dCopy[dCopy.length - 1]);
+        double mMirror = SceneFigure.nearestDistances(mirror, t)[SceneFigure.MEMORY_SAMPLES / 2];
+        double mFresh = SceneFigure.nearestDistances(fresh, t)[SceneFigure.MEMORY_SAMPLES / 2];
+        assertEquals(0.03, mMirror, 0.005);
+        assertEquals(0.03, mFresh, 0.005);
+        SceneFigure.Data d = SceneFigure.MEMORY_NEAREST.compute(s, f -> { });
+        assertEquals(3, d.series().size());
+        assertTrue(d.series().get(0).name().startsWith("copy of T: FD 0.001, W1 0.000"), d.series().get(0).name());
+    }
 }
