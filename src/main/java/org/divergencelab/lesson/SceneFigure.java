@@ -9,6 +9,10 @@ import org.divergencelab.distribution.Distribution;
 import org.divergencelab.distribution.PointCloud;
 import org.divergencelab.divergence.ExactW1;
 import org.divergencelab.divergence.FrechetDistance;
+import org.divergencelab.divergence.QualityDiversity;
+import org.divergencelab.distribution.Mixture;
+import org.divergencelab.distribution.SpecCache;
+import org.divergencelab.gan.Snapshot;
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.GeneratorGradientProbe;
 import org.divergencelab.gan.Objective;
@@ -44,7 +48,16 @@ public enum SceneFigure {
      * of P (a generator that learned P). Each gives {@link #MEMORY_SAMPLES} samples; the curves are the fraction of
      * samples within distance d of their nearest training point, the legend their FD and W1 against T.
      */
-    MEMORY_NEAREST;
+    MEMORY_NEAREST,
+    /**
+     * Quality vs diversity (lecture 001 L1087-1175): during the scene's training, our toy Inception Score of G's
+     * samples ({@link QualityDiversity}, the data mixture's components as classes) with its two parts as effective
+     * numbers of classes, e^H(p̄) (diversity) and e^mean H(p(c|x)) (1 = every sample sharp), and the data's own score.
+     */
+    QUALITY_DIVERSITY;
+
+    /** Points of {@link #QUALITY_DIVERSITY}'s curves over the scene's iterations. */
+    public static final int QD_POINTS = 12;
 
     /** Size of {@link #MEMORY_NEAREST}'s training set. */
     public static final int MEMORY_TRAIN = 40;
@@ -124,13 +137,14 @@ public enum SceneFigure {
             case GENERATOR_GRADIENT_PROBE -> probe(s, progress);
             case FRECHET_SAMPLE_SIZE -> frechet(s, progress);
             case MEMORY_NEAREST -> memory(s.sandbox().distributionP(), s.sandbox().seed());
+            case QUALITY_DIVERSITY -> qualityDiversity(s, progress);
             default -> throw new IllegalStateException(toString());
         };
     }
 
     /** True when the figure is computed from a training scene's experiment; false: from a sandbox scene's P and Q. */
     public boolean needsTraining() {
-        return this == LAYER_GRADIENTS || this == GENERATOR_GRADIENT_PROBE;
+        return this == LAYER_GRADIENTS || this == GENERATOR_GRADIENT_PROBE || this == QUALITY_DIVERSITY;
     }
 
     /** {@link #FRECHET_SAMPLE_SIZE}'s curves for P and Q, draws seeded from {@code seed} (one seed per n and draw). */
@@ -159,6 +173,48 @@ public enum SceneFigure {
                 new Text("samples per side n", "每邊的樣本數 n", "每边的样本数 n"), "FD, W1", true,
                 List.of(new Series("FD(P, Q)", x, fdPq), new Series("FD(P, P′) (same P)", x, fdPp),
                         new Series("W1(P, Q)", x, w1)));
+    }
+
+    /** The data mixture of a scene's experiment: the classes of {@link #QUALITY_DIVERSITY}. */
+    public static Mixture dataMixture(Experiment e) {
+        if (!(SpecCache.parse(e.data()) instanceof Mixture m)) {
+            throw new IllegalStateException("quality vs diversity needs a mixture as data, got " + e.data());
+        }
+        return m;
+    }
+
+    private static Data qualityDiversity(Scene s, DoubleConsumer progress) {
+        Experiment e = s.experiment();
+        Mixture m = dataMixture(e);
+        Trainer t = new Trainer(e);
+        int n = Math.max(QD_POINTS, s.iterations());
+        double[] x = new double[QD_POINTS + 1];
+        double[] score = new double[x.length];
+        double[] diversity = new double[x.length];
+        double[] sharp = new double[x.length];
+        double[] data = new double[x.length];
+        int done = 0;
+        for (int k = 0; k <= QD_POINTS; k++) {
+            int target = (int) Math.round((double) n * k / QD_POINTS);
+            while (done < target && !t.halted()) {
+                t.iteration();
+                done++;
+            }
+            Snapshot snap = t.snapshot(false);
+            QualityDiversity.Result g = QualityDiversity.evaluate(m, snap.fakeCloud());
+            x[k] = done;
+            score[k] = g.score();
+            diversity[k] = Math.exp(g.averagedEntropy());
+            sharp[k] = Math.exp(g.sampleEntropy());
+            data[k] = QualityDiversity.evaluate(m, snap.realCloud()).score();
+            progress.accept((k + 1.0) / (QD_POINTS + 1));
+        }
+        return new Data(new Text("Toy Inception Score during training (classes: the " + m.weights().length + " data modes)",
+                "訓練中的玩具版 Inception Score（類別：資料的 " + m.weights().length + " 個模式）",
+                "训练中的玩具版 Inception Score（类别：数据的 " + m.weights().length + " 个模式）"),
+                new Text("iteration", "迭代", "迭代"), "classes", false,
+                List.of(new Series("score of G", x, score), new Series("e^H(p̄) diversity", x, diversity),
+                        new Series("e^H(p(c|x)) (1 = sharp)", x, sharp), new Series("score of the data", x, data)));
     }
 
     /** {@link #MEMORY_NEAREST}'s training set: {@link #MEMORY_TRAIN} draws of {@code p} with {@code seed}. */

@@ -100,4 +100,24 @@ class NewScenesTest {
         assertEquals(3, d.series().size());
         assertTrue(d.series().get(0).name().startsWith("copy of T: FD 0.001, W1 0.000"), d.series().get(0).name());
     }
+
+    @Test
+    void s23CollapsedSamplesAreSharpButNotDiverse() {
+        SceneFigure.Data d = SceneFigure.QUALITY_DIVERSITY.compute(Scenes.get("S23"), f -> { });
+        double[] it = d.series().get(0).x();
+        int last = it.length - 1;
+        assertEquals(600, it[last]);
+        double score = d.series().get(0).y()[last];
+        double diversity = d.series().get(1).y()[last];
+        double sharp = d.series().get(2).y()[last];
+        double data = d.series().get(3).y()[last];
+        // the caption: every sample sharp (e^H(p(c|x)) at most 1.05), p̄ on fewer than 4 classes, toy IS below 4,
+        // data 7.97 (8 modes: 8 at most). The collapse's exact corner differs between the SIMD and scalar
+        // arithmetic paths (1.6 and 3.4 classes at iteration 600), so the bounds are the caption's, not one run's.
+        assertTrue(score < 4, "toy IS of G " + score);
+        assertTrue(diversity < 4, "e^H(p̄) " + diversity);
+        assertTrue(sharp >= 1 && sharp < 1.05, "e^H(p(c|x)) " + sharp);
+        assertEquals(7.97, data, 0.005);
+        assertEquals(score, diversity / sharp, 1e-9);
+    }
 }
