@@ -8,7 +8,7 @@ import org.divergencelab.distribution.PointCloud;
  * Our toy analogue of the Inception Score (lecture 001 L1087-1175): the "classifier" is the data mixture itself,
  * p(c | x) = w_c p_c(x) / Σ_k w_k p_k(x) with one class per mixture component (the ring's or the grid's modes).
  * Quality: a sample's posterior is concentrated (low entropy H(p(c | x))); diversity: the posterior averaged over
- * the samples, p̄(c), is flat (high entropy). Score = exp(H(p̄) − mean H(p(c | x))) = exp(E_x KL(p(c | x) ‖ p̄)),
+ * the samples, p_avg(c), is flat (high entropy). Score = exp(H(p_avg) − mean H(p(c | x))) = exp(E_x KL(p(c | x) ‖ p_avg)),
  * the Inception Score's form: between 1 and the number of classes.
  */
 public final class QualityDiversity {
@@ -17,7 +17,7 @@ public final class QualityDiversity {
 
     /**
      * @param sampleEntropy   mean over the samples of H(p(c | x)) in nats (low: good quality)
-     * @param averagedEntropy H(p̄), p̄ the mean posterior (high: good diversity; log K at most)
+     * @param averagedEntropy H(p_avg), p_avg the mean posterior (high: good diversity; log K at most)
      * @param score           exp(averagedEntropy − sampleEntropy)
      */
     public record Result(double sampleEntropy, double averagedEntropy, double score) {

@@ -52,7 +52,7 @@ public enum SceneFigure {
     /**
      * Quality vs diversity (lecture 001 L1087-1175): during the scene's training, our toy Inception Score of G's
      * samples ({@link QualityDiversity}, the data mixture's components as classes) with its two parts as effective
-     * numbers of classes, e^H(p̄) (diversity) and e^mean H(p(c|x)) (1 = every sample sharp), and the data's own score.
+     * numbers of classes, e^H(p_avg) (diversity) and e^mean H(p(c|x)) (1 = every sample sharp), and the data's own score.
      */
     QUALITY_DIVERSITY;
 
@@ -213,8 +213,8 @@ public enum SceneFigure {
                 "訓練中的玩具版 Inception Score（類別：資料的 " + m.weights().length + " 個模式）",
                 "训练中的玩具版 Inception Score（类别：数据的 " + m.weights().length + " 个模式）"),
                 new Text("iteration", "迭代", "迭代"), "classes", false,
-                List.of(new Series("score of G", x, score), new Series("e^H(p̄) diversity", x, diversity),
-                        new Series("e^H(p(c|x)) (1 = sharp)", x, sharp), new Series("score of the data", x, data)));
+                List.of(new Series("IS of G", x, score), new Series("e^H(p_avg)", x, diversity),
+                        new Series("e^H(p(c|x))", x, sharp), new Series("IS of data", x, data)));
     }
 
     /** {@link #MEMORY_NEAREST}'s training set: {@link #MEMORY_TRAIN} draws of {@code p} with {@code seed}. */
