@@ -15,7 +15,7 @@ import org.divergencelab.distribution.SpecCache;
  * Every setting is declared once, in {@link ExperimentField}: its key, kind and range; the constructor checks
  * the ranges from there. Change settings with {@link #with(ExperimentField, Object)} / {@link #with(Map)} (the
  * {@code with…} methods are shorthands; the UI's JS ↔ W toggle is {@link #withObjective}). Serialised by
- * {@code io.ExperimentJson} from the same table. The data spec is parsed through {@link SpecCache}, so copies
+ * {@code gan.ExperimentJson} from the same table. The data spec is parsed through {@link SpecCache}, so copies
  * that keep the spec (and an unchanged {@code samples(FILE)}) do not read the file again.
  */
 public record Experiment(String name, String data, LatentSpec latent, NetworkSpec generator, NetworkSpec critic,

@@ -13,7 +13,7 @@ import org.divergencelab.nn.Activation;
  * One setting of an {@link Experiment}, declared once (in the spirit of TF Playground's {@code State.PROPS}):
  * its key (the dotted JSON path, which is also the record component path and the name every error uses), its
  * kind and Java type, its allowed range, and how a choice is named. {@link #all()} lists every leaf of an
- * experiment in file order; {@code io.ExperimentJson} writes and reads through it, {@link Experiment} validates
+ * experiment in file order; {@code gan.ExperimentJson} writes and reads through it, {@link Experiment} validates
  * and copies through it ({@link Experiment#with(ExperimentField, Object)}), and the training controls parse and
  * show their fields through it.
  *

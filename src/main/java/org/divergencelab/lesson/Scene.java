@@ -95,8 +95,9 @@ public record Scene(String id, Text title, Text caption, Text tryThis, String ci
         if (figure == null) {
             figure = SceneFigure.NONE;
         }
-        if (figure != SceneFigure.NONE && mode != Mode.TRAINING) {
-            throw new IllegalArgumentException("scene " + id + ": figure " + figure + " needs a training scene");
+        if (figure != SceneFigure.NONE && figure.needsTraining() != (mode == Mode.TRAINING)) {
+            throw new IllegalArgumentException("scene " + id + ": figure " + figure + " needs a "
+                    + (figure.needsTraining() ? "training" : "sandbox") + " scene");
         }
         hidden = Collections.unmodifiableSortedSet(h);
     }

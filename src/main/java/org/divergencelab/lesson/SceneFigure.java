@@ -2,8 +2,17 @@ package org.divergencelab.lesson;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 
+import org.divergencelab.distribution.Distribution;
+import org.divergencelab.distribution.PointCloud;
+import org.divergencelab.divergence.ExactW1;
+import org.divergencelab.divergence.FrechetDistance;
+import org.divergencelab.divergence.QualityDiversity;
+import org.divergencelab.distribution.Mixture;
+import org.divergencelab.distribution.SpecCache;
+import org.divergencelab.gan.Snapshot;
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.GeneratorGradientProbe;
 import org.divergencelab.gan.Objective;
@@ -26,7 +35,39 @@ public enum SceneFigure {
      * Arjovsky and Bottou's probe (lecture 003 L261, L302): the generator at the scene's opening state is frozen,
      * a fresh D is trained on it, and ‖∇_θ L_G‖ is plotted against D's steps for log(1 − D) and −log D, log y.
      */
-    GENERATOR_GRADIENT_PROBE;
+    GENERATOR_GRADIENT_PROBE,
+    /**
+     * The FID picture's caveats (lecture 001, evaluation), on a sandbox scene's P and Q: the Fréchet distance of
+     * Gaussians fitted to n samples of each, against n, beside FD between two fresh draws of P (the sample-size
+     * bias) and the exact sample W1(P, Q), each the mean over {@link #FD_REPEATS} draws, log y.
+     */
+    FRECHET_SAMPLE_SIZE,
+    /**
+     * The memory GAN (lecture 001 L1231-1253), on a sandbox scene's P: three "generators" against the training set
+     * T = {@link #MEMORY_TRAIN} draws of P (the sandbox seed): a copy of T, its mirror image (x → −x) and fresh draws
+     * of P (a generator that learned P). Each gives {@link #MEMORY_SAMPLES} samples; the curves are the fraction of
+     * samples within distance d of their nearest training point, the legend their FD and W1 against T.
+     */
+    MEMORY_NEAREST,
+    /**
+     * Quality vs diversity (lecture 001 L1087-1175): during the scene's training, our toy Inception Score of G's
+     * samples ({@link QualityDiversity}, the data mixture's components as classes) with its two parts as effective
+     * numbers of classes, e^H(p_avg) (diversity) and e^mean H(p(c|x)) (1 = every sample sharp), and the data's own score.
+     */
+    QUALITY_DIVERSITY;
+
+    /** Points of {@link #QUALITY_DIVERSITY}'s curves over the scene's iterations. */
+    public static final int QD_POINTS = 12;
+
+    /** Size of {@link #MEMORY_NEAREST}'s training set. */
+    public static final int MEMORY_TRAIN = 40;
+    /** Samples per generator of {@link #MEMORY_NEAREST}. */
+    public static final int MEMORY_SAMPLES = 1000;
+
+    /** Samples per side of {@link #FRECHET_SAMPLE_SIZE}. */
+    public static final int[] FD_SAMPLES = {25, 50, 100, 200, 400, 800, 1600};
+    /** Draws averaged per sample size of {@link #FRECHET_SAMPLE_SIZE}. */
+    public static final int FD_REPEATS = 50;
 
     /** The clipping thresholds of {@link #LAYER_GRADIENTS} (the paper's three). */
     public static final double[] CLIPS = {0.001, 0.01, 0.1};
@@ -88,14 +129,158 @@ public enum SceneFigure {
      * @throws IllegalStateException for {@link #NONE} or a scene without an experiment
      */
     public Data compute(Scene s, DoubleConsumer progress) {
-        if (this == NONE || s.experiment() == null) {
+        if (this == NONE || (needsTraining() && s.experiment() == null) || (!needsTraining() && s.sandbox() == null)) {
             throw new IllegalStateException("scene " + s.id() + " has no computed figure (" + this + ")");
         }
         return switch (this) {
             case LAYER_GRADIENTS -> layerGradients(s, progress);
             case GENERATOR_GRADIENT_PROBE -> probe(s, progress);
+            case FRECHET_SAMPLE_SIZE -> frechet(s, progress);
+            case MEMORY_NEAREST -> memory(s.sandbox().distributionP(), s.sandbox().seed());
+            case QUALITY_DIVERSITY -> qualityDiversity(s, progress);
             default -> throw new IllegalStateException(toString());
         };
+    }
+
+    /** True when the figure is computed from a training scene's experiment; false: from a sandbox scene's P and Q. */
+    public boolean needsTraining() {
+        return this == LAYER_GRADIENTS || this == GENERATOR_GRADIENT_PROBE || this == QUALITY_DIVERSITY;
+    }
+
+    /** {@link #FRECHET_SAMPLE_SIZE}'s curves for P and Q, draws seeded from {@code seed} (one seed per n and draw). */
+    public static Data frechet(Distribution p, Distribution q, long seed, DoubleConsumer progress) {
+        int m = FD_SAMPLES.length;
+        double[] x = new double[m];
+        double[] fdPq = new double[m];
+        double[] fdPp = new double[m];
+        double[] w1 = new double[m];
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < m; i++) {
+            int n = FD_SAMPLES[i];
+            x[i] = n;
+            for (int r = 0; r < FD_REPEATS; r++) {
+                PointCloud a = p.sample(n, rng.split());
+                PointCloud b = q.sample(n, rng.split());
+                PointCloud a2 = p.sample(n, rng.split());
+                fdPq[i] += FrechetDistance.ofSamples(a, b) / FD_REPEATS;
+                fdPp[i] += FrechetDistance.ofSamples(a, a2) / FD_REPEATS;
+                w1[i] += ExactW1.distance(a, b) / FD_REPEATS;
+            }
+            progress.accept((i + 1.0) / m);
+        }
+        return new Data(new Text("FD and W1 against the sample size (mean of " + FD_REPEATS + " draws)",
+                "FD 和 W1 對樣本數（" + FD_REPEATS + " 次抽樣的平均）", "FD 和 W1 对样本数（" + FD_REPEATS + " 次抽样的平均）"),
+                new Text("samples per side n", "每邊的樣本數 n", "每边的样本数 n"), "FD, W1", true,
+                List.of(new Series("FD(P, Q)", x, fdPq), new Series("FD(P, P′) (same P)", x, fdPp),
+                        new Series("W1(P, Q)", x, w1)));
+    }
+
+    /** The data mixture of a scene's experiment: the classes of {@link #QUALITY_DIVERSITY}. */
+    public static Mixture dataMixture(Experiment e) {
+        if (!(SpecCache.parse(e.data()) instanceof Mixture m)) {
+            throw new IllegalStateException("quality vs diversity needs a mixture as data, got " + e.data());
+        }
+        return m;
+    }
+
+    private static Data qualityDiversity(Scene s, DoubleConsumer progress) {
+        Experiment e = s.experiment();
+        Mixture m = dataMixture(e);
+        Trainer t = new Trainer(e);
+        int n = Math.max(QD_POINTS, s.iterations());
+        double[] x = new double[QD_POINTS + 1];
+        double[] score = new double[x.length];
+        double[] diversity = new double[x.length];
+        double[] sharp = new double[x.length];
+        double[] data = new double[x.length];
+        int done = 0;
+        for (int k = 0; k <= QD_POINTS; k++) {
+            int target = (int) Math.round((double) n * k / QD_POINTS);
+            while (done < target && !t.halted()) {
+                t.iteration();
+                done++;
+            }
+            Snapshot snap = t.snapshot(false);
+            QualityDiversity.Result g = QualityDiversity.evaluate(m, snap.fakeCloud());
+            x[k] = done;
+            score[k] = g.score();
+            diversity[k] = Math.exp(g.averagedEntropy());
+            sharp[k] = Math.exp(g.sampleEntropy());
+            data[k] = QualityDiversity.evaluate(m, snap.realCloud()).score();
+            progress.accept((k + 1.0) / (QD_POINTS + 1));
+        }
+        return new Data(new Text("Toy Inception Score during training (classes: the " + m.weights().length + " data modes)",
+                "訓練中的玩具版 Inception Score（類別：資料的 " + m.weights().length + " 個模式）",
+                "训练中的玩具版 Inception Score（类别：数据的 " + m.weights().length + " 个模式）"),
+                new Text("iteration", "迭代", "迭代"), "classes", false,
+                List.of(new Series("IS of G", x, score), new Series("e^H(p_avg)", x, diversity),
+                        new Series("e^H(p(c|x))", x, sharp), new Series("IS of data", x, data)));
+    }
+
+    /** {@link #MEMORY_NEAREST}'s training set: {@link #MEMORY_TRAIN} draws of {@code p} with {@code seed}. */
+    public static PointCloud memoryTrainingSet(Distribution p, long seed) {
+        return p.sample(MEMORY_TRAIN, seed);
+    }
+
+    /** The three generators of {@link #MEMORY_NEAREST}, in the order copy, mirror, fresh: their samples. */
+    public static List<PointCloud> memoryGenerators(Distribution p, long seed) {
+        PointCloud t = memoryTrainingSet(p, seed);
+        int d = t.dimension();
+        // The copy replays T in turn (each training point equally often), so its sample is T itself, repeated.
+        double[] copy = new double[MEMORY_SAMPLES * d];
+        double[] mirror = new double[MEMORY_SAMPLES * d];
+        for (int i = 0; i < MEMORY_SAMPLES; i++) {
+            int k = i % t.size();
+            for (int c = 0; c < d; c++) {
+                copy[i * d + c] = t.get(k, c);
+                mirror[i * d + c] = -t.get(k, c);
+            }
+        }
+        return List.of(PointCloud.of(d, copy), PointCloud.of(d, mirror), p.sample(MEMORY_SAMPLES, seed + 1));
+    }
+
+    /** Distance from each point of {@code g} to its nearest point of {@code t}, sorted ascending. */
+    public static double[] nearestDistances(PointCloud g, PointCloud t) {
+        double[] out = new double[g.size()];
+        for (int i = 0; i < out.length; i++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < t.size(); j++) {
+                double s2 = 0;
+                for (int c = 0; c < g.dimension(); c++) {
+                    double diff = g.get(i, c) - t.get(j, c);
+                    s2 += diff * diff;
+                }
+                best = Math.min(best, s2);
+            }
+            out[i] = Math.sqrt(best);
+        }
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    private static Data memory(Distribution p, long seed) {
+        PointCloud t = memoryTrainingSet(p, seed);
+        String[] names = {"copy of T", "mirrored copy", "fresh draws of P"};
+        List<PointCloud> gens = memoryGenerators(p, seed);
+        List<Series> series = new ArrayList<>();
+        for (int k = 0; k < gens.size(); k++) {
+            double[] x = nearestDistances(gens.get(k), t);
+            double[] y = new double[x.length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = (i + 1.0) / y.length;
+            }
+            series.add(new Series(String.format(java.util.Locale.ROOT, "%s: FD %.3f, W1 %.3f", names[k],
+                    FrechetDistance.ofSamples(gens.get(k), t), ExactW1.distance(gens.get(k), t)), x, y));
+        }
+        return new Data(new Text("Nearest training point of " + MEMORY_SAMPLES + " generated samples (" + MEMORY_TRAIN
+                + " training points T)", MEMORY_SAMPLES + " 個生成樣本到最近訓練點的距離（" + MEMORY_TRAIN + " 個訓練點 T）",
+                MEMORY_SAMPLES + " 个生成样本到最近训练点的距离（" + MEMORY_TRAIN + " 个训练点 T）"),
+                new Text("distance d to the nearest training point", "到最近訓練點的距離 d", "到最近训练点的距离 d"),
+                "fraction ≤ d", false, series);
+    }
+
+    private static Data frechet(Scene s, DoubleConsumer progress) {
+        return frechet(s.sandbox().distributionP(), s.sandbox().distributionQ(), s.sandbox().seed(), progress);
     }
 
     /** The experiments of {@link #LAYER_GRADIENTS}: the scene's with each clip c, then with its gradient penalty. */

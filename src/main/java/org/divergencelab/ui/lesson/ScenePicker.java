@@ -3,7 +3,9 @@ package org.divergencelab.ui.lesson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javafx.animation.AnimationTimer;
@@ -12,14 +14,19 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Menu;
+import javafx.scene.control.Alert;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.stage.FileChooser;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.GridPane;
 
 import org.divergencelab.lesson.Scene;
+import org.divergencelab.io.StateFileException;
 import org.divergencelab.lesson.SceneFigure;
+import org.divergencelab.lesson.SceneFiles;
 import org.divergencelab.lesson.Scenes;
 import org.divergencelab.training.TrainingSession;
 import org.divergencelab.ui.plot.LineChart;
@@ -36,10 +43,12 @@ import org.divergencelab.ui.train.TrainingView;
  */
 public final class ScenePicker {
     private static final String[] MENU = {"Scenes", "課程場景", "课程场景"};
+    private static final String[] OPEN_FILE = {"Open scene…", "開啟課程場景…", "打开课程场景…"};
 
     private final Shell window;
     private final SceneCaption caption;
     private final Menu menu = new Menu();
+    private final MenuItem openFile = new MenuItem();
     private final List<Node> hiddenByScene = new ArrayList<>();
     private final List<LineChart> loggedByScene = new ArrayList<>();
     /** Counts openings: a figure or warm-up watcher of an older opening stops. */
@@ -71,13 +80,10 @@ public final class ScenePicker {
     public static ScenePicker install(Shell window) {
         ScenePicker p = new ScenePicker(window);
         p.menu.setId("menu-scenes");
-        for (Scene s : Scenes.all()) {
-            MenuItem item = new MenuItem();
-            item.setId("scene-" + s.id());
-            item.setUserData(s);
-            item.setOnAction(e -> p.open(s));
-            p.menu.getItems().add(item);
-        }
+        p.fill(Scenes.all(), Scenes.problems());
+        // A lecturer's scene file dropped into the user folder shows the next time the menu opens: the folder is
+        // read off the FX thread and the items replaced when it changed.
+        p.menu.setOnShowing(e -> p.refresh());
         MenuItem lectureItem = new MenuItem();
         lectureItem.setId("menu-lecture");
         lectureItem.textProperty().bind(window.i18n().get("lecture.menu"));
@@ -86,6 +92,9 @@ public final class ScenePicker {
         // in the View menu: the Scenes menu lists exactly the scenes, in lecture order
         window.viewMenu().getItems().add(lectureItem);
         window.addMenu(p.menu);
+        p.openFile.setId("menu-open-scene");
+        p.openFile.setOnAction(e -> p.chooseFile());
+        window.fileMenu().getItems().add(p.openFile);
         window.addBar(p.caption.node());
         p.caption.navigation(p.order, p::previous, p::next, k -> p.open(p.order.get(k)));
         p.caption.navigatingProperty().bind(p.lecture);
@@ -233,6 +242,85 @@ public final class ScenePicker {
         });
     }
 
+
+    /** Re-reads the user scenes folder on a daemon thread; the menu items follow when it changed. */
+    public CompletableFuture<Void> refresh() {
+        return CompletableFuture.runAsync(() -> {
+            if (Scenes.reload()) {
+                List<Scene> all = Scenes.all();
+                List<String> problems = Scenes.problems();
+                Platform.runLater(() -> fill(all, problems));
+            }
+        }, r -> {
+            Thread t = new Thread(r, "scene-folder");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** One item per scene, then one disabled item per user file left out (its message), so nothing fails silently. */
+    private void fill(List<Scene> scenes, List<String> problems) {
+        List<MenuItem> items = new ArrayList<>();
+        for (Scene s : scenes) {
+            MenuItem item = new MenuItem();
+            item.setId("scene-" + s.id());
+            item.setUserData(s);
+            item.setOnAction(e -> open(s));
+            items.add(item);
+        }
+        if (!problems.isEmpty()) {
+            items.add(new SeparatorMenuItem());
+        }
+        int k = 0;
+        for (String msg : problems) {
+            MenuItem bad = new MenuItem("\u26a0 " + msg);
+            bad.setId("scene-problem-" + k++);
+            bad.setDisable(true);
+            items.add(bad);
+        }
+        menu.getItems().setAll(items);
+        relabel();
+    }
+
+    /** File → Open scene…: a scene file anywhere, read off the FX thread; a bad file gives its message. */
+    private void chooseFile() {
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scene (*.json)", "*.json"));
+        java.io.File f = fc.showOpenDialog(window.root().getScene().getWindow());
+        if (f != null) {
+            openFile(f.toPath());
+        }
+    }
+
+    /** Reads the scene file {@code file} off the FX thread and opens it; a bad file shows its message in an alert. */
+    public CompletableFuture<Scene> openFile(Path file) {
+        CompletableFuture<Scene> done = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                Scene s = SceneFiles.read(file);
+                Platform.runLater(() -> {
+                    open(s);
+                    done.complete(s);
+                });
+            } catch (StateFileException | RuntimeException ex) {
+                Platform.runLater(() -> {
+                    Alert a = new Alert(Alert.AlertType.ERROR, ex.getMessage());
+                    a.setHeaderText(OPEN_FILE[language()]);
+                    a.show();
+                    done.completeExceptionally(ex);
+                });
+            }
+        }, "scene-file");
+        t.setDaemon(true);
+        t.start();
+        return done;
+    }
+
+    private int language() {
+        Locale l = window.i18n().getLocale();
+        return "zh".equals(l.getLanguage()) ? ("TW".equals(l.getCountry()) ? 1 : 2) : 0;
+    }
+
     /** The menu listing the scenes. */
     public Menu menu() {
         return menu;
@@ -250,13 +338,13 @@ public final class ScenePicker {
 
     private void relabel() {
         Locale l = window.i18n().getLocale();
-        int k = "zh".equals(l.getLanguage()) ? ("TW".equals(l.getCountry()) ? 1 : 2) : 0;
+        int k = language();
         menu.setText(MENU[k]);
+        openFile.setText(OPEN_FILE[k]);
         for (MenuItem item : menu.getItems()) {
-            if (!(item.getUserData() instanceof Scene s)) {
-                continue;
+            if (item.getUserData() instanceof Scene s) {
+                item.setText(s.id() + "  " + s.title().in(l));
             }
-            item.setText(s.id() + "  " + s.title().in(l));
         }
     }
 
@@ -281,6 +369,9 @@ public final class ScenePicker {
         if (s.mode() == Scene.Mode.SANDBOX) {
             window.sandbox().setState(s.sandbox());
             window.selectView("sandbox");
+            if (s.figure() != SceneFigure.NONE && caption.figure() != null) {
+                computeFigure(s, token);
+            }
         } else {
             TrainingView v = window.training();
             v.load(s.experiment());

@@ -63,10 +63,11 @@ public final class SceneRender {
                 return snapshot(fx);
             });
         }
+        SceneFigure.Data sandboxFigure = s.figure() == SceneFigure.NONE ? null : s.figure().compute(s, f -> { });
         SandboxView[] view = new SandboxView[1];
         javafx.scene.Scene[] fx = new javafx.scene.Scene[1];
         HeadlessFx.call(() -> {
-            fx[0] = sandboxScene(s, view, locale, theme, width, height);
+            fx[0] = sandboxScene(s, view, locale, theme, width, height, sandboxFigure);
             view[0].setState(s.sandbox());
             return null;
         });
@@ -83,11 +84,11 @@ public final class SceneRender {
 
     /** A new sandbox view (into {@code view[0]}) under the scene's caption, in a scene of its own; FX thread. */
     private static javafx.scene.Scene sandboxScene(Scene s, SandboxView[] view, Locale locale, Theme theme,
-            double width, double height) {
+            double width, double height, SceneFigure.Data figure) {
         I18n i18n = new I18n(locale);
         ThemeManager themes = themesFor(theme, locale);
         view[0] = new SandboxView(i18n, themes);
-        javafx.scene.Scene fx = new javafx.scene.Scene(wrap(s, i18n, themes, view[0].node(), null, width), width,
+        javafx.scene.Scene fx = new javafx.scene.Scene(wrap(s, i18n, themes, view[0].node(), figure, width), width,
                 height);
         themes.attach(fx);
         return fx;
@@ -226,7 +227,7 @@ public final class SceneRender {
         SandboxView[] view = new SandboxView[1];
         javafx.scene.Scene[] fx = new javafx.scene.Scene[1];
         HeadlessFx.call(() -> {
-            fx[0] = sandboxScene(s, view, locale, theme, width, height);
+            fx[0] = sandboxScene(s, view, locale, theme, width, height, null);
             return null;
         });
         try {
