@@ -16,7 +16,7 @@ final class LatentRegions {
     static final double R = 7.5;
     /** |det M| ≤ this × (‖M‖_F² ) counts as rank deficient (the region's image is a segment or a point). */
     static final double RANK_TOL = 1e-12;
-    static final int MAX_REGIONS = 2_000_000;
+    static final int MAX_REGIONS = 200_000;
 
     /** A convex polygon (counter-clockwise) with G = M z + m on it. */
     static final class Region {

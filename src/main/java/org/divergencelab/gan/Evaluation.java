@@ -165,8 +165,14 @@ final class Evaluation {
         int n = realCloud.size();
         GeneratorNet net = exactForm();
         boolean regions = net != null && net.latentDim() >= 2;
-        GeneratorTruth.Result t = net == null || (regions && trainer.iterationCount() % EXACT_MC_STRIDE != 0) ? null
-                : GeneratorTruth.evaluate(data, net, RandomStreams.of(exp.seed(), RandomStreams.Stream.TRUTH).nextLong());
+        GeneratorTruth.Result t = null;
+        if (net != null && !(regions && trainer.iterationCount() % EXACT_MC_STRIDE != 0)) {
+            try {
+                t = GeneratorTruth.evaluate(data, net, RandomStreams.of(exp.seed(), RandomStreams.Stream.TRUTH).nextLong());
+            } catch (IllegalArgumentException tooManyRegions) {
+                regions = false; // more linear regions than LatentRegions enumerates: the labelled sample value
+            }
+        }
         if (ev.trueW1()) {
             if (t != null && dim == 1 && t.w1().method().startsWith("exact")) {
                 out.add(value("W1", t.w1(), t.note()));
