@@ -92,6 +92,6 @@ class GeneratorFileTest {
         Distribution m = SpecParser.parse("mixture(0.5*generator(g.json),0.5*normal(0,1))", dir);
         assertEquals(1, m.dimension());
         SpecException e = assertThrows(SpecException.class, () -> SpecParser.parse("generator(missing.json)", dir));
-        assertTrue(e.getMessage().contains("no such generator file"), e.getMessage());
+        assertTrue(e.getMessage().contains("generator file") && e.getMessage().contains("does not exist"), e.getMessage());
     }
 }

@@ -171,9 +171,12 @@ class TorchExportTest {
             String precision = run.substring(run.indexOf('/') + 1);
             Path exp = dir.resolve(preset + "-export");
             Path runDir = dir.resolve(preset + "-run");
-            assertEquals(0, cli("export", "--preset", preset, "--out", exp.toString()));
-            assertEquals(0, cli("train", "--preset", preset, "--iterations", "20", "--dump-batches", "20",
-                    "--dump-precision", precision, "--out", runDir.toString()));
+            // two-lines-gan trains D to its optimum before each G step, a trainer option the export refuses:
+            // the replay is of the plain schedule
+            String set = preset.equals("two-lines-gan") ? "options.retrainCriticMaxSteps=0" : "seed=1";
+            assertEquals(0, cli("export", "--preset", preset, "--set", set, "--out", exp.toString()));
+            assertEquals(0, cli("train", "--preset", preset, "--set", set, "--iterations", "20", "--dump-batches",
+                    "20", "--dump-precision", precision, "--out", runDir.toString()));
             Process p = new ProcessBuilder("/usr/bin/python3", exp.resolve(TorchExport.SCRIPT).toString(), "--check",
                     runDir.toString()).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package org.divergencelab.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.divergencelab.gan.NetworkSpec;
 import org.divergencelab.gan.Presets;
 import org.divergencelab.gan.Snapshot;
 import org.divergencelab.gan.Trainer;
@@ -13,20 +14,28 @@ class MetricsCsvTest {
 
     @Test
     void aFullRowHoldsEveryValueOfTheSnapshotExactly() {
-        Trainer t = new Trainer(Presets.get("ring8-gan"));
-        t.iteration();
-        t.iteration();
+        // a 2-D ReLU generator's exact-density truths come every 25th iteration (Evaluation.EXACT_MC_STRIDE)
+        Trainer t = new Trainer(Presets.get("ring8-gan").withGenerator(NetworkSpec.relu(16, 16)));
+        for (int i = 0; i < 25; i++) {
+            t.iteration();
+        }
         Snapshot s = t.snapshot(true);
-        String[] c = MetricsCsv.row(HistoryPoint.of(1, 0, s)).split(",", -1);
+        // method labels such as exact-mc(se=…,n=…) are quoted: split outside quotes
+        String[] c = MetricsCsv.row(HistoryPoint.of(1, 0, s)).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
         assertEquals(MetricsCsv.HEADER.split(",").length, c.length);
-        assertEquals("2", c[0]);
+        assertEquals("25", c[0]);
         assertEquals(s.criticLoss(), Double.parseDouble(c[1]));
         assertEquals(s.generatorLoss(), Double.parseDouble(c[2]));
         assertEquals("JS", c[3]);
         assertEquals(s.estimate().value(), Double.parseDouble(c[4]));
         assertEquals(s.truth("W1"), Double.parseDouble(c[5]));
         assertEquals(s.truth("JS"), Double.parseDouble(c[6]));
-        assertEquals("histogram", c[7]);
+        assertEquals("\"" + s.truthValue("JS").method() + "\"", c[7]);
+        assertTrue(c[7].startsWith("\"exact-mc(se="), c[7]);
+        assertTrue(c[12].startsWith("ot-n=512(floor="), c[12]);
+        assertEquals(s.truthValue("W1").error(), Double.parseDouble(c[13]));
+        assertEquals(s.truth("KL"), Double.parseDouble(c[14]));
+        assertEquals(s.truth("KL_REVERSE"), Double.parseDouble(c[15]));
         assertEquals(s.modes().modesCaptured(), Integer.parseInt(c[8]));
         assertEquals(8, Integer.parseInt(c[9]));
         assertEquals(s.modes().highQualityFraction(), Double.parseDouble(c[10]));
@@ -39,6 +48,6 @@ class MetricsCsvTest {
         t.iteration();
         String row = MetricsCsv.row(HistoryPoint.of(1, 0, t.snapshot(false)));
         assertTrue(row.startsWith("1,"), row);
-        assertTrue(row.endsWith(",W1," + t.snapshot(false).estimate().value() + ",,,,,,,"), row);
+        assertTrue(row.endsWith(",W1," + t.snapshot(false).estimate().value() + ",,,,,,,,,,,,"), row);
     }
 }
