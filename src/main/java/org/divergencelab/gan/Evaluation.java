@@ -205,6 +205,17 @@ final class Evaluation {
         return out;
     }
 
+    /** Hidden units up to which a 2-D generator's linear regions are enumerated per evaluation (ring8: 192). */
+    static final int MAX_HIDDEN_FOR_REGIONS = 256;
+
+    private static int hiddenUnits(GeneratorNet net) {
+        int units = 0;
+        for (int i = 0; i + 1 < net.layers().size(); i++) {
+            units += net.layers().get(i).out();
+        }
+        return units;
+    }
+
     /** Iterations between the exact-density Monte Carlo truths of a 2-D ReLU generator (they cost ~0.3 s CPU). */
     static final int EXACT_MC_STRIDE = 25;
 
@@ -246,6 +257,10 @@ final class Evaluation {
         }
         if (!net.piecewiseAffine() && net.latentDim() >= 2) {
             return null; // no exact path (GeneratorTruth would fall back to its own histogram): the batch's is cheaper
+        }
+        if (net.latentDim() >= 2 && hiddenUnits(net) > MAX_HIDDEN_FOR_REGIONS) {
+            // wide 2-D nets (512×3: 10 s to reach the region cap) would stall the worker at every 25th iteration
+            return null;
         }
         return net;
     }
