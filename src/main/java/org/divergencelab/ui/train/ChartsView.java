@@ -233,12 +233,14 @@ final class ChartsView {
         return "train.legend.truth";
     }
 
+    private static final java.util.regex.Pattern SAMPLE_SIZE = java.util.regex.Pattern.compile("n=(\\d+)");
+
     /** The n of a method label ("ot-n=512(…)", "histogram(n=512)", "exact-mc(se=…,n=4096)"), or "?" . */
     static String sampleSize(String method) {
         if (method == null) {
             return "?";
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("n=(\\d+)").matcher(method);
+        java.util.regex.Matcher m = SAMPLE_SIZE.matcher(method);
         return m.find() ? m.group(1) : "?";
     }
 }
