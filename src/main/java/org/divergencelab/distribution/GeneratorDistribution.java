@@ -99,6 +99,9 @@ public final class GeneratorDistribution implements Distribution, CumulativeDist
         return net.latentDim() == 1 ? line().pieces.size() : regions().regions.size();
     }
 
+    /** Half-width of the latent square whose linear regions a 2-D generator's analysis enumerates (normal prior). */
+    public static final double LATENT_BOX_RADIUS = LatentRegions.R;
+
     /** Prior mass the exact analysis leaves out (normal prior: outside |z| ≤ 9 for smooth 1-D nets, outside
      * [−7.5, 7.5]² for 2-D regions); 0 otherwise. */
     public double truncatedMass() {

@@ -44,7 +44,7 @@ public final class GeneratorTruth {
      * One number: its value, what kind of truth it is, and its error: the quadrature error bound, the Monte
      * Carlo standard error, or (W1 by OT) the sampling floor; 0 for closed forms, NaN when not known.
      */
-    public record Value(double value, String method, double error) {
+    public record Value(double value, TruthMethod method, double error) {
     }
 
     /** All numbers of one evaluation, and a note (empty or one sentence) about the case. */
@@ -123,7 +123,7 @@ public final class GeneratorTruth {
             TrueDivergence.Result r = DistributionW1.compute(data, gen, gen.net().piecewiseAffine() ? 1e-14 : 1e-10);
             if (r != null) {
                 double err = r.errorBound() + gen.truncatedMass() * spread(gen);
-                return new Value(r.value(), quadLabel(err), err);
+                return new Value(r.value(), TruthMethod.quadrature(err), err);
             }
         }
         PointCloud d1 = data.sample(OT_SAMPLES, rng.split());
@@ -131,7 +131,7 @@ public final class GeneratorTruth {
         PointCloud f = gen.sample(OT_SAMPLES, rng.split());
         double v = ExactW1.distance(d1, f);
         double floor = ExactW1.distance(d1, d2);
-        return new Value(v, "ot-n=" + OT_SAMPLES + "(floor=" + fmt(floor) + ")", floor);
+        return new Value(v, TruthMethod.sampleTransport(OT_SAMPLES, floor), floor);
     }
 
     /** A bound on how far the left-out mass can move W1: its mass times the width of the image. */
@@ -154,7 +154,7 @@ public final class GeneratorTruth {
             TrueDivergence.Result r = TrueDivergence.compute(kinds[k], data, gen);
             double err = r.errorBound() + extra;
             boolean closed = err == 0 || Double.isInfinite(r.value());
-            v[k] = new Value(r.value(), closed ? "exact" : quadLabel(err), closed ? 0 : err);
+            v[k] = new Value(r.value(), closed ? TruthMethod.closedForm() : TruthMethod.quadrature(err), closed ? 0 : err);
         }
         String note = gen.atomMass() > 0 ? "P_G has atoms (flat pieces of G) of total mass " + fmt(gen.atomMass())
                 : "";
@@ -199,7 +199,7 @@ public final class GeneratorTruth {
         for (int i = 0; i < kinds.length; i++) {
             DivergenceKind kind = kinds[i];
             if (massOutside && (kind == DivergenceKind.KL || kind == DivergenceKind.CHI2)) {
-                v[i] = new Value(Double.POSITIVE_INFINITY, "exact", 0);
+                v[i] = new Value(Double.POSITIVE_INFINITY, TruthMethod.closedForm(), 0);
                 continue;
             }
             double sum = 0;
@@ -217,7 +217,7 @@ public final class GeneratorTruth {
                 err += quad.lastError();
             }
             err += trunc;
-            v[i] = new Value(kind.finish(sum), quadLabel(err), err);
+            v[i] = new Value(kind.finish(sum), TruthMethod.quadrature(err), err);
         }
         String note = "smooth G: " + (zb.length - 1) + " monotone pieces, integrated over the latent";
         return new Result(v[0], v[1], v[2], v[3], v[4], v[5], w1, note);
@@ -225,9 +225,9 @@ public final class GeneratorTruth {
 
     private static Result singular(Value w1, String note) {
         double inf = Double.POSITIVE_INFINITY;
-        return new Result(new Value(Math.log(2), "singular", 0), new Value(inf, "singular", 0),
-                new Value(inf, "singular", 0), new Value(1, "singular", 0), new Value(1, "singular", 0),
-                new Value(inf, "singular", 0), w1, note);
+        TruthMethod s = TruthMethod.singular();
+        return new Result(new Value(Math.log(2), s, 0), new Value(inf, s, 0), new Value(inf, s, 0), new Value(1, s, 0),
+                new Value(1, s, 0), new Value(inf, s, 0), w1, note);
     }
 
     // ------------------------------------------------------------------ 2-D Monte Carlo with exact densities
@@ -290,14 +290,21 @@ public final class GeneratorTruth {
             klDG[i] = lq - lp;
         }
         double trunc = gen.truncatedMass();
-        String suffix = ",n=" + n + (trunc > 0 ? ",trunc=" + fmt(trunc) : "") + ")";
-        Value jsV = halfHalf(js, n, suffix);
-        Value tvV = mc(tv, 0, 1, suffix);
-        Value hV = mc(h, 1, -1, suffix);
-        Value klGDV = klGDInf ? new Value(Double.POSITIVE_INFINITY, "exact", 0) : mc(klGD, 0, 1, suffix);
-        Value klDGV = klDGInf ? new Value(Double.POSITIVE_INFINITY, "exact-mc(a data draw has no pre-image"
-                + suffix, Double.NaN) : mc(klDG, 0, 1, suffix);
-        Value chiV = klDGInf ? new Value(Double.POSITIVE_INFINITY, klDGV.method(), Double.NaN) : mc(chi, 0, 1, suffix);
+        String detail = trunc > 0 ? ",trunc=" + fmt(trunc) : "";
+        Value jsV = halfHalf(js, n, detail);
+        Value tvV = mc(tv, 0, 1, n, detail);
+        Value hV = mc(h, 1, -1, n, detail);
+        Value klGDV = klGDInf ? new Value(Double.POSITIVE_INFINITY, TruthMethod.closedForm(), 0)
+                : mc(klGD, 0, 1, n, detail);
+        // a data draw with no pre-image: with a uniform prior it lies outside P_G's support (∞ exactly); with a
+        // normal prior the regions cover |z| <= R only, so it is ∞ up to the prior's tail beyond R (trunc)
+        Value klDGV = klDGInf ? new Value(Double.POSITIVE_INFINITY, TruthMethod.exactDensityMonteCarloInfinite(
+                trunc > 0 ? "a data draw has no pre-image with |z|<=" + GeneratorDistribution.LATENT_BOX_RADIUS
+                        + ": inf up to the prior's tail beyond" : "a data draw lies outside the support of P_G", n,
+                detail), Double.NaN)
+                : mc(klDG, 0, 1, n, detail);
+        Value chiV = klDGInf ? new Value(Double.POSITIVE_INFINITY, klDGV.method(), Double.NaN)
+                : mc(chi, 0, 1, n, detail);
         double sing = gen.degenerateMass();
         String note = "exact densities (" + gen.pieceCount() + " linear regions), Monte Carlo integration"
                 + (sing > 0 ? "; P_G has a singular part of mass " + fmt(sing) : "");
@@ -305,19 +312,19 @@ public final class GeneratorTruth {
     }
 
     /** constant + sign·mean of the terms, with its standard error. */
-    private static Value mc(double[] t, double constant, double sign, String suffix) {
+    private static Value mc(double[] t, double constant, double sign, int n, String detail) {
         double[] ms = meanSe(t, 0, t.length);
         double v = constant + sign * ms[0];
-        return new Value(v, "exact-mc(se=" + fmt(ms[1]) + suffix, ms[1]);
+        return new Value(v, TruthMethod.exactDensityMonteCarlo(ms[1], n, detail), ms[1]);
     }
 
     /** JS = ½ E_G[...] + ½ E_data[...]: the first n terms from P_G, the last n from P_data. */
-    private static Value halfHalf(double[] t, int n, String suffix) {
+    private static Value halfHalf(double[] t, int n, String detail) {
         double[] a = meanSe(t, 0, n);
         double[] b = meanSe(t, n, 2 * n);
         double v = 0.5 * (a[0] + b[0]);
         double se = 0.5 * Math.sqrt(a[1] * a[1] + b[1] * b[1]);
-        return new Value(v, "exact-mc(se=" + fmt(se) + suffix, se);
+        return new Value(v, TruthMethod.exactDensityMonteCarlo(se, n, detail), se);
     }
 
     private static double[] meanSe(double[] t, int from, int to) {
@@ -344,7 +351,7 @@ public final class GeneratorTruth {
             String note) {
         PointCloud d = data.sample(OT_SAMPLES, rng.split());
         PointCloud f = gen.sample(OT_SAMPLES, rng.split());
-        String label = "histogram(n=" + OT_SAMPLES + ")";
+        TruthMethod label = TruthMethod.histogram(OT_SAMPLES);
         DivergenceKind[] kinds = {DivergenceKind.JS, DivergenceKind.KL, DivergenceKind.KL_REVERSE, DivergenceKind.TV,
             DivergenceKind.HELLINGER, DivergenceKind.CHI2};
         Value[] v = new Value[6];
@@ -352,24 +359,6 @@ public final class GeneratorTruth {
             v[k] = new Value(SampleEstimates.histogram(kinds[k], d, f, SampleEstimates.BinRule.FD), label, Double.NaN);
         }
         return new Result(v[0], v[1], v[2], v[3], v[4], v[5], w1, note);
-    }
-
-    private static String quadLabel(double err) {
-        return "exact-quadrature(err<" + roundUp(err) + ")";
-    }
-
-    /** Two significant digits, rounded up (so the label stays a bound): 1.21e-13 → "1.3e-13". */
-    static String roundUp(double err) {
-        if (!(err > 0)) {
-            return "1e-300";
-        }
-        int e = (int) Math.floor(Math.log10(err));
-        double m = Math.ceil(err / Math.pow(10, e) * 10 - 1e-9) / 10;
-        if (m >= 10) {
-            m /= 10;
-            e++;
-        }
-        return String.format(Locale.ROOT, "%.1fe%d", m, e);
     }
 
     private static String fmt(double v) {

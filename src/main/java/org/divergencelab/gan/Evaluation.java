@@ -10,6 +10,7 @@ import org.divergencelab.compute.ComputeBackend;
 import org.divergencelab.distribution.Distribution;
 import org.divergencelab.distribution.GeneratorNet;
 import org.divergencelab.distribution.PointCloud;
+import org.divergencelab.divergence.TruthMethod;
 import org.divergencelab.divergence.DivergenceKind;
 import org.divergencelab.divergence.ExactW1;
 import org.divergencelab.divergence.GeneratorTruth;
@@ -174,14 +175,13 @@ final class Evaluation {
             }
         }
         if (ev.trueW1()) {
-            if (t != null && dim == 1 && t.w1().method().startsWith("exact")) {
+            if (t != null && dim == 1 && t.w1().method().exact()) {
                 out.add(value("W1", t.w1(), t.note()));
             } else {
                 double w1 = dim == 1 ? ExactW1.oneD(realCloud, fakeCloud).value()
                         : w1Solver.solve(realCloud, fakeCloud).value();
                 double floor = w1Floor(n);
-                out.add(new Snapshot.TrueValue("W1", w1, "ot-n=" + n + "(floor=" + String.format(java.util.Locale.ROOT,
-                        "%.3g", floor) + ")", "exact optimal transport between the " + n + " evaluation samples of "
+                out.add(new Snapshot.TrueValue("W1", w1, TruthMethod.sampleTransport(n, floor), "exact optimal transport between the " + n + " evaluation samples of "
                         + "P_data and P_G: a sample value, above the population W1; the floor is the W1 of two "
                         + "independent samples of P_data of the same size", floor));
             }
@@ -198,7 +198,7 @@ final class Evaluation {
                 boolean kde = ev.jsEstimator() == EvaluationSpec.JsEstimator.KDE;
                 double js = kde ? SampleEstimates.kde(DivergenceKind.JS, realCloud, fakeCloud)
                         : SampleEstimates.histogram(DivergenceKind.JS, realCloud, fakeCloud, SampleEstimates.BinRule.FD);
-                out.add(new Snapshot.TrueValue("JS", js, (kde ? "kde" : "histogram") + "(n=" + n + ")", jsNote(kde),
+                out.add(new Snapshot.TrueValue("JS", js, kde ? TruthMethod.kde(n) : TruthMethod.histogram(n), jsNote(kde),
                         Double.NaN));
             }
         }

@@ -1,9 +1,11 @@
 package org.divergencelab.gan;
 
+
 import java.util.List;
 
 import org.divergencelab.distribution.PointCloud;
 import org.divergencelab.divergence.ModeCoverage;
+import org.divergencelab.divergence.TruthMethod;
 import org.divergencelab.nn.Readouts.LayerReadout;
 
 /**
@@ -121,10 +123,10 @@ public record Snapshot(long iteration, long criticSteps, long generatorSteps, bo
      * @param error  the quadrature error bound, Monte Carlo standard error or (OT) sampling floor; 0 for closed
      *               forms, NaN when unknown (a sample estimate's bias)
      */
-    public record TrueValue(String name, double value, String method, String note, double error) {
+    public record TrueValue(String name, double value, TruthMethod method, String note, double error) {
         /** Whether the value is exact (to rounding, or within a stated quadrature bound). */
         public boolean exact() {
-            return method.equals("exact") || method.startsWith("exact-quadrature") || method.equals("singular");
+            return method.exact();
         }
     }
 

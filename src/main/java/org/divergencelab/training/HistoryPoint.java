@@ -1,5 +1,6 @@
 package org.divergencelab.training;
 
+import org.divergencelab.divergence.TruthMethod;
 import org.divergencelab.gan.Objective;
 import org.divergencelab.gan.Snapshot;
 
@@ -58,7 +59,7 @@ public record HistoryPoint(long generation, int panel, long iteration, double cr
         Snapshot.TrueValue kl = s.truthValue("KL");
         Snapshot.TrueValue klr = s.truthValue("KL_REVERSE");
         // a sample W1's error is its floor (GeneratorTruth); a bound or a standard error is not a floor
-        double floor = w1 != null && w1.method().startsWith("ot-") ? w1.error() : Double.NaN;
+        double floor = w1 != null && w1.method().kind() == TruthMethod.Kind.SAMPLE_TRANSPORT ? w1.error() : Double.NaN;
         double modes = s.modes() == null ? Double.NaN : s.modes().modesCaptured();
         int count = s.modes() == null ? 0 : s.modes().modes();
         double highQuality = s.modes() == null ? Double.NaN : s.modes().highQualityFraction();
@@ -70,10 +71,10 @@ public record HistoryPoint(long generation, int panel, long iteration, double cr
             }
         }
         return new HistoryPoint(generation, panel, s.iteration(), s.criticLoss(), s.generatorLoss(), est,
-                s.estimate().value(), s.truth("W1"), s.truth("JS"), js == null ? "" : js.method(), s.lipschitz(),
-                modes, count, highQuality, norms, s.full(), w1 == null ? "" : w1.method(), floor,
+                s.estimate().value(), s.truth("W1"), s.truth("JS"), js == null ? "" : js.method().label(), s.lipschitz(),
+                modes, count, highQuality, norms, s.full(), w1 == null ? "" : w1.method().label(), floor,
                 kl == null ? Double.NaN : kl.value(), klr == null ? Double.NaN : klr.value(),
-                kl == null ? "" : kl.method());
+                kl == null ? "" : kl.method().label());
     }
 
     /** The value beside the estimate: W1 or JS between P_data and P_G (see the methods), NaN when not computed. */

@@ -51,7 +51,7 @@ class GeneratorJsonCommandTest {
         assertEquals(MeasureCommand.format(r.klGenData().value()),
                 run("measure", "--metric", "kl-reverse", "--p", data, "--q", spec));
         assertEquals(MeasureCommand.format(r.w1().value()), run("measure", "--metric", "w1", "--p", data, "--q", spec));
-        assertTrue(r.js().method().startsWith("exact"), r.js().method());
+        assertTrue(r.js().method().label().startsWith("exact"), r.js().method().label());
     }
 
     @Test

@@ -39,13 +39,13 @@ class GeneratorTruthTest {
         for (int k = 0; k < KINDS.length; k++) {
             double expected = TrueDivergence.value(KINDS[k], data, named);
             assertEquals(expected, v[k].value(), tol, KINDS[k] + " " + g.describe() + " vs " + data.spec());
-            assertTrue(v[k].method().startsWith("exact"), v[k].method());
-            if (Double.isFinite(expected) && v[k].method().startsWith("exact-quadrature")) {
-                assertTrue(v[k].error() < 1e-9, v[k].method());
+            assertTrue(v[k].method().label().startsWith("exact"), v[k].method().label());
+            if (Double.isFinite(expected) && v[k].method().label().startsWith("exact-quadrature")) {
+                assertTrue(v[k].error() < 1e-9, v[k].method().label());
             }
         }
         assertEquals(DistributionW1.oneD(data, named).getAsDouble(), r.w1().value(), tol, "W1");
-        assertTrue(r.w1().method().startsWith("exact"), r.w1().method());
+        assertTrue(r.w1().method().label().startsWith("exact"), r.w1().method().label());
     }
 
     @Test
@@ -67,7 +67,7 @@ class GeneratorTruthTest {
         sameAsNamed(new Normal1(0, 1), GeneratorNets.affine(U, 1, 0), new Uniform1(-1, 1), 1e-9);
         GeneratorTruth.Result r = GeneratorTruth.evaluate(new Normal1(0, 1), GeneratorNets.affine(U, 1, 0), 1);
         assertEquals(Double.POSITIVE_INFINITY, r.klDataGen().value());
-        assertEquals("exact", r.klDataGen().method());
+        assertEquals("exact", r.klDataGen().method().label());
     }
 
     @Test
@@ -106,8 +106,8 @@ class GeneratorTruthTest {
         assertEquals(1, r.h2().value(), 0);
         assertEquals(Double.POSITIVE_INFINITY, r.klDataGen().value());
         assertEquals(Double.POSITIVE_INFINITY, r.klGenData().value());
-        assertEquals("singular", r.js().method());
-        assertTrue(r.w1().method().startsWith("ot-n=512(floor="), r.w1().method());
+        assertEquals("singular", r.js().method().label());
+        assertTrue(r.w1().method().label().startsWith("ot-n=512(floor="), r.w1().method().label());
     }
 
     @Test
@@ -118,7 +118,7 @@ class GeneratorTruthTest {
                     new double[] {theta, 0.5}, GeneratorNet.Act.Kind.IDENTITY)));
             GeneratorTruth.Result r = GeneratorTruth.evaluate(SpecParser.parse("segment(0,0,0,1)"), g, 1);
             assertEquals(theta == 0 ? 0 : Math.log(2), r.js().value(), 1e-15, "theta=" + theta);
-            assertEquals("exact", r.js().method());
+            assertEquals("exact", r.js().method().label());
             assertEquals(theta == 0 ? 0 : Double.POSITIVE_INFINITY, r.klDataGen().value());
         }
     }
@@ -129,7 +129,7 @@ class GeneratorTruthTest {
         GeneratorTruth.Result r = GeneratorTruth.evaluate(new Empirical(pts, "samples(x.csv)"),
                 GeneratorNets.affine(N, 1, 0), 1);
         assertEquals(Math.log(2), r.js().value(), 0);
-        assertEquals("singular", r.js().method());
+        assertEquals("singular", r.js().method().label());
         assertTrue(r.note().contains("samples"), r.note());
         // W1 to the empirical measure is still exact (∫|F_n − F_G|) and small
         assertTrue(r.w1().value() < 0.2, "W1 " + r.w1());
@@ -156,27 +156,27 @@ class GeneratorTruthTest {
         GeneratorTruth.Value[] v = values(r);
         for (int k = 0; k < KINDS.length; k++) {
             TrueDivergence.Result t = TrueDivergence.compute(KINDS[k], data, named);
-            assertTrue(v[k].method().startsWith("exact-mc(se="), v[k].method());
+            assertTrue(v[k].method().label().startsWith("exact-mc(se="), v[k].method().label());
             // 5 standard errors of the Monte Carlo plus the quadrature's bound
             assertEquals(t.value(), v[k].value(), 5 * v[k].error() + t.errorBound() + 1e-12,
-                    KINDS[k] + " " + v[k].method());
+                    KINDS[k] + " " + v[k].method().label());
         }
-        assertTrue(r.w1().method().startsWith("ot-n=512"), r.w1().method());
+        assertTrue(r.w1().method().label().startsWith("ot-n=512"), r.w1().method().label());
     }
 
     @Test
     void smoothTwoDGeneratorsHaveNoExactPathAndSaySo() {
         GeneratorNet g = GeneratorNets.random(61, N, 2, 2, GeneratorNet.Act.Kind.TANH, 8);
         GeneratorTruth.Result r = GeneratorTruth.evaluate(SpecParser.parse("ring(8,2,0.05)"), g, 1);
-        assertEquals("histogram(n=512)", r.js().method());
+        assertEquals("histogram(n=512)", r.js().method().label());
         assertTrue(r.note().contains("no exact path"), r.note());
     }
 
     @Test
     void roundUpKeepsTheLabelABound() {
-        assertEquals("1.3e-13", GeneratorTruth.roundUp(1.21e-13));
-        assertEquals("1.0e-12", GeneratorTruth.roundUp(9.99e-13));
-        assertEquals("2.0e-3", GeneratorTruth.roundUp(2e-3));
+        assertEquals("1.3e-13", TruthMethod.roundUp(1.21e-13));
+        assertEquals("1.0e-12", TruthMethod.roundUp(9.99e-13));
+        assertEquals("2.0e-3", TruthMethod.roundUp(2e-3));
     }
 
     @Test

@@ -255,7 +255,7 @@ class TrainerTest {
         assertTrue(s.truth("W1") > 0);
         // W1 in 2-D is the evaluation batch's OT, labelled as a sample value with its floor; the 2-D ReLU
         // generator's exact-density JS comes every 25th iteration only (Evaluation.EXACT_MC_STRIDE), not at 1
-        assertTrue(s.truthValue("W1").method().startsWith("ot-n=100(floor="), s.truthValue("W1").method());
+        assertTrue(s.truthValue("W1").method().label().startsWith("ot-n=100(floor="), s.truthValue("W1").method().label());
         assertTrue(s.truthValue("W1").error() > 0);
         assertTrue(Double.isNaN(s.truth("JS")));
         // ∇x s at the fakes against central differences of the critic field's own evaluation (float32: loose)

@@ -30,7 +30,7 @@ class MetricsCsvTest {
         assertEquals(s.estimate().value(), Double.parseDouble(c[4]));
         assertEquals(s.truth("W1"), Double.parseDouble(c[5]));
         assertEquals(s.truth("JS"), Double.parseDouble(c[6]));
-        assertEquals("\"" + s.truthValue("JS").method() + "\"", c[7]);
+        assertEquals("\"" + s.truthValue("JS").method().label() + "\"", c[7]);
         assertTrue(c[7].startsWith("\"exact-mc(se="), c[7]);
         assertTrue(c[12].startsWith("ot-n=512(floor="), c[12]);
         assertEquals(s.truthValue("W1").error(), Double.parseDouble(c[13]));

@@ -9,6 +9,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 
+import org.divergencelab.divergence.TruthMethod;
 import org.divergencelab.gan.Objective;
 import org.divergencelab.training.HistoryPoint;
 import org.divergencelab.ui.i18n.I18n;
@@ -213,34 +214,25 @@ final class ChartsView {
         return i18n.text(legendKey(method), e.label(), sampleSize(method));
     }
 
-    /** The bundle key naming a method label's kind (see {@code Snapshot.TrueValue#method}). */
-    static String legendKey(String method) {
-        if (method.equals("exact") || method.equals("singular") || method.startsWith("exact-quadrature")) {
-            return "train.legend.truthExact";
+    /** The bundle key naming a method label's kind (see {@link TruthMethod}). */
+    static String legendKey(String label) {
+        TruthMethod m = TruthMethod.parse(label);
+        if (m == null) {
+            return "train.legend.truth";
         }
-        if (method.startsWith("exact-mc")) {
-            return "train.legend.truthMc";
-        }
-        if (method.startsWith("ot-")) {
-            return "train.legend.truthOt";
-        }
-        if (method.startsWith("kde")) {
-            return "train.legend.truthKde";
-        }
-        if (method.startsWith("histogram")) {
-            return "train.legend.truthHistogram";
-        }
-        return "train.legend.truth";
+        return switch (m.kind()) {
+            case CLOSED_FORM, QUADRATURE, SINGULAR -> "train.legend.truthExact";
+            case EXACT_DENSITY_MONTE_CARLO -> "train.legend.truthMc";
+            case SAMPLE_TRANSPORT -> "train.legend.truthOt";
+            case KDE -> "train.legend.truthKde";
+            case HISTOGRAM -> "train.legend.truthHistogram";
+            case OTHER -> "train.legend.truth";
+        };
     }
 
-    private static final java.util.regex.Pattern SAMPLE_SIZE = java.util.regex.Pattern.compile("n=(\\d+)");
-
     /** The n of a method label ("ot-n=512(…)", "histogram(n=512)", "exact-mc(se=…,n=4096)"), or "?" . */
-    static String sampleSize(String method) {
-        if (method == null) {
-            return "?";
-        }
-        java.util.regex.Matcher m = SAMPLE_SIZE.matcher(method);
-        return m.find() ? m.group(1) : "?";
+    static String sampleSize(String label) {
+        TruthMethod m = TruthMethod.parse(label);
+        return m == null || m.n() < 0 ? "?" : Integer.toString(m.n());
     }
 }
