@@ -59,6 +59,20 @@ public final class GeneratorTruth {
 
     /** As {@link #evaluate(Distribution, GeneratorNet, long)} for an already analysed P_G. */
     public static Result evaluate(Distribution data, GeneratorDistribution gen, long seed) {
+        return evaluate(data, gen, seed, java.util.EnumSet.allOf(DivergenceKind.class));
+    }
+
+    /**
+     * As {@link #evaluate(Distribution, GeneratorDistribution, long)}, where a smooth 1-D G's costly latent
+     * quadrature computes only the f-divergences in {@code wanted} (the others are null in the result; every
+     * other path computes all of them, they are cheap there).
+     */
+    public static Result evaluate(Distribution data, GeneratorNet g, long seed, java.util.Set<DivergenceKind> wanted) {
+        return evaluate(data, new GeneratorDistribution(g, "generator"), seed, wanted);
+    }
+
+    private static Result evaluate(Distribution data, GeneratorDistribution gen, long seed,
+            java.util.Set<DivergenceKind> wanted) {
         if (data.dimension() != gen.dimension()) {
             throw new IllegalArgumentException("the data (" + data.spec() + ") is " + data.dimension()
                     + "-D but the generator's output is " + gen.dimension() + "-D");
@@ -80,7 +94,7 @@ public final class GeneratorTruth {
                     + "true divergence between them is the singular one; compare samples with an estimator");
         }
         if (g.latentDim() == 1 && g.outputDim() == 1) {
-            return !g.piecewiseAffine() && dataDensityOnly ? latentQuadrature(data, gen, w1)
+            return !g.piecewiseAffine() && dataDensityOnly ? latentQuadrature(data, gen, w1, wanted)
                     : quadrature(data, gen, w1);
         }
         if (gen.curve() && dataDensityOnly) {
@@ -169,7 +183,18 @@ public final class GeneratorTruth {
      * is a panel edge). Outside the image only KL(P_data‖P_G) and χ² get a contribution, ∞ when P_data has mass
      * there.
      */
-    private static Result latentQuadrature(Distribution data, GeneratorDistribution gen, Value w1) {
+    /**
+     * Panels per piece and integral of a smooth G's latent quadrature. Each node inverts G on every piece (Newton),
+     * and near a fold G(z) rounds to the critical value, so the last digits there are noise the rule cannot
+     * refine away: the budget stops it and the label carries the error estimate it reached.
+     */
+    static final int LATENT_PANELS = 30;
+
+    /** Absolute tolerance per piece of a smooth G's latent integrals (the fold noise sits near 1e-8 anyway). */
+    static final double LATENT_TOLERANCE = 1e-9;
+
+    private static Result latentQuadrature(Distribution data, GeneratorDistribution gen, Value w1,
+            java.util.Set<DivergenceKind> wanted) {
         double[] zb = gen.latentBreaks();
         Quadrature quad = new Quadrature();
         double[] x = new double[1];
@@ -186,18 +211,21 @@ public final class GeneratorTruth {
         // the data mass on G's image, by the same substitution (g = p_data)
         double onImage = 0;
         double errImage = 0;
-        for (int k = 0; k + 1 < zb.length; k++) {
-            onImage += quad.integrate(z -> {
+        for (int k = 0; k + 1 < zb.length && data.tailScale() == 0; k++) { // a tail beyond a bounded image: mass outside
+            onImage += quad.integrate(smoothEnds(z -> {
                 double[] n = at.apply(z);
                 double pg = Math.exp(n[1]);
                 return pg > 0 ? n[2] * Math.exp(n[0]) / pg : 0;
-            }, zb[k], zb[k + 1], 1e-10);
+            }, zb[k], zb[k + 1]), 0, 1, LATENT_TOLERANCE, LATENT_PANELS);
             errImage += quad.lastError();
         }
         boolean massOutside = data.tailScale() > 0 || 1 - onImage > 1e-9 + errImage;
         double trunc = gen.truncatedMass();
         for (int i = 0; i < kinds.length; i++) {
             DivergenceKind kind = kinds[i];
+            if (!wanted.contains(kind)) {
+                continue;
+            }
             if (massOutside && (kind == DivergenceKind.KL || kind == DivergenceKind.CHI2)) {
                 v[i] = new Value(Double.POSITIVE_INFINITY, TruthMethod.closedForm(), 0);
                 continue;
@@ -205,7 +233,7 @@ public final class GeneratorTruth {
             double sum = 0;
             double err = 0;
             for (int k = 0; k + 1 < zb.length; k++) {
-                sum += quad.integrate(z -> {
+                sum += quad.integrate(smoothEnds(z -> {
                     double[] n = at.apply(z);
                     double pg = Math.exp(n[1]);
                     if (!(pg > 0)) {
@@ -213,7 +241,7 @@ public final class GeneratorTruth {
                     }
                     // g/p_G: bounded where p_G blows up at a fold
                     return n[2] * kind.integrand(n[0], Math.log(pg)) / pg;
-                }, zb[k], zb[k + 1], 1e-10);
+                }, zb[k], zb[k + 1]), 0, 1, LATENT_TOLERANCE, LATENT_PANELS);
                 err += quad.lastError();
             }
             err += trunc;
@@ -221,6 +249,23 @@ public final class GeneratorTruth {
         }
         String note = "smooth G: " + (zb.length - 1) + " monotone pieces, integrated over the latent";
         return new Result(v[0], v[1], v[2], v[3], v[4], v[5], w1, note);
+    }
+
+    /**
+     * ∫_a^b f(z) dz as ∫_0^1 f(z(t)) z'(t) dt with z = a + (b − a)(3t² − 2t³): z' vanishes at both ends, so the
+     * log and 1/√ singularities of a fold (or of another piece's fold value) at a piece's end become bounded,
+     * nearly smooth integrands, and the nodes keep away from the ends where G(z) rounds onto the critical value.
+     */
+    private static java.util.function.DoubleUnaryOperator smoothEnds(java.util.function.DoubleUnaryOperator f,
+            double a, double b) {
+        double w = b - a;
+        return t -> {
+            double dz = 6 * t * (1 - t) * w;
+            if (dz == 0) {
+                return 0;
+            }
+            return f.applyAsDouble(a + w * t * t * (3 - 2 * t)) * dz;
+        };
     }
 
     private static Result singular(Value w1, String note) {
