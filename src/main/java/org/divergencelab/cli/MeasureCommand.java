@@ -2,9 +2,6 @@ package org.divergencelab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -24,6 +21,7 @@ import org.divergencelab.divergence.Sinkhorn;
 import org.divergencelab.divergence.SlicedW1;
 import org.divergencelab.divergence.TransportPlan;
 import org.divergencelab.divergence.TrueDivergence;
+import org.divergencelab.io.AtomicFiles;
 
 /** {@code measure --metric M --p P --q Q}: prints one divergence or distance, alone on one line, in nats. */
 public final class MeasureCommand implements Command, Commands.FlagOptions {
@@ -218,22 +216,20 @@ public final class MeasureCommand implements Command, Commands.FlagOptions {
     }
 
     private static void writePlan(Path file, TransportPlan plan) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("source,target,mass\n");
-            for (int k = 0; k < plan.size(); k++) {
-                w.write(plan.source(k) + "," + plan.target(k) + "," + plan.mass(k) + "\n");
-            }
+        StringBuilder w = new StringBuilder("source,target,mass\n");
+        for (int k = 0; k < plan.size(); k++) {
+            w.append(plan.source(k)).append(',').append(plan.target(k)).append(',').append(plan.mass(k)).append('\n');
         }
+        AtomicFiles.writeString(file, w);
     }
 
     private static void writeDensePlan(Path file, double[] plan, int n2) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("source,target,mass\n");
-            for (int k = 0; k < plan.length; k++) {
-                if (plan[k] > 0) {
-                    w.write(k / n2 + "," + k % n2 + "," + plan[k] + "\n");
-                }
+        StringBuilder w = new StringBuilder("source,target,mass\n");
+        for (int k = 0; k < plan.length; k++) {
+            if (plan[k] > 0) {
+                w.append(k / n2).append(',').append(k % n2).append(',').append(plan[k]).append('\n');
             }
         }
+        AtomicFiles.writeString(file, w);
     }
 }

@@ -2,8 +2,6 @@ package org.divergencelab.ui.sandbox;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +16,7 @@ import org.divergencelab.sandbox.SandboxState;
 import org.divergencelab.sandbox.StateFile;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.util.Export;
+import org.divergencelab.io.AtomicFiles;
 
 /**
  * The sandbox's files: state save and load, CSV import and export, PNG and SVG export, and the file choosers.
@@ -110,10 +109,10 @@ final class SandboxFiles implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 if (s != null) {
-                    Files.writeString(file, SandboxCsv.sweep(s), StandardCharsets.UTF_8);
+                    AtomicFiles.writeString(file, SandboxCsv.sweep(s));
                 }
                 if (f != null) {
-                    Files.writeString(planFile, SandboxCsv.plan(f), StandardCharsets.UTF_8);
+                    AtomicFiles.writeString(planFile, SandboxCsv.plan(f));
                 }
                 return (String) null;
             } catch (IOException e) {
