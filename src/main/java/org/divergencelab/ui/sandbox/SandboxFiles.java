@@ -145,22 +145,22 @@ final class SandboxFiles implements AutoCloseable {
         }
     }
 
-    java.util.Optional<Path> chooseOpen(String titleKey, String pattern) {
-        FileChooser fc = chooser(titleKey, pattern);
+    java.util.Optional<Path> chooseOpen(String titleKey, String... patterns) {
+        FileChooser fc = chooser(titleKey, patterns);
         File f = fc.showOpenDialog(view.node().getScene() == null ? null : view.node().getScene().getWindow());
         return java.util.Optional.ofNullable(f).map(File::toPath);
     }
 
-    java.util.Optional<Path> chooseSave(String titleKey, String pattern) {
-        FileChooser fc = chooser(titleKey, pattern);
+    java.util.Optional<Path> chooseSave(String titleKey, String... patterns) {
+        FileChooser fc = chooser(titleKey, patterns);
         File f = fc.showSaveDialog(view.node().getScene() == null ? null : view.node().getScene().getWindow());
         return java.util.Optional.ofNullable(f).map(File::toPath);
     }
 
-    private FileChooser chooser(String titleKey, String pattern) {
+    private FileChooser chooser(String titleKey, String... patterns) {
         FileChooser fc = new FileChooser();
         fc.setTitle(i18n.text(titleKey));
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(String.join(", ", patterns), patterns));
         return fc;
     }
 
