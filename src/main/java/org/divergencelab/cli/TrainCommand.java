@@ -78,8 +78,9 @@ public final class TrainCommand implements Command {
                                        "interrupted" (TERM, Ctrl-C), the last evaluated iteration and the engine's
                                        warnings (also printed), each at the first iteration it appeared
                 Same experiment and options give byte-identical metrics.csv. Exit status 0; 2 for bad input;
-                1 when the run diverged: the divergence guard stopped training, or the last evaluation's estimate
-                is diverging (e.g. a W1 estimate over 10x the true W1) or not finite (files are still written).""";
+                1 when the run diverged: the divergence guard stopped training (NaN/Inf), or it blew up without NaN:
+                the last estimate is not finite or over 1000x the true W1, or P_G's W1 is over 1000x the data's
+                spread (files are still written). The engine's warnings are printed either way.""";
     }
 
     @Override
@@ -172,8 +173,8 @@ public final class TrainCommand implements Command {
             return EXIT_DIVERGED;
         }
         if (diverged) {
-            err.println("error: training diverged at iteration " + end.iteration() + ": " + String.join("; ",
-                    end.warnings()) + " (files are written; run.json says \"diverged\")");
+            err.println("error: training blew up by iteration " + end.iteration() + ": estimate " + end.estimate().value()
+                    + ", W1 " + num(end.truth("W1")) + " (files are written; run.json says \"diverged\")");
             return EXIT_DIVERGED;
         }
         return 0;
