@@ -3,6 +3,7 @@ package org.divergencelab;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -30,12 +31,22 @@ public final class Main {
     /** Set to any value to stay in the current JVM even without the vector module (scalar kernels). */
     static final String NO_RELAUNCH_ENV = "DIVERGENCE_LAB_NO_RELAUNCH";
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
+    /** Set on the re-launched JVM: the launcher's pid, which it watches (it ends when the launcher is gone). */
+    static final String PARENT_PROPERTY = "divergencelab.launcher.pid";
+    /** Exit status of a re-launched JVM whose launcher was killed: 128 + SIGTERM, as if it had been TERMed. */
+    static final int EXIT_LAUNCHER_GONE = 143;
+    /** How long a stopping launcher lets the child finish its files before killing it. */
+    static final long CHILD_GRACE_MS = 3000;
+    static final long PARENT_POLL_MS = 250;
 
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
         boolean relaunched = System.getProperty(RELAUNCHED_PROPERTY) != null;
+        if (relaunched) {
+            watchParent();
+        }
         if (Runtime.version().feature() < REQUIRED_FEATURE) {
             Optional<Path> java = relaunched ? Optional.empty() : findJava25();
             if (java.isEmpty()) {
@@ -123,22 +134,22 @@ public final class Main {
         command.add("--add-modules");
         command.add(VECTOR_MODULE);
         command.add("--enable-native-access=ALL-UNNAMED");
-        command.addAll(gcFlags());
-        // Keep the system properties the user gave (-Dprism.order=sw, -Dglass.platform=Monocle, ...).
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (isUserProperty(name)) {
-                command.add("-D" + name + "=" + System.getProperty(name));
-            }
+        if (Runtime.version().feature() < REQUIRED_FEATURE) {
+            // a flag this older JVM knew may be gone in 25: the user's options must not stop the app starting
+            command.add("-XX:+IgnoreUnrecognizedVMOptions");
         }
+        command.addAll(userJvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         command.add("-D" + RELAUNCHED_PROPERTY + "=true");
+        command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
         for (String a : args) {
             command.add(a);
         }
+        Process child;
         try {
-            return new ProcessBuilder(command).inheritIO().start().waitFor();
+            child = new ProcessBuilder(command).inheritIO().start();
         } catch (IOException e) {
             if (Runtime.version().feature() < REQUIRED_FEATURE) {
                 throw e;
@@ -146,29 +157,86 @@ public final class Main {
             // Could not start a second JVM: carry on here with the scalar kernels.
             return runHere(args);
         }
+        // TERM, Ctrl-C or System.exit here end the child too (it finishes its files in its own hooks); a KILL
+        // cannot be caught here, so the child also watches this process (watchParent).
+        Thread stop = new Thread(() -> stopChild(child), "divergence-lab: stop the relaunched JVM");
+        Runtime.getRuntime().addShutdownHook(stop);
+        int code = child.waitFor();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs and finds the child ended
+        }
+        return code;
+    }
+
+    /** Asks the child to end (TERM: its shutdown hooks run), then forces it after {@link #CHILD_GRACE_MS}. */
+    private static void stopChild(Process child) {
+        if (!child.isAlive()) {
+            return;
+        }
+        child.destroy();
+        try {
+            if (!child.waitFor(CHILD_GRACE_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                child.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+        }
     }
 
     /**
-     * The collector flags for the re-launched JVM: the ones the user gave this JVM ({@code -XX:+Use...GC}, e.g.
-     * {@code java -XX:+UseSerialGC -jar divergence-lab.jar}), which the re-launch would otherwise drop. No
-     * default is forced: on the 2-core machine the serial collector's pauses were shorter than G1's under load
-     * (2-13 ms against a median 7-12 ms, up to 94 ms), but the frame-time p99 of 6-s windows did not separate
-     * from the machine's noise, and a serial full collection in a long lecture session was not measured
-     * (docs/benchmarks.md).
+     * The JVM options the user gave this JVM ({@code -Xmx2g}, {@code -Xss8m}, {@code -Dprism.order=sw},
+     * {@code -XX:+UseSerialGC}, ...), for the re-launched JVM, which would otherwise drop them. Left out: the
+     * launcher's own markers, and a debugger agent (its port is already taken by this JVM).
      */
-    static List<String> gcFlags() {
+    static List<String> userJvmOptions(List<String> inputArguments) {
         List<String> out = new ArrayList<>();
-        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("-XX:+Use") && a.endsWith("GC")) {
-                out.add(a);
+        for (String a : inputArguments) {
+            if (a.startsWith("-D" + RELAUNCHED_PROPERTY + "=") || a.startsWith("-D" + PARENT_PROPERTY + "=")
+                    || a.startsWith("-agentlib:jdwp") || a.startsWith("-Xrunjdwp")) {
+                continue;
             }
+            out.add(a);
         }
         return out;
     }
 
-    private static boolean isUserProperty(String name) {
-        return name.startsWith("prism.") || name.startsWith("glass.") || name.startsWith("monocle.")
-                || name.startsWith("testfx.") || name.startsWith("divergencelab.") || name.startsWith("javafx.")
-                || name.equals("java.awt.headless") || name.equals("user.language") || name.equals("user.country");
+    /**
+     * In the re-launched JVM: ends it when the launcher that started it is gone (killed with KILL, so its
+     * shutdown hook never ran). Polls every {@link #PARENT_POLL_MS} ms on a daemon thread: the JDK's own
+     * {@code onExit} for a process that is not our child polls with a growing sleep of up to 5 s. The exit
+     * runs the shutdown hooks, so a training marks its run interrupted.
+     */
+    static void watchParent() {
+        String property = System.getProperty(PARENT_PROPERTY);
+        if (property == null) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(property);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Optional<ProcessHandle> launcher = ProcessHandle.of(pid);
+        Thread watch = new Thread(() -> {
+            while (true) {
+                // reparented (the launcher died) or not alive any more (also catches a reused pid's start time)
+                boolean gone = launcher.isEmpty() || !launcher.get().isAlive()
+                        || ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) != pid;
+                if (gone) {
+                    System.err.println("divergence-lab: the launching process " + pid + " ended; stopping");
+                    System.exit(EXIT_LAUNCHER_GONE);
+                }
+                try {
+                    Thread.sleep(PARENT_POLL_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "divergence-lab: watch the launcher");
+        watch.setDaemon(true);
+        watch.start();
     }
 }

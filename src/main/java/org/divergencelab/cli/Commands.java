@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,11 @@ public final class Commands {
     }
 
     /** Runs the command named by {@code args[0]}, or opens the app when there are no arguments. */
+    /** Whether a lone argument names a file rather than a mistyped command: it has an extension or a folder. */
+    private static boolean looksLikeFile(String arg) {
+        return arg.contains(".") || arg.contains("/") || arg.contains(java.io.File.separator);
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             LabApp.launchApp(args);
@@ -48,6 +55,17 @@ public final class Commands {
             byName.put(c.name(), c);
         }
         Command command = byName.get(first);
+        if (command == null && args.length == 1 && !first.startsWith("-") && looksLikeFile(first)) {
+            // divergence-lab FILE: a double-clicked state or scene file opens in the app (ui.FileArgument)
+            Path file = Path.of(first);
+            if (!Files.isRegularFile(file)) {
+                err.println("error: " + file + ": no such file to open (give a training or sandbox state, a scene "
+                        + "file, or a command; see --help)");
+                return 2;
+            }
+            LabApp.launchApp(args);
+            return 0;
+        }
         if (command == null) {
             err.println("error: unknown command '" + first + "'");
             printHelp(err);

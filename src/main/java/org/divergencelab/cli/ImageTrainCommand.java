@@ -1,10 +1,8 @@
 package org.divergencelab.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -17,6 +15,7 @@ import org.divergencelab.image.ImageGan;
 import org.divergencelab.image.ProceduralDigits;
 import org.divergencelab.image.ProceduralFaces;
 import org.divergencelab.image.ProceduralShapes;
+import org.divergencelab.io.AtomicFiles;
 
 /**
  * {@code image-train}: headless image-GAN training on a chosen backend, printing progress, the W estimate
@@ -170,9 +169,9 @@ public final class ImageTrainCommand implements Command {
                 }
             }
         }
-        try (OutputStream o = Files.newOutputStream(file)) {
+        AtomicFiles.write(file, o -> {
             o.write(("P6\n" + 8 * w + " " + 8 * h + "\n255\n").getBytes(StandardCharsets.US_ASCII));
             o.write(px);
-        }
+        });
     }
 }

@@ -27,6 +27,7 @@ import org.divergencelab.io.Json;
 import org.divergencelab.training.HistoryPoint;
 import org.divergencelab.training.MetricsCsv;
 import org.divergencelab.training.TrainingLoop;
+import org.divergencelab.io.AtomicFiles;
 
 /**
  * {@code train (--config FILE.json | --preset NAME) [--set key=value ...] --iterations N --out DIR [--every K]}:
@@ -34,6 +35,8 @@ import org.divergencelab.training.TrainingLoop;
  * evaluation batch) and {@code experiment.json} (what ran, loadable with --config).
  */
 public final class TrainCommand implements Command {
+    /** Exit status of a run that diverged: the divergence guard stopped it, or its final estimate blew up. */
+    static final int EXIT_DIVERGED = 1;
 
     @Override
     public String name() {
@@ -71,8 +74,13 @@ public final class TrainCommand implements Command {
                 --set criticOptimizer.lr=2e-4 --set critic.widths=[64,64] --set seed=7.
                 Presets: """ + " " + String.join(", ", Presets.names()) + """
 
+                  DIR/run.json         "status": "running" from the start, then "complete", "diverged" or
+                                       "interrupted" (TERM, Ctrl-C), the last evaluated iteration and the engine's
+                                       warnings (also printed), each at the first iteration it appeared
                 Same experiment and options give byte-identical metrics.csv. Exit status 0; 2 for bad input;
-                1 when the divergence guard stopped training (files are still written).""";
+                1 when the run diverged: the divergence guard stopped training (NaN/Inf), or it blew up without NaN:
+                the last estimate is not finite or over 1000x the true W1, or P_G's W1 is over 1000x the data's
+                spread (files are still written). The engine's warnings are printed either way.""";
     }
 
     @Override
@@ -94,6 +102,9 @@ public final class TrainCommand implements Command {
         // 0: the loop evaluates every evaluation.every iterations, the experiment's own
         int every = everyText == null ? 0 : args.getInt("every", 1, 1, 100_000_000);
         Files.createDirectories(dir);
+        // Before anything else: the folder says a run is under way until the end says how it ended.
+        RunRecord record = new RunRecord(dir, exp.name(), iterations);
+        record.status(RunRecord.RUNNING);
         ExperimentJson.write(exp, dir.resolve("experiment.json"));
         if (dumpBatches > 0) {
             // A trainer of its own from the same seed draws exactly what the loop's trainer draws next.
@@ -102,8 +113,19 @@ public final class TrainCommand implements Command {
         }
         Snapshot[] last = new Snapshot[1];
         Trainer[] trained = new Trainer[1];
+        // TERM, Ctrl-C or a killed launcher (Main) end the JVM mid-run: the folder then says "interrupted"; the
+        // rows written so far stay (each is flushed).
+        Thread interrupted = new Thread(() -> {
+            try {
+                record.status(RunRecord.INTERRUPTED);
+            } catch (IOException | RuntimeException e) {
+                // nothing more can be done while the JVM stops
+            }
+        }, "train: mark the run interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
         try (Writer w = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8)) {
             w.write(MetricsCsv.HEADER + "\n");
+            w.flush(); // a run killed before its first row still has its schema
             // The view's loop, headless: no cheap points in between, every due evaluation (one row each).
             TrainingLoop loop = new TrainingLoop(ev -> {
                 if (ev instanceof HistoryPoint h && h.full()) {
@@ -120,7 +142,10 @@ public final class TrainCommand implements Command {
                 loop.setEvery(every);
             }
             loop.load(List.of(exp));
-            loop.run(iterations, TrainingLoop.Pace.EXACT, s -> last[0] = s.get(0));
+            loop.run(iterations, TrainingLoop.Pace.EXACT, s -> {
+                last[0] = s.get(0);
+                record.record(s.get(0));
+            });
             trained[0] = loop.trainers().get(0);
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -133,9 +158,24 @@ public final class TrainCommand implements Command {
                 + method(end, "JS") + (end.modes() != null
                 ? ", modes " + end.modes().modesCaptured() + "/" + end.modes().modes() + ", high quality "
                 + end.modes().highQualityFraction() : "") + "; wrote " + dir.resolve("metrics.csv"));
+        for (String warning : record.warnings()) {
+            err.println("warning: " + warning);
+        }
+        boolean diverged = RunRecord.diverged(end);
+        record.status(diverged ? RunRecord.DIVERGED : RunRecord.COMPLETE);
+        try {
+            Runtime.getRuntime().removeShutdownHook(interrupted);
+        } catch (IllegalStateException e) {
+            // the JVM is already stopping: the hook finds the final status written and leaves it
+        }
         if (end.halted()) {
             err.println("error: " + end.haltReason());
-            return 1;
+            return EXIT_DIVERGED;
+        }
+        if (diverged) {
+            err.println("error: training blew up by iteration " + end.iteration() + ": estimate " + end.estimate().value()
+                    + ", W1 " + num(end.truth("W1")) + " (files are written; run.json says \"diverged\")");
+            return EXIT_DIVERGED;
         }
         return 0;
     }
@@ -203,7 +243,7 @@ public final class TrainCommand implements Command {
             }
             sb.append('\n');
         }
-        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(file, sb);
     }
 
     /**

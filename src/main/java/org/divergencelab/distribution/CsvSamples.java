@@ -64,7 +64,12 @@ public final class CsvSamples {
                 lines.add(parser.getCurrentLineNumber());
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new IllegalArgumentException("samples file " + file + " is not valid CSV: " + e.getMessage());
+            // the parser's own words, not its wrapper's (an UncheckedIOException's message is the cause's class + text)
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new IllegalArgumentException("samples file " + file + " is not valid CSV: " + root.getMessage());
         }
         return fromRecords(file, records, lines, delimiter == ';', commas);
     }

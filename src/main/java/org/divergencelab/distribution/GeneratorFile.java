@@ -2,8 +2,6 @@ package org.divergencelab.distribution;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +10,7 @@ import java.util.Map;
 
 import org.divergencelab.io.Json;
 import org.divergencelab.io.TextFiles;
+import org.divergencelab.io.AtomicFiles;
 
 /**
  * The {@code generator.json} format of a {@link GeneratorNet}:
@@ -69,7 +68,7 @@ public final class GeneratorFile {
     }
 
     public static void write(GeneratorNet g, Path file) throws IOException {
-        Files.writeString(file, toJson(g), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(file, toJson(g));
     }
 
     /** Reads a generator file; an IllegalArgumentException naming the file and the problem when malformed. */

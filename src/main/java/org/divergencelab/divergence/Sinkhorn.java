@@ -49,6 +49,38 @@ public final class Sinkhorn {
             double[] plan) {
     }
 
+    /**
+     * Solves entropic OT between {@code p} and {@code q}, refusing a result that missed the tolerance: a small ε
+     * needs many iterations (here about ε^-0.8: 35 at ε = 0.1, 475 at ε = 0.003 between two 500-point clouds of
+     * unit-scale costs), so an ε far below the cost scale would run for hours.
+     *
+     * @throws NotConverged when the iteration cap was reached first, with the iterations and the error reached
+     */
+    public Result solveConverged(PointCloud p, PointCloud q) {
+        Result r = solve(p, q);
+        if (!(r.marginalError() < tolerance)) {
+            throw new NotConverged("sinkhorn did not converge in " + r.iterations() + " iterations at epsilon "
+                    + epsilon + " (row-marginal error " + (float) r.marginalError() + ", tolerance " + tolerance
+                    + "): the smaller epsilon is against the transport costs, the more iterations it takes", r);
+        }
+        return r;
+    }
+
+    /** {@link #solveConverged}'s refusal: the iteration cap came before the tolerance. */
+    public static final class NotConverged extends IllegalArgumentException {
+        private final transient Result result;
+
+        NotConverged(String message, Result result) {
+            super(message);
+            this.result = result;
+        }
+
+        /** The unconverged result. */
+        public Result result() {
+            return result;
+        }
+    }
+
     /** Solves entropic OT between {@code p} and {@code q} (same dimension). */
     public Result solve(PointCloud p, PointCloud q) {
         ExactW1.requireSameDimension(p, q);
@@ -159,5 +191,11 @@ public final class Sinkhorn {
     /** Debiased Sinkhorn divergence S_ε(p, q) = OT_ε(p, q) − ½ OT_ε(p, p) − ½ OT_ε(q, q), entropic costs. */
     public double divergence(PointCloud p, PointCloud q) {
         return solve(p, q).entropicCost() - 0.5 * solve(p, p).entropicCost() - 0.5 * solve(q, q).entropicCost();
+    }
+
+    /** {@link #divergence}, each of its three solves {@linkplain #solveConverged converged}. */
+    public double divergenceConverged(PointCloud p, PointCloud q) {
+        return solveConverged(p, q).entropicCost() - 0.5 * solveConverged(p, p).entropicCost()
+                - 0.5 * solveConverged(q, q).entropicCost();
     }
 }

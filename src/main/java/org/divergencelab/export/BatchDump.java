@@ -1,8 +1,6 @@
 package org.divergencelab.export;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +15,7 @@ import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Trainer;
 import org.divergencelab.gan.ExperimentJson;
 import org.divergencelab.io.Json;
+import org.divergencelab.io.AtomicFiles;
 
 /**
  * {@code train --dump-batches K}: the first K iterations of an experiment as data another implementation can
@@ -89,6 +88,6 @@ public final class BatchDump {
 
     /** Writes the dump of {@code iterations} iterations of {@code e} to {@code file}. */
     public static void write(Experiment e, int iterations, ComputeBackend backend, Path file) throws IOException {
-        Files.writeString(file, Json.write(record(e, iterations, backend)), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(file, Json.write(record(e, iterations, backend)));
     }
 }

@@ -20,6 +20,7 @@ import org.divergencelab.gan.TrainerOptions;
 import org.divergencelab.gan.ExperimentJson;
 import org.divergencelab.io.Json;
 import org.divergencelab.training.MetricsCsv;
+import org.divergencelab.io.AtomicFiles;
 
 /**
  * Writes an experiment as a standalone PyTorch program: {@code train.py} (the experiment's settings, a sampler
@@ -49,12 +50,12 @@ public final class TorchExport {
         requireSupported(e);
         Map<String, Object> weights = NetworkWeights.initial(e);
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(SCRIPT), script(e), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(dir.resolve(SCRIPT), script(e));
         Map<String, Object> w = new LinkedHashMap<>();
         w.put("format", "divergence-lab/initial-weights");
         w.put("experiment", e.name());
         w.putAll(weights);
-        Files.writeString(dir.resolve(WEIGHTS), Json.write(w), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(dir.resolve(WEIGHTS), Json.write(w));
     }
 
     /** The script for {@code e}: the template with the experiment's settings filled in. */

@@ -1,8 +1,6 @@
 package org.divergencelab.gan;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +12,7 @@ import java.util.Set;
 
 import org.divergencelab.io.Json;
 import org.divergencelab.io.TextFiles;
+import org.divergencelab.io.AtomicFiles;
 
 
 /**
@@ -39,7 +38,7 @@ public final class ExperimentJson {
 
     /** Writes {@code e} to {@code file} (UTF-8). */
     public static void write(Experiment e, Path file) throws IOException {
-        Files.writeString(file, write(e), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(file, write(e));
     }
 
     /** Reads an experiment file; errors name the file. */

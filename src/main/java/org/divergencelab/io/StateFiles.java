@@ -11,7 +11,23 @@ import java.util.TreeSet;
  * typed field reads whose messages name the file and the field. Each file kind then reads its own fields.
  */
 public final class StateFiles {
+    /**
+     * The extension of the app's own state files (training and sandbox state), the one the installers associate
+     * with the app; the content decides what a file is (its {@code "format"}), so {@code .json} files of the same
+     * content, as earlier versions wrote them, open too.
+     */
+    public static final String EXTENSION = "dlab";
+    /** File-chooser patterns: save as {@link #EXTENSION}; open that or JSON. */
+    public static final String SAVE_PATTERN = "*." + EXTENSION;
+    public static final String[] OPEN_PATTERNS = {"*." + EXTENSION, "*.json"};
+
     private StateFiles() {
+    }
+
+    /** {@code file}, with {@code .dlab} added when its name has no extension (a name typed in a save dialog). */
+    public static Path withExtension(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        return name.isEmpty() || name.contains(".") ? file : file.resolveSibling(name + "." + EXTENSION);
     }
 
     /** The file's text (UTF-8); an unreadable file is a {@link StateFileException} naming it. */

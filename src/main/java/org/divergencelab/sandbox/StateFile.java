@@ -5,8 +5,6 @@ import static org.divergencelab.io.StateFiles.integer;
 import static org.divergencelab.io.StateFiles.string;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +15,7 @@ import java.util.Set;
 import org.divergencelab.io.Json;
 import org.divergencelab.io.StateFileException;
 import org.divergencelab.io.StateFiles;
+import org.divergencelab.io.AtomicFiles;
 
 /**
  * The sandbox state as a versioned JSON file, read and written through {@link Json}
@@ -88,7 +87,7 @@ public final class StateFile {
     }
 
     public static void save(SandboxState s, Path file) throws IOException {
-        Files.writeString(file, toJson(s), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(file, toJson(s));
     }
 
     /** Reads a state file; every failure (unreadable, malformed, newer) is a {@link StateFileException}. */

@@ -6,8 +6,6 @@ import static org.divergencelab.io.StateFiles.string;
 import static org.divergencelab.io.StateFiles.unknown;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +16,7 @@ import org.divergencelab.gan.ExperimentJson;
 import org.divergencelab.io.Json;
 import org.divergencelab.io.StateFileException;
 import org.divergencelab.io.StateFiles;
+import org.divergencelab.io.AtomicFiles;
 
 /**
  * The training state as a versioned JSON file ({@code "format": "divergence-lab/training-state",
@@ -110,11 +109,7 @@ public final class TrainingStateFile {
     /** Writes {@code s} to {@code file} (UTF-8), creating parent folders. */
     public static void save(TrainingState s, Path file) throws IOException {
         String text = toJson(s);
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        AtomicFiles.writeString(file, text);
     }
 
     /** Reads a state file; every failure (unreadable, malformed, newer) is a {@link StateFileException}. */

@@ -20,7 +20,8 @@ import org.divergencelab.ui.theme.ThemeManager;
  * the start-up look; {@code divergencelab.view=ID} (e.g. sandbox) opens another tab at start;
  * {@code divergencelab.gallery=show} opens the widget gallery, {@code =animate} also starts its frame-rate
  * demo (frame times in the status bar). The first start opens on Welcome ("start here") and remembers it in the
- * user's preferences; {@code divergencelab.settings=memory} uses a fresh in-memory store instead.
+ * user's preferences; {@code divergencelab.settings=memory} uses a fresh in-memory store instead. A file as the
+ * first argument (a training or sandbox state, a scene file) is opened in its tab ({@link FileArgument}).
  */
 public final class LabApp extends Application {
 
@@ -47,6 +48,10 @@ public final class LabApp extends Application {
             window.selectView(view);
         } else {
             window.selectStartView("training");
+        }
+        // divergence-lab FILE (a double-clicked .dlab): open it where it belongs
+        if (!getParameters().getRaw().isEmpty()) {
+            FileArgument.open(window, java.nio.file.Path.of(getParameters().getRaw().get(0)));
         }
         String gallery = System.getProperty("divergencelab.gallery");
         if (gallery != null) {

@@ -17,6 +17,7 @@ import javafx.stage.Window;
 
 import org.divergencelab.io.StateFileException;
 import org.divergencelab.lesson.Scene;
+import org.divergencelab.io.StateFiles;
 import org.divergencelab.lesson.Scenes;
 import org.divergencelab.training.Notice;
 import org.divergencelab.training.TrainingState;
@@ -74,10 +75,12 @@ public final class LecturerTools {
         Menu file = window.fileMenu();
         MenuItem save = item("menu.file.saveTraining", "menu-save-training");
         save.setAccelerator(SAVE);
-        save.setOnAction(e -> choose(true, "dialog.saveTraining", "*.json").ifPresent(this::saveTrainingState));
+        save.setOnAction(e -> choose(true, "dialog.saveTraining", StateFiles.SAVE_PATTERN)
+                .map(StateFiles::withExtension).ifPresent(this::saveTrainingState));
         MenuItem open = item("menu.file.openTraining", "menu-open-training");
         open.setAccelerator(OPEN);
-        open.setOnAction(e -> choose(false, "dialog.openTraining", "*.json").ifPresent(this::loadTrainingState));
+        open.setOnAction(e -> choose(false, "dialog.openTraining", StateFiles.OPEN_PATTERNS)
+                .ifPresent(this::loadTrainingState));
         MenuItem csv = item("menu.file.exportTrainingCsv", "menu-export-training-csv");
         csv.setOnAction(e -> choose(true, "dialog.exportTrainingCsv", "*.csv").ifPresent(f -> {
             window.training().exportCsv(f).thenAccept(ok -> window.setStatus(ok
@@ -109,10 +112,10 @@ public final class LecturerTools {
         return m;
     }
 
-    private java.util.Optional<Path> choose(boolean save, String titleKey, String pattern) {
+    private java.util.Optional<Path> choose(boolean save, String titleKey, String... patterns) {
         FileChooser fc = new FileChooser();
         fc.titleProperty().bind(window.i18n().get(titleKey));
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(String.join(", ", patterns), patterns));
         Window w = window.root().getScene() == null ? null : window.root().getScene().getWindow();
         File f = save ? fc.showSaveDialog(w) : fc.showOpenDialog(w);
         return java.util.Optional.ofNullable(f).map(File::toPath);

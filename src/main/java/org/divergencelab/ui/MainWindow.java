@@ -356,11 +356,7 @@ public final class MainWindow implements Shell {
         }
         String svg = w.toSvg(w.getWidth(), w.getHeight());
         return inBackground(file, () -> {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                java.nio.file.Files.createDirectories(parent);
-            }
-            java.nio.file.Files.writeString(file, svg, java.nio.charset.StandardCharsets.UTF_8);
+            org.divergencelab.io.AtomicFiles.writeString(file, svg);
         });
     }
 

@@ -105,4 +105,18 @@ class MeasureCommandTest {
         assertEquals(2, run("measure", "--metric", "js", "--p", "mixture(0*normal(0,1))", "--q", "normal(0,1)"));
         assertTrue(stderr().contains("weights sum to 0"), stderr());
     }
+
+    @Test
+    void aSinkhornEpsilonTooSmallToConvergeIsRefusedAfterItsIterationCap() {
+        // 40 x 40 points: the cap is 125e6 / 1600 = 78125 iterations, far fewer than epsilon = 1e-6 needs.
+        assertEquals(MeasureCommand.sinkhornIterations(40, 40), 78_125);
+        assertEquals(2, run("measure", "--metric", "sinkhorn", "--p", "normal(0,1)", "--q", "normal(1,1)",
+                "--samples", "40", "--epsilon", "1e-6"));
+        assertTrue(stderr().contains("sinkhorn did not converge in 78125 iterations at epsilon 1.0E-6"), stderr());
+        assertTrue(stderr().contains("Use a larger --epsilon"), stderr());
+        assertEquals("", stdout());
+        // a usual epsilon still converges well inside the cap
+        assertTrue(value("measure", "--metric", "sinkhorn", "--p", "normal(0,1)", "--q", "normal(1,1)", "--samples",
+                "40", "--epsilon", "0.05") > 0.9);
+    }
 }

@@ -134,4 +134,42 @@ class TrainCommandTest {
         assertEquals(e.data(), changed.data());
         assertEquals(0.1, changed.options().instanceNoise());
     }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> runJson(Path out) throws IOException {
+        return (java.util.Map<String, Object>) org.divergencelab.io.Json.parse(Files.readString(out.resolve("run.json")));
+    }
+
+    @Test
+    void aFinishedRunSaysCompleteInRunJson() throws IOException {
+        Path o = dir.resolve("complete");
+        assertEquals(0, run(args("--preset", "ring8-wgan-gp", o)), stderr());
+        // the engine's 10x warning is printed, but a healthy start of a small-lambda WGAN-GP is not a failure
+        Path full = dir.resolve("full");
+        assertEquals(0, run("train", "--preset", "ring8-wgan-gp", "--iterations", "20", "--out", full.toString()), stderr());
+        assertTrue(stderr().contains("warning: iteration"), stderr());
+        assertEquals("complete", runJson(full).get("status"));
+        var status = runJson(o);
+        assertEquals("complete", status.get("status"));
+        assertEquals(12L, ((Number) status.get("lastEvaluatedIteration")).longValue());
+        assertEquals(12L, ((Number) status.get("iterations")).longValue());
+    }
+
+    @Test
+    void aBlowUpWithoutNanExitsOneAndPrintsTheWarning() throws IOException {
+        // No penalty and a large critic step: the W1 estimate grows past 10x the true W1 at once while every
+        // number stays finite (the guard, which looks for NaN/Inf, does not stop it).
+        Path o = dir.resolve("blow");
+        assertEquals(TrainCommand.EXIT_DIVERGED, run("train", "--preset", "ring8-wgan-gp", "--set", "critic.widths=[16,16]",
+                "--set", "generator.widths=[16,16]", "--set", "objective.lambda=0", "--set", "criticOptimizer.lr=0.05",
+                "--iterations", "20", "--out", o.toString()));
+        assertTrue(stderr().contains("warning: iteration 1: estimate diverging"), stderr());
+        assertTrue(stderr().contains("error: training blew up by iteration 20"), stderr());
+        assertEquals("diverged", runJson(o).get("status"));
+        List<String> rows = Files.readAllLines(o.resolve("metrics.csv"));
+        for (String row : rows.subList(1, rows.size())) {
+            double estimate = Double.parseDouble(row.split(",")[4]);
+            assertTrue(Double.isFinite(estimate), row);
+        }
+    }
 }

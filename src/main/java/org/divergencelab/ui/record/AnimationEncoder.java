@@ -2,10 +2,11 @@ package org.divergencelab.ui.record;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+
+import org.divergencelab.io.AtomicFiles;
 
 /**
  * Writes frames of one size, one after another, to an animation file at a fixed frame rate: GIF
@@ -75,10 +76,35 @@ public interface AnimationEncoder extends AutoCloseable {
     /** Opens the encoder {@code file}'s extension names, creating parent folders; see {@link #check}. */
     static AnimationEncoder open(Path file, int fps) throws IOException {
         check(file, fps);
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        // Encoded into a temporary file beside it, renamed over the file when complete (io.AtomicFiles): a
+        // stopped recording never leaves half a GIF or an MP4 without its index.
+        AtomicFiles.Pending pending = AtomicFiles.begin(file);
+        AnimationEncoder encoder;
+        try {
+            encoder = extension(file).equals("gif") ? new GifWriter(pending.temp(), fps)
+                    : new Mp4Writer(pending.temp(), fps);
+        } catch (IOException | RuntimeException e) {
+            pending.close();
+            throw e;
         }
-        return extension(file).equals("gif") ? new GifWriter(file, fps) : new Mp4Writer(file, fps);
+        return new AnimationEncoder() {
+            @Override
+            public void add(BufferedImage frame) throws IOException {
+                encoder.add(frame);
+            }
+
+            @Override
+            public int frames() {
+                return encoder.frames();
+            }
+
+            @Override
+            public void close() throws IOException {
+                try (pending) {
+                    encoder.close();
+                    pending.commit();
+                }
+            }
+        };
     }
 }

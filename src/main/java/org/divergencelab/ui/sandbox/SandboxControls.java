@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.divergencelab.io.StateFiles;
 import org.divergencelab.sandbox.SandboxState;
 import org.divergencelab.ui.i18n.I18n;
 
@@ -132,10 +133,10 @@ final class SandboxControls {
                 .ifPresent(f -> view.importCsv(f, !"P".equals(editTarget.getValue()))));
         box.getChildren().add(control("importCsv", "sandbox.control.import", csv));
 
-        Button save = button("sandbox-save", "sandbox.save", e -> files.chooseSave("sandbox.dialog.save", "*.json")
-                .ifPresent(view::save));
-        Button load = button("sandbox-load", "sandbox.load", e -> files.chooseOpen("sandbox.dialog.load", "*.json")
-                .ifPresent(view::load));
+        Button save = button("sandbox-save", "sandbox.save", e -> files.chooseSave("sandbox.dialog.save",
+                StateFiles.SAVE_PATTERN).map(StateFiles::withExtension).ifPresent(view::save));
+        Button load = button("sandbox-load", "sandbox.load", e -> files.chooseOpen("sandbox.dialog.load",
+                StateFiles.OPEN_PATTERNS).ifPresent(view::load));
         box.getChildren().add(control("saveLoad", "sandbox.control.saveLoad", new HBox(6, save, load)));
 
         Button png = button("sandbox-export-png", "sandbox.exportPng",

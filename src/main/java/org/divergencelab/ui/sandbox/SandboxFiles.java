@@ -2,8 +2,6 @@ package org.divergencelab.ui.sandbox;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +16,7 @@ import org.divergencelab.sandbox.SandboxState;
 import org.divergencelab.sandbox.StateFile;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.util.Export;
+import org.divergencelab.io.AtomicFiles;
 
 /**
  * The sandbox's files: state save and load, CSV import and export, PNG and SVG export, and the file choosers.
@@ -110,10 +109,10 @@ final class SandboxFiles implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 if (s != null) {
-                    Files.writeString(file, SandboxCsv.sweep(s), StandardCharsets.UTF_8);
+                    AtomicFiles.writeString(file, SandboxCsv.sweep(s));
                 }
                 if (f != null) {
-                    Files.writeString(planFile, SandboxCsv.plan(f), StandardCharsets.UTF_8);
+                    AtomicFiles.writeString(planFile, SandboxCsv.plan(f));
                 }
                 return (String) null;
             } catch (IOException e) {
@@ -146,22 +145,22 @@ final class SandboxFiles implements AutoCloseable {
         }
     }
 
-    java.util.Optional<Path> chooseOpen(String titleKey, String pattern) {
-        FileChooser fc = chooser(titleKey, pattern);
+    java.util.Optional<Path> chooseOpen(String titleKey, String... patterns) {
+        FileChooser fc = chooser(titleKey, patterns);
         File f = fc.showOpenDialog(view.node().getScene() == null ? null : view.node().getScene().getWindow());
         return java.util.Optional.ofNullable(f).map(File::toPath);
     }
 
-    java.util.Optional<Path> chooseSave(String titleKey, String pattern) {
-        FileChooser fc = chooser(titleKey, pattern);
+    java.util.Optional<Path> chooseSave(String titleKey, String... patterns) {
+        FileChooser fc = chooser(titleKey, patterns);
         File f = fc.showSaveDialog(view.node().getScene() == null ? null : view.node().getScene().getWindow());
         return java.util.Optional.ofNullable(f).map(File::toPath);
     }
 
-    private FileChooser chooser(String titleKey, String pattern) {
+    private FileChooser chooser(String titleKey, String... patterns) {
         FileChooser fc = new FileChooser();
         fc.setTitle(i18n.text(titleKey));
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(String.join(", ", patterns), patterns));
         return fc;
     }
 

@@ -613,11 +613,7 @@ public final class TrainingView {
         TrainingHistory copy = history.copy();
         return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                java.nio.file.Path parent = file.toAbsolutePath().getParent();
-                if (parent != null) {
-                    java.nio.file.Files.createDirectories(parent);
-                }
-                java.nio.file.Files.writeString(file, copy.csv(), java.nio.charset.StandardCharsets.UTF_8);
+                org.divergencelab.io.AtomicFiles.writeString(file, copy.csv());
                 return (String) null;
             } catch (java.io.IOException | RuntimeException e) {
                 return file + ": " + e.getMessage();

@@ -2,8 +2,6 @@ package org.divergencelab.ui.util;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
@@ -21,6 +19,7 @@ import javafx.scene.transform.Transform;
 import org.divergencelab.ui.plot.PlotWidget;
 import org.divergencelab.ui.theme.Theme;
 import org.divergencelab.ui.theme.ThemeManager;
+import org.divergencelab.io.AtomicFiles;
 
 /**
  * PNG and SVG export of nodes and widgets. Everything here must run on the FX thread (snapshots are an FX
@@ -68,13 +67,11 @@ public final class Export {
     /** Writes an image as PNG, creating parent folders. */
     public static void writePng(WritableImage image, Path file) throws IOException {
         BufferedImage img = SwingFXUtils.fromFXImage(image, null);
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (!ImageIO.write(img, "png", file.toFile())) {
-            throw new IOException("no PNG writer available for " + file);
-        }
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(img, "png", out)) {
+                throw new IOException("no PNG writer available for " + file);
+            }
+        });
     }
 
     /** Writes a plot widget as SVG at its current size. */
@@ -89,11 +86,7 @@ public final class Export {
             throw new IllegalArgumentException("SVG size must be positive, got " + width + "x" + height
                     + " (lay the widget out or pass a size)");
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, widget.toSvg(width, height), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(file, widget.toSvg(width, height));
     }
 
     /**

@@ -1,0 +1,108 @@
+package org.divergencelab.ui;
+
+import static org.divergencelab.ui.FxTestSupport.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import org.divergencelab.cli.Commands;
+import org.divergencelab.sandbox.SandboxState;
+import org.divergencelab.sandbox.StateFile;
+import org.divergencelab.ui.i18n.I18n;
+import org.divergencelab.ui.theme.ThemeManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * {@code divergence-lab FILE} (a double-clicked {@code .dlab}): the file is recognised by its content and opened in
+ * its tab; anything else opens nothing and says why, naming the file; a missing file on the command line is exit 2.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FileArgumentTest {
+    @TempDir
+    Path dir;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
+        Scene scene = new Scene(window.root(), 1280, 720);
+        window.attach(scene);
+        stage.setScene(scene);
+        stage.show();
+        window.selectView("training");
+    }
+
+    @AfterEach
+    void stop() {
+        window.training().dispose();
+        window.sandbox().close();
+    }
+
+    private boolean open(Path file) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> FileArgument.open(window, file)).get(30, TimeUnit.SECONDS)
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aSandboxStateOpensInTheSandboxTab() throws Exception {
+        SandboxState state = SandboxState.defaults().withSpecs("normal(-1,0.5)", "normal(2.5,0.25)");
+        Path file = dir.resolve("lecture.dlab");
+        StateFile.save(state, file);
+        assertEquals(FileArgument.Kind.SANDBOX_STATE, FileArgument.kindOf(file));
+        assertTrue(open(file), "opened");
+        await("the sandbox shows the file's specs", () -> window.sandbox().state().q().equals("normal(2.5,0.25)"));
+        assertEquals("sandbox", WaitForAsyncUtils.asyncFx(() -> window.selectedView()).get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aTrainingStateAndASceneAreRecognisedAnOldJsonNameToo() throws Exception {
+        Path training = dir.resolve("saved.json");
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> window.lecturer().saveTrainingState(training))
+                .get(30, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS), "saved");
+        assertEquals(FileArgument.Kind.TRAINING_STATE, FileArgument.kindOf(training));
+        assertTrue(open(training), "opened");
+        Path scene = dir.resolve("S1.json");
+        try (var in = getClass().getResourceAsStream("/org/divergencelab/lesson/scenes/S1.json")) {
+            Files.write(scene, in.readAllBytes());
+        }
+        assertEquals(FileArgument.Kind.SCENE, FileArgument.kindOf(scene));
+    }
+
+    @Test
+    void anythingElseSaysWhyNamingTheFile() throws Exception {
+        Path experiment = dir.resolve("experiment.json");
+        Files.writeString(experiment, "{\"format\": \"divergence-lab/experiment\", \"version\": 1}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FileArgument.kindOf(experiment));
+        assertTrue(e.getMessage().contains(experiment.toString()) && e.getMessage().contains("divergence-lab/experiment")
+                && e.getMessage().contains("training state"), e.getMessage());
+        Path text = dir.resolve("notes.dlab");
+        Files.writeString(text, "not json");
+        e = assertThrows(IllegalArgumentException.class, () -> FileArgument.kindOf(text));
+        assertTrue(e.getMessage().startsWith(text + ": not a file Divergence Lab opens"), e.getMessage());
+        assertFalse(open(experiment), "refused");
+        WaitForAsyncUtils.waitForFxEvents();
+        // the alert is closed by the next test's fresh stage; the status line says it too
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Commands.run(new String[] {dir.resolve("missing.dlab").toString()}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing.dlab: no such file"), err.toString());
+    }
+}
