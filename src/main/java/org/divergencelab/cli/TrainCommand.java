@@ -132,7 +132,9 @@ public final class TrainCommand implements Command {
                 + end.estimate().value() + ", W1 = " + num(end.truth("W1")) + method(end, "W1") + ", JS = " + num(end.truth("JS"))
                 + method(end, "JS") + (end.modes() != null
                 ? ", modes " + end.modes().modesCaptured() + "/" + end.modes().modes() + ", high quality "
-                + end.modes().highQualityFraction() : "") + "; wrote " + dir.resolve("metrics.csv"));
+                + end.modes().highQualityFraction() : "") + (Double.isNaN(end.labelAccuracy()) ? ""
+                : ", label accuracy " + end.labelAccuracy() + " (chance 1/" + exp.labelCount() + ")")
+                + "; wrote " + dir.resolve("metrics.csv"));
         if (end.halted()) {
             err.println("error: " + end.haltReason());
             return 1;
