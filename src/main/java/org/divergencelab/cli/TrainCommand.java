@@ -178,6 +178,11 @@ public final class TrainCommand implements Command {
 
     /** The final generator's weights (generator.json, readable as the spec generator(FILE)), when exportable. */
     private static void writeGenerator(Trainer trainer, Experiment exp, Path file, PrintStream err) throws IOException {
+        if (exp.condition().conditional()) {
+            err.println("note: " + file.getFileName() + " not written: a conditional generator G(z, y) has one "
+                    + "distribution per label y, which generator.json cannot hold");
+            return;
+        }
         GeneratorNet net;
         try {
             net = GeneratorExport.of(trainer.generator(), exp.latent());
