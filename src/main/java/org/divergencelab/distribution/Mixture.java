@@ -110,6 +110,13 @@ public final class Mixture implements Distribution {
      * from: the label of a conditional GAN's labelled data.
      */
     public int sampleLabelledInto(SplittableRandom rng, double[] out, int offset) {
+        int k = drawComponent(rng);
+        components[k].sampleInto(rng, out, offset);
+        return k;
+    }
+
+    /** A component index drawn with the weights: one uniform draw, the pick every draw of the mixture makes. */
+    public int drawComponent(SplittableRandom rng) {
         double u = rng.nextDouble();
         int k = Arrays.binarySearch(cumulative, u);
         k = k >= 0 ? k + 1 : -k - 1;
@@ -117,7 +124,6 @@ public final class Mixture implements Distribution {
         while (weights[k] == 0 && k > 0) {
             k--;
         }
-        components[k].sampleInto(rng, out, offset);
         return k;
     }
 

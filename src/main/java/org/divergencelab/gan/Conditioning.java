@@ -17,7 +17,6 @@ final class Conditioning {
     private final Mixture data;
     private final int classes;
     private final int dim;
-    private final double[] cumulative;
     private final boolean criticSeesLabel;
     private final boolean mismatchNegatives;
 
@@ -25,13 +24,6 @@ final class Conditioning {
         this.data = (Mixture) e.dataDistribution();
         this.classes = e.labelCount();
         this.dim = data.dimension();
-        double[] w = data.weights();
-        this.cumulative = new double[classes];
-        double c = 0;
-        for (int k = 0; k < classes; k++) {
-            c += w[k];
-            cumulative[k] = c;
-        }
         this.criticSeesLabel = e.condition().criticSeesLabel();
         this.mismatchNegatives = e.condition().mismatchNegatives();
     }
@@ -57,17 +49,7 @@ final class Conditioning {
 
     /** A label drawn from the data's component weights. */
     int drawLabel(SplittableRandom rng) {
-        double u = rng.nextDouble();
-        for (int k = 0; k < classes; k++) {
-            if (u < cumulative[k]) {
-                return k; // a zero weight's cumulative equals its predecessor's: never the first one above u
-            }
-        }
-        int k = classes - 1;
-        while (k > 0 && cumulative[k] == cumulative[k - 1]) {
-            k--; // u at the rounding edge of the last cumulative: the last label with a weight
-        }
-        return k;
+        return data.drawComponent(rng);
     }
 
     /** A label other than {@code y}, uniform over the K − 1 others. */

@@ -243,7 +243,7 @@ public enum SceneFigure {
         List<Experiment> runs = labelExperiments(s.experiment());
         int n = Math.max(LABEL_POINTS, s.iterations());
         int classes = runs.get(0).labelCount();
-        String[] names = {"D(x, y) sees y, mismatched negatives", "label-blind D(x)"};
+        String[] names = {"D(x, y) + mismatched", "label-blind D"};
         List<Series> series = new ArrayList<>();
         for (int r = 0; r < runs.size(); r++) {
             Trainer t = new Trainer(runs.get(r));
@@ -264,9 +264,8 @@ public enum SceneFigure {
         }
         series.add(new Series("chance 1/" + classes, new double[] {0, n},
                 new double[] {1.0 / classes, 1.0 / classes}));
-        return new Data(new Text("Does G(z, y) land on mode y? Label accuracy of G (" + classes + " labels: the modes)",
-                "G(z, y) 是否落在模式 y？G 的標籤正確率（" + classes + " 個標籤：資料的模式）",
-                "G(z, y) 是否落在模式 y？G 的标签正确率（" + classes + " 个标签：数据的模式）"),
+        return new Data(new Text("Label accuracy of G(z, y), " + classes + " labels",
+                "G(z, y) 的標籤正確率，" + classes + " 個標籤", "G(z, y) 的标签正确率，" + classes + " 个标签"),
                 new Text("iteration", "迭代", "迭代"), "accuracy", false, series);
     }
 
