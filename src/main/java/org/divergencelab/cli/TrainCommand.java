@@ -58,7 +58,8 @@ public final class TrainCommand implements Command {
                   DIR/metrics.csv      every K iterations (default: the experiment's evaluation.every) and after the
                                        last: iteration,d_loss,g_loss,estimate_name,estimate,true_w1,true_js,js_method,
                                        modes_captured,modes,high_quality_fraction,lipschitz,w1_method,w1_floor,
-                                       true_kl,true_kl_reverse,kl_method (empty = not computed). true_* are the
+                                       true_kl,true_kl_reverse,kl_method,label_accuracy (empty = not computed;
+                                       label_accuracy: a conditional G's fraction of G(z, y) on mode y). true_* are the
                                        divergences between P_data and P_G; each *_method says what the value is:
                                        exact, exact-quadrature(err<E), singular, exact-mc(se=S,...), ot-n=N(floor=F)
                                        (a sample value; w1_floor = W1 of two n-samples of P_data), histogram(n=N)
@@ -99,6 +100,11 @@ public final class TrainCommand implements Command {
         }
         args.requireAllUsed();
         Experiment exp = source.experiment();
+        if (dumpBatches > 0 && exp.condition().conditional()) {
+            // refused before anything is written
+            throw new UsageException("--dump-batches does not support a conditional GAN (condition.label = "
+                    + exp.condition().label().key() + "): set condition.label = none");
+        }
         // 0: the loop evaluates every evaluation.every iterations, the experiment's own
         int every = everyText == null ? 0 : args.getInt("every", 1, 1, 100_000_000);
         Files.createDirectories(dir);
@@ -157,7 +163,9 @@ public final class TrainCommand implements Command {
                 + end.estimate().value() + ", W1 = " + num(end.truth("W1")) + method(end, "W1") + ", JS = " + num(end.truth("JS"))
                 + method(end, "JS") + (end.modes() != null
                 ? ", modes " + end.modes().modesCaptured() + "/" + end.modes().modes() + ", high quality "
-                + end.modes().highQualityFraction() : "") + "; wrote " + dir.resolve("metrics.csv"));
+                + end.modes().highQualityFraction() : "") + (Double.isNaN(end.labelAccuracy()) ? ""
+                : ", label accuracy " + end.labelAccuracy() + " (chance 1/" + exp.labelCount() + ")")
+                + "; wrote " + dir.resolve("metrics.csv"));
         for (String warning : record.warnings()) {
             err.println("warning: " + warning);
         }
@@ -216,6 +224,11 @@ public final class TrainCommand implements Command {
 
     /** The final generator's weights (generator.json, readable as the spec generator(FILE)), when exportable. */
     private static void writeGenerator(Trainer trainer, Experiment exp, Path file, PrintStream err) throws IOException {
+        if (exp.condition().conditional()) {
+            err.println("note: " + file.getFileName() + " not written: a conditional generator G(z, y) has one "
+                    + "distribution per label y, which generator.json cannot hold");
+            return;
+        }
         GeneratorNet net;
         try {
             net = GeneratorExport.of(trainer.generator(), exp.latent());

@@ -102,6 +102,21 @@ public final class Mixture implements Distribution {
 
     @Override
     public void sampleInto(SplittableRandom rng, double[] out, int offset) {
+        sampleLabelledInto(rng, out, offset);
+    }
+
+    /**
+     * One draw, as {@link #sampleInto} makes it (the same random numbers), and the index of the component it came
+     * from: the label of a conditional GAN's labelled data.
+     */
+    public int sampleLabelledInto(SplittableRandom rng, double[] out, int offset) {
+        int k = drawComponent(rng);
+        components[k].sampleInto(rng, out, offset);
+        return k;
+    }
+
+    /** A component index drawn with the weights: one uniform draw, the pick every draw of the mixture makes. */
+    public int drawComponent(SplittableRandom rng) {
         double u = rng.nextDouble();
         int k = Arrays.binarySearch(cumulative, u);
         k = k >= 0 ? k + 1 : -k - 1;
@@ -109,7 +124,31 @@ public final class Mixture implements Distribution {
         while (weights[k] == 0 && k > 0) {
             k--;
         }
-        components[k].sampleInto(rng, out, offset);
+        return k;
+    }
+
+    /**
+     * The component with the largest posterior weight at the point {@code x[offset..offset+dimension)}: argmax_k of
+     * log w_k + log p_k(x) (ties and points outside every support go to the lowest index).
+     */
+    public int mostLikelyComponent(double[] x, int offset) {
+        double[] p = x;
+        if (offset != 0 || x.length != dimension()) {
+            p = Arrays.copyOfRange(x, offset, offset + dimension());
+        }
+        int best = 0;
+        double bestLog = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < components.length; i++) {
+            if (weights[i] == 0) {
+                continue;
+            }
+            double l = Math.log(weights[i]) + components[i].logDensity(p);
+            if (l > bestLog) {
+                bestLog = l;
+                best = i;
+            }
+        }
+        return best;
     }
 
     @Override

@@ -117,6 +117,10 @@ public final class TorchExport {
             throw new IllegalArgumentException("the PyTorch export does not support the trainer options "
                     + "(retrain the critic, replay buffer, instance noise): switch them off");
         }
+        if (e.condition().conditional()) {
+            throw new IllegalArgumentException("the PyTorch export does not support a conditional GAN "
+                    + "(condition.label = " + e.condition().label().key() + "): set condition.label = none");
+        }
         if (e.generator().layerNorm() || e.critic().layerNorm()) {
             throw new IllegalArgumentException("the PyTorch export does not support layer normalisation");
         }

@@ -22,6 +22,9 @@ final class Batches {
     private final SplittableRandom zRng;
     private final SplittableRandom noiseRng;
     private final SplittableRandom replayRng;
+    private final SplittableRandom labelRng;
+    /** The conditional GAN's labels and inputs, null without a condition. */
+    private final Conditioning condition;
 
     private double[] replay;
     private int replayCount;
@@ -30,7 +33,8 @@ final class Batches {
     private double[] buf = new double[0];
     private double[] fresh = new double[0];
 
-    Batches(ComputeBackend be, Distribution data, Map<RandomStreams.Stream, SplittableRandom> streams) {
+    Batches(ComputeBackend be, Distribution data, Map<RandomStreams.Stream, SplittableRandom> streams,
+            Conditioning condition) {
         this.be = be;
         this.data = data;
         this.dim = data.dimension();
@@ -38,6 +42,8 @@ final class Batches {
         this.zRng = streams.get(RandomStreams.Stream.LATENT);
         this.noiseRng = streams.get(RandomStreams.Stream.INSTANCE_NOISE);
         this.replayRng = streams.get(RandomStreams.Stream.REPLAY);
+        this.labelRng = streams.get(RandomStreams.Stream.LABEL);
+        this.condition = condition;
     }
 
     /** Empties the replay buffer and sizes it for {@code capacity} points (0 = replay off). */
@@ -127,6 +133,60 @@ final class Batches {
         Var noise = t.constant(fake.rows(), dim);
         be.fillNormal(noise.value(), 0, sigma, noiseRng);
         return t.add(fake, noise);
+    }
+
+    /**
+     * A conditional GAN's critic batch, D's inputs {real, fake}, {@code n} rows each: real pairs (x, y) of the
+     * labelled data; negatives (G(z, y), y) with the real rows' labels (so the penalties' interpolates keep a
+     * label), the last ⌊n/2⌋ of them replaced, when mismatched negatives are on, by the real x with a wrong label
+     * y' ≠ y. Instance noise goes to x only.
+     */
+    Var[] conditionalCritic(Tape t, int n, Mlp generator, LatentSpec latent, double sigma) {
+        double[] x = new double[n * dim];
+        int[] y = condition.sample(n, dataRng, x);
+        addNoise(x, sigma);
+        int m = condition.mismatchNegatives() ? n / 2 : 0;
+        int g = n - m;
+        double[] fakeX = new double[n * dim];
+        int[] fakeY = y.clone();
+        if (g > 0) {
+            Var z = latent(t, g, latent);
+            double[] zv = new double[g * latent.dim()];
+            be.copyOut(z.value(), zv);
+            Var in = t.constant(g, latent.dim() + condition.classes());
+            be.copyIn(condition.generatorInput(zv, latent.dim(), y, g), in.value());
+            double[] generated = new double[g * dim];
+            be.copyOut(generator.forward(t, in).value(), generated);
+            addNoise(generated, sigma);
+            System.arraycopy(generated, 0, fakeX, 0, g * dim);
+        }
+        for (int i = g; i < n; i++) {
+            System.arraycopy(x, i * dim, fakeX, i * dim, dim);
+            fakeY[i] = condition.wrongLabel(y[i], labelRng);
+        }
+        Var real = t.constant(n, dim + condition.classes());
+        be.copyIn(condition.criticInput(x, y, n), real.value());
+        Var fake = t.constant(n, dim + condition.classes());
+        be.copyIn(condition.criticInput(fakeX, fakeY, n), fake.value());
+        return new Var[] {real, fake};
+    }
+
+    /**
+     * A conditional GAN's generator step: D's raw scores of (G(z, y), y) for {@code n} labels drawn from the
+     * data's component weights, differentiable in G's parameters.
+     */
+    Var conditionalGeneratorScores(Tape t, int n, Mlp generator, Mlp critic, LatentSpec latent, double sigma) {
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = condition.drawLabel(labelRng);
+        }
+        Var z = latent(t, n, latent);
+        double[] zv = new double[n * latent.dim()];
+        be.copyOut(z.value(), zv);
+        Var in = t.constant(n, latent.dim() + condition.classes());
+        be.copyIn(condition.generatorInput(zv, latent.dim(), y, n), in.value());
+        Var fake = noisy(t, generator.forward(t, in), sigma);
+        return critic.forward(t, condition.criticInput(t, be, fake, y));
     }
 
     private void addNoise(double[] b, double sigma) {

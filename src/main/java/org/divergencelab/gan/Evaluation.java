@@ -40,6 +40,9 @@ final class Evaluation {
     private final List<ModeCoverage.Mode> modes;
     private double[] evalReal;
     private double[] evalZ;
+    /** A conditional GAN's labels, null without a condition; the evaluation points' labels. */
+    private final Conditioning conditioning;
+    private int[] evalLabels;
     private Experiment exp;
     private Mlp generator;
     private Mlp critic;
@@ -59,6 +62,7 @@ final class Evaluation {
             m = null;
         }
         this.modes = m;
+        this.conditioning = trainer.conditioning();
         drawBatch(trainer.experiment());
     }
 
@@ -66,7 +70,12 @@ final class Evaluation {
     void drawBatch(Experiment e) {
         SplittableRandom evalRng = RandomStreams.of(e.seed(), RandomStreams.Stream.EVALUATION);
         int n = e.evaluation().batch();
-        evalReal = data.sample(n, evalRng.split()).coordsView().clone();
+        if (conditioning != null) {
+            evalReal = new double[n * dim]; // the same draws as data.sample, with each point's component
+            evalLabels = conditioning.sample(n, evalRng.split(), evalReal);
+        } else {
+            evalReal = data.sample(n, evalRng.split()).coordsView().clone();
+        }
         evalZ = new double[n * e.latent().dim()];
         SplittableRandom zr = evalRng.split();
         for (int i = 0; i < evalZ.length; i++) {
@@ -86,9 +95,9 @@ final class Evaluation {
         setSpectralNormTraining(false);
         try {
             int n = ev.batch();
-            double[] fake = generate(evalZ, n);
-            double[] sr = scores(evalReal, n);
-            double[] sf = scores(fake, n);
+            double[] fake = generate(evalZ, evalLabels, n);
+            double[] sr = scores(evalReal, evalLabels, n);
+            double[] sf = scores(fake, evalLabels, n);
             Objective.Estimated est = obj.estimated();
             Snapshot.Estimate estimate = new Snapshot.Estimate(est, estimateName(obj), Losses.estimate(obj, sr, sf));
             // The warnings as codes and arguments (a UI translates them; the snapshot derives the English).
@@ -142,7 +151,7 @@ final class Evaluation {
             return new Snapshot(trainer.iterationCount(), trainer.criticStepCount(), trainer.generatorStepCount(), full,
                     dim, evalReal, fake, trainer.lastCriticLoss(), trainer.lastGeneratorLoss(), estimate, truths, field,
                     grads, map, cl, gl, lipschitz, coverage, trainer.instanceNoise(), halted,
-                    messages);
+                    messages, evalLabels, conditioning == null ? Double.NaN : conditioning.accuracy(fake, evalLabels));
         } finally {
             setSpectralNormTraining(true);
         }
@@ -311,24 +320,41 @@ final class Evaluation {
         }
     }
 
-    /** G(z) for {@code n} latent rows. */
-    private double[] generate(double[] z, int n) {
+    /** G(z) for {@code n} latent rows; G(z, y) with the labels {@code y} of a conditional GAN. */
+    private double[] generate(double[] z, int[] y, int n) {
         Tape t = evalTape;
         t.reset();
-        Var zv = t.constant(n, exp.latent().dim());
-        be.copyIn(z, zv.value());
+        int ld = exp.latent().dim();
+        Var zv = t.constant(n, conditioning == null ? ld : ld + conditioning.classes());
+        be.copyIn(conditioning == null ? z : conditioning.generatorInput(z, ld, y, n), zv.value());
         Var x = generator.forward(t, zv);
         double[] out = new double[n * dim];
         be.copyOut(x.value(), out);
         return out;
     }
 
-    /** Raw critic scores of {@code n} points. */
-    private double[] scores(double[] x, int n) {
+    /**
+     * Raw critic scores of {@code n} points: D(x, y) with the labels {@code y} of a conditional GAN, or with
+     * {@code y == null} the scores averaged over y with the data's weights (the grid, the Lipschitz estimate).
+     */
+    private double[] scores(double[] x, int[] y, int n) {
+        if (conditioning != null && y == null) {
+            double[] w = conditioning.weights();
+            double[] mean = new double[n];
+            int[] label = new int[n];
+            for (int k = 0; k < w.length; k++) {
+                java.util.Arrays.fill(label, k);
+                double[] s = scores(x, label, n);
+                for (int i = 0; i < n; i++) {
+                    mean[i] += w[k] * s[i];
+                }
+            }
+            return mean;
+        }
         Tape t = evalTape;
         t.reset();
-        Var xv = t.constant(n, dim);
-        be.copyIn(x, xv.value());
+        Var xv = t.constant(n, conditioning == null ? dim : dim + conditioning.classes());
+        be.copyIn(conditioning == null ? x : conditioning.criticInput(x, y, n), xv.value());
         Var s = critic.forward(t, xv);
         double[] out = new double[n];
         be.copyOut(s.value(), out);
@@ -336,6 +362,9 @@ final class Evaluation {
     }
 
     private double scoreAt(double[] x) {
+        if (conditioning != null) {
+            return scores(x, null, 1)[0];
+        }
         Tape t = pointTape;
         t.reset();
         Var xv = t.constant(1, dim);
@@ -349,7 +378,8 @@ final class Evaluation {
         Var c = t.constant(n, dim);
         be.copyIn(x, c.value());
         Var leaf = t.leafOf(c);
-        Var g = t.grad(t.sum(critic.forward(t, leaf)), leaf, false);
+        Var input = conditioning == null ? leaf : conditioning.criticInput(t, be, leaf, evalLabels);
+        Var g = t.grad(t.sum(critic.forward(t, input)), leaf, false);
         double[] out = new double[n * dim];
         be.copyOut(g.value(), out);
         return out;
@@ -393,7 +423,7 @@ final class Evaluation {
                 x[p * dim + 1] = lo[1] + (hi[1] - lo[1]) * j / (res - 1);
             }
         }
-        double[] s = scores(x, points);
+        double[] s = scores(x, null, points);
         for (int p = 0; p < points; p++) {
             s[p] = Losses.link(exp.objective(), s[p]);
         }
@@ -412,6 +442,7 @@ final class Evaluation {
                 z[p * ld + 1] = -range + 2 * range * (p / res) / (res - 1);
             }
         }
-        return new Snapshot.GeneratorMap(ld, axes, res, z, dim, generate(z, points));
+        // a conditional G's map is drawn for the first label (y = 0)
+        return new Snapshot.GeneratorMap(ld, axes, res, z, dim, generate(z, new int[points], points));
     }
 }

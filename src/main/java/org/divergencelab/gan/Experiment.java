@@ -21,7 +21,7 @@ import org.divergencelab.distribution.SpecCache;
 public record Experiment(String name, String data, LatentSpec latent, NetworkSpec generator, NetworkSpec critic,
                          Objective objective, OptimizerSpec generatorOptimizer, OptimizerSpec criticOptimizer,
                          int batchSize, int criticSteps, int generatorSteps, long seed, EvaluationSpec evaluation,
-                         TrainerOptions options) {
+                         TrainerOptions options, ConditionSpec condition) {
 
     public Experiment {
         if (name == null || name.isBlank()) {
@@ -31,7 +31,7 @@ public record Experiment(String name, String data, LatentSpec latent, NetworkSpe
             throw new IllegalArgumentException("data must be a distribution spec, got null");
         }
         Object[] components = {name, data, latent, generator, critic, objective, generatorOptimizer, criticOptimizer,
-                batchSize, criticSteps, generatorSteps, seed, evaluation, options};
+                batchSize, criticSteps, generatorSteps, seed, evaluation, options, condition};
         var names = RecordPaths.components(Experiment.class);
         for (int i = 0; i < components.length; i++) {
             if (components[i] == null) {
@@ -56,6 +56,35 @@ public record Experiment(String name, String data, LatentSpec latent, NetworkSpe
         if (dim != 1 && dim != 2) {
             throw new IllegalArgumentException("data must be a 1-D or 2-D distribution, got dimension " + dim);
         }
+        if (condition.conditional()) {
+            if (!(dataDistribution(data) instanceof org.divergencelab.distribution.Mixture m)
+                    || m.components().size() < 2 || m.components().size() > MAX_LABELS) {
+                throw new IllegalArgumentException("condition.label = mode needs data that is a mixture of 2 to "
+                        + MAX_LABELS + " components (e.g. ring(8,2,0.02)), got " + data);
+            }
+            if (options.replayCapacity() > 0) {
+                throw new IllegalArgumentException("condition.label = mode does not combine with the replay buffer "
+                        + "(options.replayCapacity must be 0, got " + options.replayCapacity() + ")");
+            }
+        }
+    }
+
+    /** Most classes a {@code mode} condition may have (the one-hot input's width). */
+    public static final int MAX_LABELS = 64;
+
+    /** An experiment without a condition (an ordinary GAN). */
+    public Experiment(String name, String data, LatentSpec latent, NetworkSpec generator, NetworkSpec critic,
+                      Objective objective, OptimizerSpec generatorOptimizer, OptimizerSpec criticOptimizer,
+                      int batchSize, int criticSteps, int generatorSteps, long seed, EvaluationSpec evaluation,
+                      TrainerOptions options) {
+        this(name, data, latent, generator, critic, objective, generatorOptimizer, criticOptimizer, batchSize,
+                criticSteps, generatorSteps, seed, evaluation, options, ConditionSpec.none());
+    }
+
+    /** The number of classes of the condition: the data mixture's components, 0 without a condition. */
+    public int labelCount() {
+        return condition.conditional() ? ((org.divergencelab.distribution.Mixture) dataDistribution()).components()
+                .size() : 0;
     }
 
     /** The data distribution of a spec, with a spec error reported under the key {@code data}. */
@@ -155,5 +184,9 @@ public record Experiment(String name, String data, LatentSpec latent, NetworkSpe
 
     public Experiment withOptions(TrainerOptions v) {
         return withComponent("options", v);
+    }
+
+    public Experiment withCondition(ConditionSpec v) {
+        return withComponent("condition", v);
     }
 }

@@ -162,6 +162,10 @@ public final class ExperimentField<T> {
     public static final ExperimentField<Double> REPLAY_FRACTION = real("options.replayFraction", true, 0, 1, true, true);
     public static final ExperimentField<Double> INSTANCE_NOISE = real("options.instanceNoise", true, 0, 100, true, true);
     public static final ExperimentField<Integer> INSTANCE_NOISE_ANNEAL = integer("options.instanceNoiseAnneal", 0, 1_000_000_000);
+    public static final ExperimentField<ConditionSpec.Label> CONDITION_LABEL = choice("condition.label",
+            ConditionSpec.Label.class, ConditionSpec.Label::key, ConditionSpec.Label::parse);
+    public static final ExperimentField<Boolean> CONDITION_MISMATCH_NEGATIVES = flag("condition.mismatchNegatives");
+    public static final ExperimentField<Boolean> CONDITION_CRITIC_SEES_LABEL = flag("condition.criticSeesLabel");
 
     private static final Map<String, ExperimentField<?>> BY_KEY = new LinkedHashMap<>();
 

@@ -27,6 +27,8 @@ public final class ExperimentJson {
     public static final String FORMAT = "divergence-lab/experiment";
     /** The current {@code version}. */
     public static final long VERSION = 1;
+    /** The group a file may leave out (then it holds {@link ConditionSpec#none()}). */
+    private static final String OPTIONAL_GROUP = "condition";
 
     private ExperimentJson() {
     }
@@ -100,6 +102,11 @@ public final class ExperimentJson {
         Map<String, Fields> groups = new LinkedHashMap<>();
         Map<ExperimentField<?>, Object> values = new HashMap<>();
         for (ExperimentField<?> field : ExperimentField.all()) {
+            if (field.group().equals(OPTIONAL_GROUP) && !f.has(OPTIONAL_GROUP)) {
+                // files written before conditional GANs have no condition group: an ordinary GAN
+                values.put(field, RecordPaths.get(ConditionSpec.none(), field.member()));
+                continue;
+            }
             Fields g = field.group().isEmpty() ? f : groups.computeIfAbsent(field.group(), f::object);
             values.put(field, read(g, field));
         }
@@ -154,6 +161,11 @@ public final class ExperimentJson {
 
         String path(String key) {
             return prefix.isEmpty() ? key : prefix + "." + key;
+        }
+
+        boolean has(String key) {
+            used.add(key);
+            return map.containsKey(key);
         }
 
         private Object get(String key) {

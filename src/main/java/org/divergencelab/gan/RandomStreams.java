@@ -30,7 +30,9 @@ final class RandomStreams {
         /** The fixed evaluation batch (real samples, then z). */
         EVALUATION,
         /** The draws of the generator's true divergences (Monte Carlo, OT and its floor): the same every evaluation. */
-        TRUTH
+        TRUTH,
+        /** A conditional GAN's labels: the generator step's y and the mismatched negatives' wrong y'. */
+        LABEL
     }
 
     private RandomStreams() {

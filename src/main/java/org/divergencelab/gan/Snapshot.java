@@ -38,15 +38,21 @@ import org.divergencelab.nn.Readouts.LayerReadout;
  * @param halted           training was stopped by the divergence guard
  * @param messages         NaN / rollback, saturated D, estimate diverging, ... as codes and arguments (a UI
  *                         translates them; {@link #warnings()} is the engine's English of the same codes)
+ * @param labels           a conditional GAN's label y of each evaluation point (real point i and fake i =
+ *                         G(z_i, y_i) share it), null without a condition
+ * @param labelAccuracy    a conditional GAN's label-conditional accuracy: the fraction of fakes G(z_i, y_i) whose
+ *                         most likely data component (the mixture's posterior) is y_i (chance 1/K); NaN without
+ *                         a condition
  */
 public record Snapshot(long iteration, long criticSteps, long generatorSteps, boolean full, int dimension,
                        double[] real, double[] fake, double criticLoss, double generatorLoss, Estimate estimate,
                        List<TrueValue> truths, CriticField criticField, double[] criticGradients,
                        GeneratorMap generatorMap, List<LayerReadout> criticLayers, List<LayerReadout> generatorLayers,
                        double lipschitz, ModeCoverage.Result modes, double instanceNoise, boolean halted,
-                       List<EngineMessage> messages) {
+                       List<EngineMessage> messages, int[] labels, double labelAccuracy) {
 
     public Snapshot {
+        labels = labels == null ? null : labels.clone();
         real = real.clone();
         fake = fake.clone();
         criticGradients = criticGradients == null ? null : criticGradients.clone();
@@ -65,6 +71,11 @@ public record Snapshot(long iteration, long criticSteps, long generatorSteps, bo
     public String haltReason() {
         return messages.stream().filter(EngineMessage::isHalt).findFirst().map(EngineMessage::englishReport)
                 .orElse(null);
+    }
+
+    @Override
+    public int[] labels() {
+        return labels == null ? null : labels.clone();
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class Trainer {
         NONE,
         /** Applied to the running model ({@link #apply}): learning rates, k_D, k_G, c, λ, objective, batch, options. */
         LIVE,
-        /** Needs a new model (new Trainer or {@link #reset(Experiment)}): data, latent, architecture, seed. */
+        /** Needs a new model (new Trainer or {@link #reset(Experiment)}): data, latent, architecture, seed, condition. */
         NEW_MODEL
     }
 
@@ -53,6 +53,8 @@ public final class Trainer {
     private Optimizer optD;
     private SplittableRandom penaltyRng;
     private Batches batches;
+    /** The conditional GAN's labels, null without a condition (follows the experiment). */
+    private Conditioning conditioning;
     private Evaluation evaluation;
     /** WGAN-clip's clipping, null for the other objectives (follows the experiment). */
     private WeightClipping clipping;
@@ -101,7 +103,8 @@ public final class Trainer {
         optG = buildOptimizer(generator, exp.generatorOptimizer());
         optD = buildOptimizer(critic, exp.criticOptimizer());
         penaltyRng = streams.get(RandomStreams.Stream.PENALTY);
-        batches = new Batches(be, data, streams);
+        conditioning = Conditioning.of(exp);
+        batches = new Batches(be, data, streams, conditioning);
         batches.resetReplay(exp.options().replayCapacity());
         evaluation = new Evaluation(this, be, data);
         followObjective();
@@ -115,24 +118,24 @@ public final class Trainer {
         guard.clear();
     }
 
-    /** The generator network: 'latent dim → widths → data dim'. */
+    /** The generator network: 'latent dim (+ K one-hot label inputs when conditional) → widths → data dim'. */
     static Mlp buildGenerator(Experiment e, ComputeBackend be, SplittableRandom rng) {
         NetworkSpec g = e.generator();
-        return Mlp.builder(e.latent().dim()).name("G").hidden(toArray(g.widths()))
+        return Mlp.builder(e.latent().dim() + e.labelCount()).name("G").hidden(toArray(g.widths()))
                 .activation(NetworkSpec.layerOf(g.activation())).layerNorm(g.layerNorm())
                 .spectralNorm(g.spectralNorm() ? 1 : 0)
                 .output(e.dataDimension(), NetworkSpec.layerOf(g.outputActivation())).build(be, rng);
     }
 
     /**
-     * The critic: 'data dim → widths → 1'. The linear-critic objective ignores the widths (one dense layer);
+     * The critic: 'data dim (+ K one-hot label inputs when conditional) → widths → 1'. The linear-critic objective ignores the widths (one dense layer);
      * WGAN-SN switches spectral normalisation on whatever the spec says.
      */
     static Mlp buildCritic(Experiment e, ComputeBackend be, SplittableRandom rng) {
         NetworkSpec d = e.critic();
         boolean linear = e.objective().kind() == Objective.Kind.LINEAR_CRITIC;
         boolean sn = d.spectralNorm() || e.objective().kind() == Objective.Kind.WGAN_SN;
-        return Mlp.builder(e.dataDimension()).name("D").hidden(linear ? new int[0] : toArray(d.widths()))
+        return Mlp.builder(e.dataDimension() + e.labelCount()).name("D").hidden(linear ? new int[0] : toArray(d.widths()))
                 .activation(NetworkSpec.layerOf(d.activation())).layerNorm(d.layerNorm() && !linear)
                 .spectralNorm(sn ? 1 : 0)
                 .output(1, linear ? NetworkSpec.layerOf(org.divergencelab.nn.Activation.Kind.IDENTITY)
@@ -164,6 +167,10 @@ public final class Trainer {
      * draws exactly what an unrecorded step draws, so a recorded run stays bit-identical to an unrecorded one.
      */
     public void setBatchRecorder(BatchRecorder recorder) {
+        if (recorder != null && conditioning != null) {
+            throw new IllegalArgumentException("recording the batches (--dump-batches) of a conditional GAN is not "
+                    + "supported: set condition.label = none");
+        }
         this.recorder = recorder;
     }
 
@@ -230,6 +237,11 @@ public final class Trainer {
         return generator;
     }
 
+    /** The conditional GAN's labels, null without a condition. */
+    Conditioning conditioning() {
+        return conditioning;
+    }
+
     /** The live critic network (touch only from the trainer's thread). */
     public Mlp critic() {
         return critic;
@@ -261,8 +273,16 @@ public final class Trainer {
         Tape t = criticTape;
         t.reset();
         double sigma = instanceNoise();
-        Var real = batches.real(t, n, sigma);
-        Var fake = batches.fakesForCritic(t, n, generator, exp.latent(), exp.options().replayFraction(), sigma);
+        Var real;
+        Var fake;
+        if (conditioning != null) {
+            Var[] pair = batches.conditionalCritic(t, n, generator, exp.latent(), sigma);
+            real = pair[0];
+            fake = pair[1];
+        } else {
+            real = batches.real(t, n, sigma);
+            fake = batches.fakesForCritic(t, n, generator, exp.latent(), exp.options().replayFraction(), sigma);
+        }
         RecordingRandom epsDraws = recorder == null ? null : new RecordingRandom(penaltyRng);
         Var loss = Losses.criticLoss(t, exp.objective(), critic, real, fake,
                 epsDraws == null ? penaltyRng : epsDraws);
@@ -301,8 +321,11 @@ public final class Trainer {
         int n = exp.batchSize();
         Tape t = generatorTape;
         t.reset();
-        Var fake = batches.noisy(t, generator.forward(t, batches.latent(t, n, exp.latent())), instanceNoise());
-        Var loss = Losses.generatorLoss(t, exp.objective(), critic.forward(t, fake));
+        Var scores = conditioning != null
+                ? batches.conditionalGeneratorScores(t, n, generator, critic, exp.latent(), instanceNoise())
+                : critic.forward(t, batches.noisy(t, generator.forward(t, batches.latent(t, n, exp.latent())),
+                        instanceNoise()));
+        Var loss = Losses.generatorLoss(t, exp.objective(), scores);
         double l = loss.item();
         long step = generatorStepCount + 1;
         if (!guard.lossOk(EngineMessage.GENERATOR, l, step)) {
@@ -395,7 +418,8 @@ public final class Trainer {
         }
         if (!next.data().equals(exp.data()) || !next.latent().equals(exp.latent())
                 || !next.generator().equals(exp.generator()) || !next.critic().equals(exp.critic())
-                || next.seed() != exp.seed() || criticShape(next) != criticShape(exp)) {
+                || next.seed() != exp.seed() || criticShape(next) != criticShape(exp)
+                || !next.condition().equals(exp.condition())) {
             return Change.NEW_MODEL;
         }
         return Change.LIVE;

@@ -12,6 +12,7 @@ import org.divergencelab.divergence.FrechetDistance;
 import org.divergencelab.divergence.QualityDiversity;
 import org.divergencelab.distribution.Mixture;
 import org.divergencelab.distribution.SpecCache;
+import org.divergencelab.gan.ConditionSpec;
 import org.divergencelab.gan.Snapshot;
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.GeneratorGradientProbe;
@@ -54,7 +55,17 @@ public enum SceneFigure {
      * samples ({@link QualityDiversity}, the data mixture's components as classes) with its two parts as effective
      * numbers of classes, e^H(p_avg) (diversity) and e^mean H(p(c|x)) (1 = every sample sharp), and the data's own score.
      */
-    QUALITY_DIVERSITY;
+    QUALITY_DIVERSITY,
+    /**
+     * The conditional GAN (lecture 001 L1290-1321, 003 L669-697): two runs of the scene's conditional experiment
+     * from the same seed, D(x, y) seeing the label with mismatched negatives and a label-blind D, and G's
+     * label-conditional accuracy (fraction of G(z, y) whose most likely data component is y) against iteration,
+     * with the chance line 1/K.
+     */
+    LABEL_ACCURACY;
+
+    /** Points of {@link #LABEL_ACCURACY}'s curves over the scene's iterations (one every 25 at 300). */
+    public static final int LABEL_POINTS = 12;
 
     /** Points of {@link #QUALITY_DIVERSITY}'s curves over the scene's iterations. */
     public static final int QD_POINTS = 12;
@@ -138,13 +149,15 @@ public enum SceneFigure {
             case FRECHET_SAMPLE_SIZE -> frechet(s, progress);
             case MEMORY_NEAREST -> memory(s.sandbox().distributionP(), s.sandbox().seed());
             case QUALITY_DIVERSITY -> qualityDiversity(s, progress);
+            case LABEL_ACCURACY -> labelAccuracy(s, progress);
             default -> throw new IllegalStateException(toString());
         };
     }
 
     /** True when the figure is computed from a training scene's experiment; false: from a sandbox scene's P and Q. */
     public boolean needsTraining() {
-        return this == LAYER_GRADIENTS || this == GENERATOR_GRADIENT_PROBE || this == QUALITY_DIVERSITY;
+        return this == LAYER_GRADIENTS || this == GENERATOR_GRADIENT_PROBE || this == QUALITY_DIVERSITY
+                || this == LABEL_ACCURACY;
     }
 
     /** {@link #FRECHET_SAMPLE_SIZE}'s curves for P and Q, draws seeded from {@code seed} (one seed per n and draw). */
@@ -215,6 +228,45 @@ public enum SceneFigure {
                 new Text("iteration", "迭代", "迭代"), "classes", false,
                 List.of(new Series("IS of G", x, score), new Series("e^H(p_avg)", x, diversity),
                         new Series("e^H(p(c|x))", x, sharp), new Series("IS of data", x, data)));
+    }
+
+    /**
+     * The runs of {@link #LABEL_ACCURACY}: the scene's experiment with the mixture component as the label, D seeing
+     * it and mismatched pairs among its negatives; then the same with a label-blind D (the lecture's failure case).
+     */
+    public static List<Experiment> labelExperiments(Experiment e) {
+        return List.of(e.withCondition(ConditionSpec.mode()),
+                e.withCondition(ConditionSpec.mode().withCriticSeesLabel(false)));
+    }
+
+    private static Data labelAccuracy(Scene s, DoubleConsumer progress) {
+        List<Experiment> runs = labelExperiments(s.experiment());
+        int n = Math.max(LABEL_POINTS, s.iterations());
+        int classes = runs.get(0).labelCount();
+        String[] names = {"D(x, y) + mismatched", "label-blind D"};
+        List<Series> series = new ArrayList<>();
+        for (int r = 0; r < runs.size(); r++) {
+            Trainer t = new Trainer(runs.get(r));
+            double[] x = new double[LABEL_POINTS + 1];
+            double[] y = new double[x.length];
+            int done = 0;
+            for (int k = 0; k <= LABEL_POINTS; k++) {
+                int target = (int) Math.round((double) n * k / LABEL_POINTS);
+                while (done < target && !t.halted()) {
+                    t.iteration();
+                    done++;
+                }
+                x[k] = done;
+                y[k] = t.snapshot(false).labelAccuracy();
+                progress.accept((r + (k + 1.0) / (LABEL_POINTS + 1)) / runs.size());
+            }
+            series.add(new Series(names[r], x, y));
+        }
+        series.add(new Series("chance 1/" + classes, new double[] {0, n},
+                new double[] {1.0 / classes, 1.0 / classes}));
+        return new Data(new Text("Label accuracy of G(z, y), " + classes + " labels",
+                "G(z, y) 的標籤正確率，" + classes + " 個標籤", "G(z, y) 的标签正确率，" + classes + " 个标签"),
+                new Text("iteration", "迭代", "迭代"), "accuracy", false, series);
     }
 
     /** {@link #MEMORY_NEAREST}'s training set: {@link #MEMORY_TRAIN} draws of {@code p} with {@code seed}. */

@@ -17,7 +17,7 @@ import org.divergencelab.gan.Objective;
  * column shows the spacing), as the charts do.
  */
 public final class TrainingHistory {
-    /** Rows kept per panel before thinning: 200 000 × 13 doubles ≈ 21 MB per panel. */
+    /** Rows kept per panel before thinning: 200 000 × 14 doubles ≈ 22 MB per panel. */
     public static final int MAX_ROWS = 200_000;
     /** The CSV header: which panel, its objective, then the metrics of the {@code train} command's metrics.csv. */
     public static final String HEADER = "panel,objective," + MetricsCsv.HEADER;
@@ -35,7 +35,8 @@ public final class TrainingHistory {
     private static final int FLOOR = 10;
     private static final int KL = 11;
     private static final int KLR = 12;
-    private static final int COLS = 13;
+    private static final int LABEL_ACCURACY = 13;
+    private static final int COLS = 14;
 
     /** One panel's rows. */
     private static final class Table {
@@ -115,12 +116,14 @@ public final class TrainingHistory {
             t.v[o + G] = h.generatorLoss();
             t.v[o + EST] = h.estimate();
             t.estimated[r] = h.estimated();
+            t.v[o + LABEL_ACCURACY] = h.labelAccuracy();
         } else {
             if (!same) {
                 // a full point whose cheap twin was not seen: its losses are those of the same iteration
                 t.v[o + D] = h.criticLoss();
                 t.v[o + G] = h.generatorLoss();
                 t.v[o + EST] = h.estimate();
+                t.v[o + LABEL_ACCURACY] = h.labelAccuracy();
             }
             t.v[o + W1] = h.trueW1();
             t.v[o + JS] = h.trueJs();
@@ -197,7 +200,8 @@ public final class TrainingHistory {
                 HistoryPoint h = new HistoryPoint(generation, p, (long) t.v[o + ITER], t.v[o + D], t.v[o + G],
                         t.estimated[r], t.v[o + EST], t.v[o + W1], t.v[o + JS], t.jsMethods[r], t.v[o + LIP],
                         t.v[o + MODES], Double.isNaN(count) ? 0 : (int) count, t.v[o + HQ], null, true,
-                        t.w1Methods[r], t.v[o + FLOOR], t.v[o + KL], t.v[o + KLR], t.klMethods[r]);
+                        t.w1Methods[r], t.v[o + FLOOR], t.v[o + KL], t.v[o + KLR], t.klMethods[r],
+                        t.v[o + LABEL_ACCURACY]);
                 b.append(p).append(',').append(quote(t.objectives[r])).append(',').append(MetricsCsv.row(h))
                         .append('\n');
             }

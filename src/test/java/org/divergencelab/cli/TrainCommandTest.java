@@ -2,6 +2,7 @@ package org.divergencelab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -64,12 +65,13 @@ class TrainCommandTest {
         assertArrayEquals(metrics, Files.readAllBytes(b.resolve("metrics.csv")));
         List<String> lines = Files.readAllLines(a.resolve("metrics.csv"));
         assertEquals("iteration,d_loss,g_loss,estimate_name,estimate,true_w1,true_js,js_method,modes_captured,modes,"
-                + "high_quality_fraction,lipschitz,w1_method,w1_floor,true_kl,true_kl_reverse,kl_method", lines.get(0));
+                + "high_quality_fraction,lipschitz,w1_method,w1_floor,true_kl,true_kl_reverse,kl_method,label_accuracy",
+                lines.get(0));
         assertEquals(4, lines.size(), lines.toString());
         assertTrue(lines.get(3).startsWith("12,"), lines.get(3));
         // method labels such as exact-mc(se=…,n=…) are quoted: split outside quotes
         String[] cells = lines.get(3).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
-        assertEquals(17, cells.length, lines.get(3));
+        assertEquals(18, cells.length, lines.get(3));
         assertEquals("W1", cells[3]);
         assertTrue(Double.parseDouble(cells[5]) > 0, "true W1 " + cells[5]);
         assertEquals("8", cells[9]);
@@ -171,5 +173,35 @@ class TrainCommandTest {
             double estimate = Double.parseDouble(row.split(",")[4]);
             assertTrue(Double.isFinite(estimate), row);
         }
+    }
+
+    /** A conditional run: the label_accuracy column and the summary filled, refusals before any output. */
+    @Test
+    void aConditionalRunWritesItsLabelAccuracyAndRefusesABatchDump() throws Exception {
+        Path a = dir.resolve("a");
+        assertEquals(0, run("train", "--preset", "ring8-gan", "--set", "condition.label=mode", "--set",
+                "critic.widths=[16,16]", "--set", "generator.widths=16,16", "--set", "batchSize=64", "--set",
+                "evaluation.batch=128", "--iterations", "4", "--every", "2", "--out", a.toString()),
+                err.toString(StandardCharsets.UTF_8));
+        List<String> lines = Files.readAllLines(a.resolve("metrics.csv"));
+        assertTrue(lines.get(0).endsWith(",kl_method,label_accuracy"), lines.get(0));
+        String last = lines.get(lines.size() - 1);
+        double accuracy = Double.parseDouble(last.substring(last.lastIndexOf(',') + 1));
+        // a fraction of the 128 evaluation fakes
+        assertEquals(0, accuracy * 128 - Math.rint(accuracy * 128), 1e-9, last);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("label accuracy " + accuracy + " (chance 1/8)"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("generator.json not written: a conditional generator"));
+        assertFalse(Files.exists(a.resolve("generator.json")));
+
+        Path b = dir.resolve("b");
+        assertEquals(2, run("train", "--preset", "ring8-gan", "--set", "condition.label=mode", "--iterations", "1",
+                "--dump-batches", "1", "--out", b.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--dump-batches does not support a conditional GAN"),
+                err.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.exists(b));
+        assertEquals(2, run("train", "--preset", "swissroll-wgan-gp", "--set", "condition.label=mode", "--iterations",
+                "1", "--out", dir.resolve("c").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("condition.label = mode needs data that is a mixture"),
+                err.toString(StandardCharsets.UTF_8));
     }
 }

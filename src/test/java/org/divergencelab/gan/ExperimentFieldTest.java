@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.divergencelab.distribution.Mixture;
+
 import org.junit.jupiter.api.Test;
 
 class ExperimentFieldTest {
@@ -41,7 +43,7 @@ class ExperimentFieldTest {
             table.add(f.key() + "=" + f.type().getSimpleName());
             assertSame(f, ExperimentField.byKey(f.key()));
         }
-        assertEquals(53, records.size());
+        assertEquals(56, records.size());
         assertEquals(records.stream().sorted().toList(), table.stream().sorted().toList());
     }
 
@@ -77,6 +79,12 @@ class ExperimentFieldTest {
 
     private static <T> void changeOne(Experiment e, ExperimentField<T> f) {
         T v = other(f, e);
+        if (f == ExperimentField.CONDITION_LABEL && !(e.dataDistribution() instanceof Mixture)) {
+            // a mode label needs mixture data: on the other presets the change is rejected, naming the key
+            IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> e.with(f, v));
+            assertTrue(x.getMessage().startsWith("condition.label = mode needs data that is a mixture"), x.getMessage());
+            return;
+        }
         assertNotEquals(f.get(e), v, f.key());
         Experiment x = e.with(f, v);
         assertEquals(v, f.get(x), f.key());

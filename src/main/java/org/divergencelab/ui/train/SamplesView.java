@@ -82,9 +82,45 @@ final class SamplesView {
         } else {
             scatter.setBackgroundField(null);
         }
+        ScatterLayer realLayer = new ScatterLayer(i18n.text("train.legend.real"), Pts.coord(real, 2, 0),
+                Pts.coord(real, 2, 1), Theme.REAL, null, 1.5, false);
+        int[] labels = s.labels();
+        if (labels != null) {
+            int k = p.experiment().labelCount();
+            scatter.setTitle(i18n.text("train.view.samplesConditional", String.format(java.util.Locale.ROOT, "%.3f",
+                    s.labelAccuracy()), k));
+            scatter.setSeries(conditionalFakes(fake, labels, k, realLayer));
+            return;
+        }
+        scatter.setTitle(i18n.text("train.view.samples"));
         // Real drawn last and larger: tight modes (σ = 0.02) must stay visible under a cloud of fakes.
         scatter.setSeries(new ScatterLayer(i18n.text("train.legend.fake"), Pts.coord(fake, 2, 0), Pts.coord(fake, 2, 1),
-                Theme.GENERATED, null, 1, true), new ScatterLayer(i18n.text("train.legend.real"), Pts.coord(real, 2, 0),
-                Pts.coord(real, 2, 1), Theme.REAL, null, 1.5, false));
+                Theme.GENERATED, null, 1, true), realLayer);
+    }
+
+    /**
+     * A conditional GAN's fakes G(z, y), one hollow layer per label y coloured by a hue wheel (K may exceed the
+     * theme's palette), real points last; one legend entry says what the colours are.
+     */
+    private ScatterLayer[] conditionalFakes(double[] fake, int[] labels, int k, ScatterLayer real) {
+        ScatterLayer[] layers = new ScatterLayer[k + 1];
+        for (int c = 0; c < k; c++) {
+            int n = 0;
+            for (int y : labels) {
+                n += y == c ? 1 : 0;
+            }
+            double[] xs = new double[n];
+            double[] ys = new double[n];
+            for (int i = 0, j = 0; i < labels.length; i++) {
+                if (labels[i] == c) {
+                    xs[j] = fake[2 * i];
+                    ys[j++] = fake[2 * i + 1];
+                }
+            }
+            layers[c] = new ScatterLayer(c == 0 ? i18n.text("train.legend.fakeByLabel") : "", xs, ys, Theme.GENERATED,
+                    javafx.scene.paint.Color.hsb(360.0 * c / k, 0.85, 0.85), 1, true);
+        }
+        layers[k] = real;
+        return layers;
     }
 }
