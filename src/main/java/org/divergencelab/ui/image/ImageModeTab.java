@@ -121,6 +121,7 @@ public final class ImageModeTab {
     private final ChoiceBox<ImageGan.Objective> objectiveBox = new ChoiceBox<>();
     private final CheckBox batchNorm = new CheckBox();
     private final Label info = new Label();
+    private final VBox top;
     private final Map<DataChoice, ImageDataset> datasets = new ConcurrentHashMap<>();
     /** Bumped by every stop or change: a load that finishes under an older number is discarded. */
     private final AtomicInteger generation = new AtomicInteger();
@@ -149,6 +150,7 @@ public final class ImageModeTab {
         info.setId("image-status");
         info.setWrapText(true);
         info.setMinWidth(0);
+        info.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap, never an ellipsis
         info.setMaxWidth(Double.MAX_VALUE);
         dataBox.getItems().setAll(DataChoice.values());
         modelBox.getItems().setAll(ImageGan.Model.values());
@@ -174,7 +176,7 @@ public final class ImageModeTab {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.prefWrapLengthProperty().bind(root.widthProperty().subtract(16));
         bar.setMinWidth(0);
-        VBox top = new VBox(6, bar, info);
+        top = new VBox(6, bar, info);
         top.setPadding(new Insets(8));
         top.setMinWidth(0);
         root.setTop(top);
@@ -183,6 +185,10 @@ public final class ImageModeTab {
             label(dataBox, c -> i18n.text("image.dataset." + c.name()));
             label(modelBox, m -> i18n.text("image.model." + m.name()));
             label(objectiveBox, o -> i18n.text("image.objective." + o.name()));
+            Run r = run;
+            if (r != null && state != State.LOADING) {
+                showBackend(r);
+            }
             refresh();
         };
         note = () -> info.setText(i18n.text("image.idle"));
@@ -220,11 +226,7 @@ public final class ImageModeTab {
     }
 
     private Tooltip tooltip(String key) {
-        Tooltip t = new Tooltip();
-        t.textProperty().bind(i18n.get(key));
-        t.setWrapText(true);
-        t.setMaxWidth(480);
-        return t;
+        return ImageModeView.tooltip(i18n, key);
     }
 
     private static <T> void label(ChoiceBox<T> box, Function<T, String> text) {
@@ -280,6 +282,8 @@ public final class ImageModeTab {
         Run r = new Run(s, view);
         view.setOnWorkerEnd(() -> workerEnded(r));
         run = r;
+        top.getChildren().remove(info);
+        view.showNote(info); // beside the pictures: at 1280×720 every line above them costs them height
         root.setCenter(view);
         state = State.LOADING;
         startPaused = false;
@@ -317,9 +321,7 @@ public final class ImageModeTab {
             }
             return;
         }
-        Backends.Selection b = r.backend;
-        r.view.setBackendText(b.isCuda() ? i18n.text("image.backend.cuda", b.backend().name())
-                : i18n.text("image.backend.cpu", b.backend().name()), b.note());
+        showBackend(r);
         if (startPaused) {
             state = State.PAUSED;
             note = () -> info.setText(i18n.text("image.pausedLeft", 0));
@@ -327,6 +329,15 @@ public final class ImageModeTab {
             return;
         }
         resume();
+    }
+
+    /** The backend line of {@code r} in the current language (again on each language switch). */
+    private void showBackend(Run r) {
+        Backends.Selection b = r.backend;
+        if (b != null) {
+            r.view.setBackendText(b.isCuda() ? i18n.text("image.backend.cuda", b.backend().name())
+                    : i18n.text("image.backend.cpu", b.backend().name()), i18n.text("image.backend.detail", b.note()));
+        }
     }
 
     private void resume() {
@@ -357,22 +368,34 @@ public final class ImageModeTab {
 
     /** Ends the run: the worker ends after its current iteration, then the backend is released. FX thread. */
     public void stopRun() {
+        endRun(After.STOP);
+        refresh();
+    }
+
+    /**
+     * Ends the run, then ({@code then} = RESTART) loads a new one: at once when no worker runs, else when the
+     * worker has ended ({@link #workerEnded}). A paused run just ends.
+     */
+    private void endRun(After then) {
         switch (state) {
             case RUNNING -> {
-                after = After.STOP;
+                after = then;
                 run.view.requestStop();
             }
             case LOADING -> {
                 generation.incrementAndGet();
-                Run r = run;
-                state = State.ENDED;
-                Background.io().execute(r::close); // after the load itself, on the same thread
-                note = () -> info.setText(i18n.text("image.stopped", 0));
+                Run old = run;
+                Background.io().execute(old::close); // after the load itself, on the same thread
+                if (then == After.RESTART) {
+                    load(settings(), true);
+                } else {
+                    state = State.ENDED;
+                    note = () -> info.setText(i18n.text("image.stopped", 0));
+                }
             }
             case PAUSED -> ended(run, "image.stopped");
             case IDLE, ENDED -> { }
         }
-        refresh();
     }
 
     /** Called on the FX thread when the run's worker thread has ended. */
@@ -416,22 +439,10 @@ public final class ImageModeTab {
     /** A changed choice: the run starts over from the seed (at once when it was training). */
     private void reset(java.util.function.Supplier<String> field, java.util.function.Supplier<String> value) {
         boolean training = state == State.RUNNING || state == State.LOADING;
-        switch (state) {
-            case RUNNING -> {
-                after = After.RESTART;
-                run.view.requestStop();
-            }
-            case LOADING -> {
-                generation.incrementAndGet();
-                Run old = run;
-                Background.io().execute(old::close);
-                load(settings(), true);
-            }
-            case PAUSED -> ended(run, "image.stopped");
-            case IDLE, ENDED -> { }
-        }
+        endRun(After.RESTART);
         if (state == State.IDLE) {
-            return; // nothing to reset
+            refresh(); // nothing to reset; the Start button names the new choice
+            return;
         }
         note = () -> info.setText(i18n.text(training ? "image.changed" : "image.changedIdle", field.get(),
                 value.get()));

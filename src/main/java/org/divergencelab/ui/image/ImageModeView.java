@@ -70,6 +70,7 @@ public final class ImageModeView extends javafx.scene.layout.BorderPane {
     private final Label progress = new Label();
     private final Label backend = new Label();
     private final Button newPair = new Button();
+    private final VBox right;
     private final float[] fixedZ;
     /** The interpolation's end points {z_a, z_b}; replaced whole (the worker reads it). */
     private volatile float[][] pair;
@@ -86,6 +87,8 @@ public final class ImageModeView extends javafx.scene.layout.BorderPane {
     private long lastShowNanos;
     private Frame shown;
     private String failure;
+    private String xAxisLabel;
+    private String yAxisLabel;
 
     /** An English view (tests, tools) with a fixed backend line. */
     public ImageModeView(ImageDataset data, int zDim, String backendNote, long seed) {
@@ -112,8 +115,8 @@ public final class ImageModeView extends javafx.scene.layout.BorderPane {
         setId("image-mode-view");
         Pixels g0 = blank(gridWidth(), gridHeight());
         Pixels s0 = blank(stripWidth(), height);
-        grid = new ImageBox(g0, 4);
-        strip = new ImageBox(s0, 3);
+        grid = new ImageBox(g0);
+        strip = new ImageBox(s0);
         grid.setId("image-grid");
         strip.setId("image-strip");
         if (themes != null) {
@@ -126,21 +129,23 @@ public final class ImageModeView extends javafx.scene.layout.BorderPane {
         backend.setId("image-backend");
         progress.setId("image-progress");
         newPair.setId("image-new-pair");
+        newPair.setMnemonicParsing(false); // "z_a" is a subscript, not a shortcut
         newPair.textProperty().bind(i18n.get("image.newPair"));
         newPair.setTooltip(tooltip("image.tip.newPair"));
         newPair.setOnAction(e -> drawNewPair());
         Label gridTitle = wrapping(new Label());
         gridTitle.setId("image-grid-title");
         gridTitle.textProperty().bind(i18n.get("image.grid.title"));
+        gridTitle.setTooltip(tooltip("image.tip.grid"));
         Label stripTitle = wrapping(new Label());
         stripTitle.setId("image-strip-title");
         stripTitle.textProperty().bind(i18n.get("image.strip.title"));
+        stripTitle.setTooltip(tooltip("image.tip.strip"));
         wrapping(backend);
         wrapping(progress);
         newPair.setMinWidth(Region.USE_PREF_SIZE);
-        VBox left = new VBox(6, gridTitle, grid, stripTitle, strip, newPair);
-        VBox.setVgrow(grid, Priority.ALWAYS);
-        VBox right = new VBox(6, backend, progress, chart);
+        ImageColumn left = new ImageColumn(gridTitle, grid, stripTitle, strip, newPair);
+        right = new VBox(6, backend, progress, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         left.setMinWidth(0);
         right.setMinWidth(0);
@@ -163,7 +168,9 @@ public final class ImageModeView extends javafx.scene.layout.BorderPane {
         setMinSize(0, 0);
         Runnable relabel = () -> {
             wSeries.setName(i18n.text("image.series.w"));
-            chart.setAxisLabels(i18n.text("image.axis.iteration"), i18n.text("image.axis.w"));
+            xAxisLabel = i18n.text("image.axis.iteration");
+            yAxisLabel = i18n.text("image.axis.w");
+            chart.setAxisLabels(xAxisLabel, yAxisLabel);
             showProgress();
         };
         relabel.run();
@@ -171,6 +178,11 @@ public final class ImageModeView extends javafx.scene.layout.BorderPane {
     }
 
     private Tooltip tooltip(String key) {
+        return tooltip(i18n, key);
+    }
+
+    /** A wrapping tooltip that follows the language (the image tab's controls use it too). */
+    static Tooltip tooltip(I18n i18n, String key) {
         Tooltip t = new Tooltip();
         t.textProperty().bind(i18n.get(key));
         t.setWrapText(true);
@@ -181,6 +193,7 @@ public final class ImageModeView extends javafx.scene.layout.BorderPane {
     private static Label wrapping(Label l) {
         l.setWrapText(true);
         l.setMinWidth(0);
+        l.setMinHeight(Region.USE_PREF_SIZE); // wrap to more lines instead of an ellipsis
         l.setMaxWidth(Double.MAX_VALUE);
         return l;
     }
@@ -220,6 +233,14 @@ public final class ImageModeView extends javafx.scene.layout.BorderPane {
     public void setBackendText(String shown, String detail) {
         backend.setText(shown);
         backend.setTooltip(detail == null ? null : new Tooltip(detail));
+    }
+
+    /**
+     * Puts {@code note} (the tab's status line) at the top of the right column, beside the pictures, so it
+     * takes no height from them.
+     */
+    public void showNote(javafx.scene.Node note) {
+        right.getChildren().add(0, note);
     }
 
     /** Called on the FX thread after each worker thread ends (paused, stopped, finished or failed). */
@@ -467,24 +488,127 @@ public final class ImageModeView extends javafx.scene.layout.BorderPane {
         return lastShowNanos;
     }
 
+    /** The W chart's axis labels and series name as set now (the chart draws them on a canvas). */
+    java.util.List<String> chartTexts() {
+        return java.util.List.of(xAxisLabel, yAxisLabel, wSeries.name());
+    }
+
+    /** The W chart. */
+    LineChart chart() {
+        return chart;
+    }
+
     /** The frame on screen, or null before the first. */
     public Frame shownFrame() {
         return shown;
     }
 
     /**
-     * A picture that keeps its aspect ratio and shrinks to its space (never wider than it is given), with
-     * hard pixel edges; one {@link WritableImage} reused while the size stays.
+     * The left column: grid title, grid, strip title, strip, new-pair button, top to bottom. Grid and strip
+     * share one scale (at most {@link #MAX_SCALE}), the largest at which both fit the column's width and the
+     * height the texts leave, so the pictures shrink together and nothing reaches past the column.
      */
+    static final class ImageColumn extends Region {
+        private static final double MAX_SCALE = 4;
+        private static final double PREF_SCALE = 3;
+        private static final double SPACING = 6;
+        private final Label gridTitle;
+        private final ImageBox grid;
+        private final Label stripTitle;
+        private final ImageBox strip;
+        private final Button button;
+
+        ImageColumn(Label gridTitle, ImageBox grid, Label stripTitle, ImageBox strip, Button button) {
+            this.gridTitle = gridTitle;
+            this.grid = grid;
+            this.stripTitle = stripTitle;
+            this.strip = strip;
+            this.button = button;
+            getChildren().addAll(gridTitle, grid, stripTitle, strip, button);
+            setMinWidth(0);
+        }
+
+        private double nativeWidth() {
+            return Math.max(grid.image().getWidth(), strip.image().getWidth());
+        }
+
+        /** The strip title's width: beside the button when both fit, else the whole width above it. */
+        private double stripTitleWidth(double w) {
+            double beside = w - button.prefWidth(-1) - SPACING;
+            return beside >= 160 ? beside : w;
+        }
+
+        private double stripRow(double w) {
+            double tw = stripTitleWidth(w);
+            double title = stripTitle.prefHeight(tw);
+            return tw < w ? Math.max(title, button.prefHeight(-1)) : title + SPACING + button.prefHeight(-1);
+        }
+
+        private double texts(double w) {
+            return gridTitle.prefHeight(w) + stripRow(w) + 3 * SPACING;
+        }
+
+        @Override
+        public Orientation getContentBias() {
+            return Orientation.HORIZONTAL;
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return nativeWidth() * PREF_SCALE + snappedLeftInset() + snappedRightInset();
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double w = width < 0 ? nativeWidth() * PREF_SCALE : width - snappedLeftInset() - snappedRightInset();
+            double scale = Math.min(PREF_SCALE, w / nativeWidth());
+            return texts(w) + scale * (grid.image().getHeight() + strip.image().getHeight()) + snappedTopInset()
+                    + snappedBottomInset();
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            double w = width < 0 ? nativeWidth() : width - snappedLeftInset() - snappedRightInset();
+            return texts(w) + snappedTopInset() + snappedBottomInset();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double x = snappedLeftInset();
+            double w = Math.max(0, getWidth() - x - snappedRightInset());
+            double h = getHeight() - snappedTopInset() - snappedBottomInset();
+            double images = grid.image().getHeight() + strip.image().getHeight();
+            double scale = Math.max(0, Math.min(MAX_SCALE, Math.min(w / nativeWidth(), (h - texts(w)) / images)));
+            double y = snappedTopInset();
+            y = place(gridTitle, x, y, w, gridTitle.prefHeight(w));
+            y = place(grid, x, y, grid.image().getWidth() * scale, grid.image().getHeight() * scale);
+            double tw = stripTitleWidth(w);
+            double bw = Math.min(w, button.prefWidth(-1));
+            if (tw < w) {
+                double row = stripRow(w);
+                stripTitle.resizeRelocate(x, y, tw, row);
+                button.resizeRelocate(x + w - bw, y + (row - button.prefHeight(-1)) / 2, bw, button.prefHeight(-1));
+                y += row + SPACING;
+            } else {
+                y = place(stripTitle, x, y, w, stripTitle.prefHeight(w));
+                y = place(button, x, y, bw, button.prefHeight(-1));
+            }
+            place(strip, x, y, strip.image().getWidth() * scale, strip.image().getHeight() * scale);
+        }
+
+        private static double place(javafx.scene.Node n, double x, double y, double w, double h) {
+            n.resizeRelocate(x, y, w, h);
+            return y + h + SPACING;
+        }
+    }
+
+    /** A picture scaled to its box with hard pixel edges; one {@link WritableImage} reused while its size stays. */
     static final class ImageBox extends Region {
         private final ImageView view = new ImageView();
-        private final double maxScale;
         private WritableImage image;
 
-        ImageBox(Pixels first, double maxScale) {
-            this.maxScale = maxScale;
+        ImageBox(Pixels first) {
             view.setSmooth(false);
-            view.setPreserveRatio(true);
             getChildren().add(view);
             setMinSize(0, 0);
             set(first);
@@ -505,36 +629,22 @@ public final class ImageModeView extends javafx.scene.layout.BorderPane {
         }
 
         @Override
-        public Orientation getContentBias() {
-            return Orientation.HORIZONTAL;
-        }
-
-        @Override
         protected double computePrefWidth(double height) {
-            return image.getWidth() * maxScale + snappedLeftInset() + snappedRightInset();
+            return image.getWidth();
         }
 
         @Override
         protected double computePrefHeight(double width) {
-            double w = width < 0 ? image.getWidth() * maxScale : width - snappedLeftInset() - snappedRightInset();
-            double scale = Math.min(maxScale, w / image.getWidth());
-            return image.getHeight() * scale + snappedTopInset() + snappedBottomInset();
-        }
-
-        @Override
-        protected double computeMaxWidth(double height) {
-            return Double.MAX_VALUE;
+            return image.getHeight();
         }
 
         @Override
         protected void layoutChildren() {
-            double w = getWidth() - snappedLeftInset() - snappedRightInset();
-            double h = getHeight() - snappedTopInset() - snappedBottomInset();
-            double scale = Math.min(maxScale, Math.min(w / image.getWidth(), h / image.getHeight()));
-            view.setVisible(scale > 0); // a fit size of 0 would mean "natural size", past the box
-            view.setFitWidth(image.getWidth() * scale);
-            view.setFitHeight(image.getHeight() * scale);
-            view.relocate(snappedLeftInset(), snappedTopInset());
+            // a fit size of 0 would mean "natural size", past the box
+            view.setVisible(getWidth() > 0 && getHeight() > 0);
+            view.setFitWidth(getWidth());
+            view.setFitHeight(getHeight());
+            view.relocate(0, 0);
         }
     }
 }
