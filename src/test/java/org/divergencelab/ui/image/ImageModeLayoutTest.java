@@ -29,7 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The image tab while it trains, in the main window at 1280×720, 1600×1000 and 1920×1080, light and projector,
  * en and zh_TW: no visible node of the tab reaches past the window's right edge (the backend line and the chart
- * once ran past it at 1600 px) and the W chart keeps the layout matrix's minimum size. Writes each layout to
+ * once ran past it at 1600 px) and the W chart keeps the layout matrix's minimum size; selecting another tab
+ * then pauses the run (its worker thread ends). Writes each layout to
  * {@code target/screenshots/image-mode/} to look at.
  */
 class ImageModeLayoutTest {
@@ -84,8 +85,19 @@ class ImageModeLayoutTest {
                     }
                 }
             }
+            // leaving the tab pauses: the worker thread ends
+            FxTestSupport.onFx(() -> {
+                window.selectView("training");
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !tab.view().workerAlive());
         } finally {
             tab.stop();
+            FxTestSupport.onFx(() -> {
+                window.sandbox().close();
+                window.training().dispose();
+                return null;
+            });
         }
         failures.stream().limit(40).forEach(System.out::println);
         assertTrue(checked[0] > 12 * 20, "nodes checked: " + checked[0]);
