@@ -64,6 +64,7 @@ public final class ImageGan {
     private final int zDim;
     private final int nCritic;
     private final Model model;
+    private final boolean batchNorm;
     private final Layer generator;
     private final Layer critic;
     private final Optimizer optG;
@@ -84,6 +85,15 @@ public final class ImageGan {
 
     public ImageGan(ComputeBackend be, ImageDataset data, Model model, Objective objective, int batch, int zDim,
                     int nCritic, long seed) {
+        this(be, data, model, objective, true, batch, zDim, nCritic, seed);
+    }
+
+    /**
+     * {@code batchNorm} false drops the DCGAN generator's two batch-norm layers (the lecture's DCGAN point:
+     * without them the generator tends to collapse); the MLP has none either way.
+     */
+    public ImageGan(ComputeBackend be, ImageDataset data, Model model, Objective objective, boolean batchNorm,
+                    int batch, int zDim, int nCritic, long seed) {
         if (batch < 1 || zDim < 1 || nCritic < 1) {
             throw new IllegalArgumentException("batch, zDim and nCritic must be >= 1, got " + batch + ", " + zDim + ", " + nCritic);
         }
@@ -96,6 +106,7 @@ public final class ImageGan {
         this.rng = new SplittableRandom(seed);
         SplittableRandom init = rng.split();
         this.model = model;
+        this.batchNorm = batchNorm && model == Model.DCGAN;
         if (model == Model.MLP) {
             this.generator = Mlp.builder(zDim).name("G").hidden(256, 512).activation(Activation.relu())
                     .output(data.dim(), Activation.tanh()).build(be, init);
@@ -110,13 +121,20 @@ public final class ImageGan {
             int c = data.channels();
             int q = side / 4;
             int h = side / 2;
-            this.generator = new Sequential("G", List.of(
-                    new Dense("G.fc", be, zDim, q * q * 64, Init.HE, init),
-                    new BatchNorm2d("G.bn1", be, 64, 1e-5), Activation.relu(),
-                    new ConvTranspose2d("G.up1", be, 64, new ConvShape(32, h, h, 4, 4, 2, 1), Init.HE, init),
-                    new BatchNorm2d("G.bn2", be, 32, 1e-5), Activation.relu(),
-                    new ConvTranspose2d("G.up2", be, 32, new ConvShape(c, side, side, 4, 4, 2, 1), Init.XAVIER, init),
-                    Activation.tanh()));
+            List<Layer> g = new java.util.ArrayList<>();
+            g.add(new Dense("G.fc", be, zDim, q * q * 64, Init.HE, init));
+            if (batchNorm) {
+                g.add(new BatchNorm2d("G.bn1", be, 64, 1e-5));
+            }
+            g.add(Activation.relu());
+            g.add(new ConvTranspose2d("G.up1", be, 64, new ConvShape(32, h, h, 4, 4, 2, 1), Init.HE, init));
+            if (batchNorm) {
+                g.add(new BatchNorm2d("G.bn2", be, 32, 1e-5));
+            }
+            g.add(Activation.relu());
+            g.add(new ConvTranspose2d("G.up2", be, 32, new ConvShape(c, side, side, 4, 4, 2, 1), Init.XAVIER, init));
+            g.add(Activation.tanh());
+            this.generator = new Sequential("G", List.copyOf(g));
             this.critic = new Sequential("D", List.of(
                     new Conv2d("D.conv1", be, new ConvShape(c, side, side, 4, 4, 2, 1), 32, Init.HE, init),
                     Activation.leakyRelu(0.2),
@@ -144,6 +162,11 @@ public final class ImageGan {
 
     public Model model() {
         return model;
+    }
+
+    /** Whether the generator has batch-norm layers (DCGAN with batch norm on). */
+    public boolean batchNorm() {
+        return batchNorm;
     }
 
     /** CHW (dataset) rows to HWC (network) rows, n images, in place through {@code tmp}. */

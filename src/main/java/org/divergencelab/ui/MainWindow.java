@@ -74,6 +74,7 @@ public final class MainWindow implements Shell {
     private final LecturerTools lecturer;
 
     private final org.divergencelab.ui.shell.Settings settings;
+    private final org.divergencelab.ui.image.ImageModeTab imageMode;
     private final javafx.beans.property.ReadOnlyStringWrapper selectedView =
             new javafx.beans.property.ReadOnlyStringWrapper(this, "selectedView");
 
@@ -118,12 +119,17 @@ public final class MainWindow implements Shell {
         addView("training", i18n.get("tab.training"), training.node(), training.controls());
         sandbox = new SandboxView(i18n, themes);
         addView("sandbox", i18n.get("tab.sandbox"), sandbox.node());
-        addView("image", javafx.beans.binding.Bindings.createStringBinding(() -> i18n.getLocale().getLanguage().equals("zh")
-                ? (i18n.getLocale().getCountry().equals("TW") ? "影像模式" : "图像模式") : "Image mode", i18n.localeProperty()),
-                new org.divergencelab.ui.image.ImageModeTab(i18n).node());
+        imageMode = new org.divergencelab.ui.image.ImageModeTab(i18n, themes);
+        addView("image", i18n.get("image.tab"), imageMode.node());
         // The side panel shows the controls of the selected view (none for views that carry their own).
         views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> showSideOf(tab));
         selectedView.bind(Bindings.createStringBinding(this::selectedView, views.getSelectionModel().selectedItemProperty()));
+        // leaving the image tab pauses its training (no run keeps a core busy out of sight)
+        selectedView.addListener((o, was, now) -> {
+            if ("image".equals(was)) {
+                imageMode.pauseIfRunning();
+            }
+        });
         showSideOf(views.getSelectionModel().getSelectedItem());
         // the side panel's slot follows the selected tab again once the mode is off
         presentation.activeProperty().addListener((o, a, on) -> showSideOf(views.getSelectionModel().getSelectedItem()));
@@ -149,6 +155,11 @@ public final class MainWindow implements Shell {
     /** The lecture scenes' menu and caption bar. */
     public org.divergencelab.ui.lesson.ScenePicker scenes() {
         return scenes;
+    }
+
+    /** The image-mode tab's controller. */
+    public org.divergencelab.ui.image.ImageModeTab imageMode() {
+        return imageMode;
     }
 
     /** The training view (its own tab, controls in the side panel). */
