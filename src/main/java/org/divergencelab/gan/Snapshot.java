@@ -36,13 +36,16 @@ import org.divergencelab.nn.Readouts.LayerReadout;
  * @param halted           training was stopped by the divergence guard
  * @param messages         NaN / rollback, saturated D, estimate diverging, ... as codes and arguments (a UI
  *                         translates them; {@link #warnings()} is the engine's English of the same codes)
+ * @param discriminatorAccuracy for objectives whose D outputs a probability (minimax, non-saturating; LSGAN with
+ *                         its 0-1 coding), the fraction of the evaluation batch D classifies right:
+ *                         (#{D(real) > ½} + #{D(fake) < ½}) / 2n; NaN for critics and f-GANs (no probability)
  */
 public record Snapshot(long iteration, long criticSteps, long generatorSteps, boolean full, int dimension,
                        double[] real, double[] fake, double criticLoss, double generatorLoss, Estimate estimate,
                        List<TrueValue> truths, CriticField criticField, double[] criticGradients,
                        GeneratorMap generatorMap, List<LayerReadout> criticLayers, List<LayerReadout> generatorLayers,
                        double lipschitz, ModeCoverage.Result modes, double instanceNoise, boolean halted,
-                       List<EngineMessage> messages) {
+                       List<EngineMessage> messages, double discriminatorAccuracy) {
 
     public Snapshot {
         real = real.clone();

@@ -34,12 +34,25 @@ import org.divergencelab.gan.Snapshot;
  * @param trueKl       KL(P_data‖P_G), NaN when not computed
  * @param trueKlReverse KL(P_G‖P_data), NaN when not computed
  * @param klMethod     what both KL values are, "" when not computed
+ * @param dAccuracy    the fraction of the evaluation batch D classifies right (probability outputs only; NaN for
+ *                     critics, see {@code Snapshot#discriminatorAccuracy})
  */
 public record HistoryPoint(long generation, int panel, long iteration, double criticLoss, double generatorLoss,
                            Objective.Estimated estimated, double estimate, double trueW1, double trueJs,
                            String jsMethod, double lipschitz, double modes, int modeCount, double highQuality,
                            double[] gradNorms, boolean full, String w1Method, double w1Floor, double trueKl,
-                           double trueKlReverse, String klMethod) implements TrainingEvent {
+                           double trueKlReverse, String klMethod, double dAccuracy) implements TrainingEvent {
+
+    /** A point without the D accuracy column (it reads as not computed). */
+    public HistoryPoint(long generation, int panel, long iteration, double criticLoss, double generatorLoss,
+                        Objective.Estimated estimated, double estimate, double trueW1, double trueJs,
+                        String jsMethod, double lipschitz, double modes, int modeCount, double highQuality,
+                        double[] gradNorms, boolean full, String w1Method, double w1Floor, double trueKl,
+                        double trueKlReverse, String klMethod) {
+        this(generation, panel, iteration, criticLoss, generatorLoss, estimated, estimate, trueW1, trueJs, jsMethod,
+                lipschitz, modes, modeCount, highQuality, gradNorms, full, w1Method, w1Floor, trueKl, trueKlReverse,
+                klMethod, Double.NaN);
+    }
 
     /** A point without the W1 method, floor and KL columns (those read as not computed). */
     public HistoryPoint(long generation, int panel, long iteration, double criticLoss, double generatorLoss,
@@ -47,7 +60,8 @@ public record HistoryPoint(long generation, int panel, long iteration, double cr
                         String jsMethod, double lipschitz, double modes, int modeCount, double highQuality,
                         double[] gradNorms, boolean full) {
         this(generation, panel, iteration, criticLoss, generatorLoss, estimated, estimate, trueW1, trueJs, jsMethod,
-                lipschitz, modes, modeCount, highQuality, gradNorms, full, "", Double.NaN, Double.NaN, Double.NaN, "");
+                lipschitz, modes, modeCount, highQuality, gradNorms, full, "", Double.NaN, Double.NaN, Double.NaN, "",
+                Double.NaN);
     }
 
     /** The chart point of a snapshot. */
@@ -73,7 +87,7 @@ public record HistoryPoint(long generation, int panel, long iteration, double cr
                 s.estimate().value(), s.truth("W1"), s.truth("JS"), js == null ? "" : js.method(), s.lipschitz(),
                 modes, count, highQuality, norms, s.full(), w1 == null ? "" : w1.method(), floor,
                 kl == null ? Double.NaN : kl.value(), klr == null ? Double.NaN : klr.value(),
-                kl == null ? "" : kl.method());
+                kl == null ? "" : kl.method(), s.discriminatorAccuracy());
     }
 
     /** The value beside the estimate: W1 or JS between P_data and P_G (see the methods), NaN when not computed. */

@@ -17,7 +17,7 @@ import org.divergencelab.gan.Objective;
  * column shows the spacing), as the charts do.
  */
 public final class TrainingHistory {
-    /** Rows kept per panel before thinning: 200 000 × 13 doubles ≈ 21 MB per panel. */
+    /** Rows kept per panel before thinning: 200 000 × 14 doubles ≈ 22 MB per panel. */
     public static final int MAX_ROWS = 200_000;
     /** The CSV header: which panel, its objective, then the metrics of the {@code train} command's metrics.csv. */
     public static final String HEADER = "panel,objective," + MetricsCsv.HEADER;
@@ -35,7 +35,8 @@ public final class TrainingHistory {
     private static final int FLOOR = 10;
     private static final int KL = 11;
     private static final int KLR = 12;
-    private static final int COLS = 13;
+    private static final int ACC = 13;
+    private static final int COLS = 14;
 
     /** One panel's rows. */
     private static final class Table {
@@ -81,6 +82,16 @@ public final class TrainingHistory {
             }
             case Notice n -> {
             }
+            case StepReport r -> {
+                // a single step completes no iteration: the rows stay one per iteration
+            }
+        }
+    }
+
+    /** Empties one panel's rows (compare mode turned on again: the twin starts from its seed). */
+    public void clearPanel(int panel) {
+        if (panel < panels.size()) {
+            panels.get(panel).rows = 0;
         }
     }
 
@@ -114,6 +125,7 @@ public final class TrainingHistory {
             t.v[o + D] = h.criticLoss();
             t.v[o + G] = h.generatorLoss();
             t.v[o + EST] = h.estimate();
+            t.v[o + ACC] = h.dAccuracy();
             t.estimated[r] = h.estimated();
         } else {
             if (!same) {
@@ -121,6 +133,7 @@ public final class TrainingHistory {
                 t.v[o + D] = h.criticLoss();
                 t.v[o + G] = h.generatorLoss();
                 t.v[o + EST] = h.estimate();
+                t.v[o + ACC] = h.dAccuracy();
             }
             t.v[o + W1] = h.trueW1();
             t.v[o + JS] = h.trueJs();
@@ -197,7 +210,7 @@ public final class TrainingHistory {
                 HistoryPoint h = new HistoryPoint(generation, p, (long) t.v[o + ITER], t.v[o + D], t.v[o + G],
                         t.estimated[r], t.v[o + EST], t.v[o + W1], t.v[o + JS], t.jsMethods[r], t.v[o + LIP],
                         t.v[o + MODES], Double.isNaN(count) ? 0 : (int) count, t.v[o + HQ], null, true,
-                        t.w1Methods[r], t.v[o + FLOOR], t.v[o + KL], t.v[o + KLR], t.klMethods[r]);
+                        t.w1Methods[r], t.v[o + FLOOR], t.v[o + KL], t.v[o + KLR], t.klMethods[r], t.v[o + ACC]);
                 b.append(p).append(',').append(quote(t.objectives[r])).append(',').append(MetricsCsv.row(h))
                         .append('\n');
             }

@@ -180,8 +180,9 @@ public abstract class PlotWidget extends Region implements Themed {
     }
 
     /**
-     * Breaks {@code text} into lines no wider than {@code max}: at spaces where possible, anywhere in a run
-     * without spaces (Chinese). At most two lines; the second ends in "…" when it still does not fit.
+     * Breaks {@code text} into lines no wider than {@code max}: at a space where one fits, never inside a word
+     * of Latin letters or digits (a word that does not fit ends its line in "…"), anywhere between CJK
+     * characters. At most two lines; the second ends in "…" when it still does not fit.
      */
     static java.util.List<String> wrap(String text, Font f, double max) {
         java.util.List<String> out = new java.util.ArrayList<>();
@@ -195,12 +196,30 @@ public abstract class PlotWidget extends Region implements Themed {
             while (fit < rest.length() && TextMetrics.width(rest.substring(0, fit + 1), f) <= max) {
                 fit++;
             }
-            int space = rest.lastIndexOf(' ', fit);
-            int cut = space > fit / 2 ? space : fit;
+            int cut = fit;
+            while (cut > 0 && insideWord(rest, cut)) {
+                cut--;
+            }
+            if (cut == 0) {
+                // the first word alone is wider than the line: it ends the title, shortened
+                out.add(ellipsize(rest, f, max));
+                return out;
+            }
             out.add(rest.substring(0, cut).strip());
             rest = rest.substring(cut).strip();
         }
         return out;
+    }
+
+    /** Whether a break before index {@code i} would split a word (letters, digits, brackets, punctuation of it). */
+    private static boolean insideWord(String s, int i) {
+        return !breakable(s.charAt(i - 1)) && !breakable(s.charAt(i));
+    }
+
+    /** Spaces, and CJK characters (a line may break before or after any of them). */
+    private static boolean breakable(char c) {
+        return Character.isWhitespace(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || c >= '\u3000' && c <= '\u30ff' || c >= '\uff00' && c <= '\uffef';
     }
 
     private static String ellipsize(String s, Font f, double max) {
