@@ -69,6 +69,10 @@ public abstract class PlotWidget extends Region implements Themed {
         return title;
     }
 
+    public final String getTitle() {
+        return title.get();
+    }
+
     public final void setTitle(String s) {
         title.set(s == null ? "" : s);
     }
@@ -159,7 +163,15 @@ public abstract class PlotWidget extends Region implements Themed {
         lastPaintNanos = System.nanoTime() - t0;
     }
 
+    /** The title as the last paint broke it into lines (empty when there is no title). */
+    public final java.util.List<String> titleLines() {
+        return titleLines;
+    }
+
+    private java.util.List<String> titleLines = java.util.List.of();
+
     private void paintAll(Painter p, double w, double h) {
+        titleLines = java.util.List.of();
         Theme t = theme.get();
         p.setFill(t.background());
         p.fillRect(0, 0, w, h);
@@ -168,6 +180,7 @@ public abstract class PlotWidget extends Region implements Themed {
         if (s != null && !s.isEmpty()) {
             Font f = titleFont();
             java.util.List<String> lines = wrap(s, f, w - 12);
+            titleLines = lines;
             p.setFont(f);
             p.setFill(t.foreground());
             double lh = TextMetrics.height(f);

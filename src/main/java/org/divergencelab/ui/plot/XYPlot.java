@@ -101,11 +101,10 @@ public class XYPlot extends PlotWidget {
         Theme theme = getTheme();
         List<Layer> ls = layersToDraw();
         Range rx = null;
-        Range ry = null;
+        Range ry = dataYRange();
         double right = 0;
         for (Layer l : ls) {
             rx = Range.union(rx, l.xRange());
-            ry = Range.union(ry, axes.isLogY() ? l.positiveYRange() : l.yRange());
             right = Math.max(right, l.rightReserve(theme, family()));
         }
         List<LegendEntry> entries = new ArrayList<>();
@@ -201,6 +200,18 @@ public class XYPlot extends PlotWidget {
             default -> axes.top() + 8;
         };
         return new double[] {bx, by, bw, bh};
+    }
+
+    /**
+     * The y extent the axis is fitted to: the union of what the layers report (a hidden series reports nothing),
+     * positive values only on a log axis; null when no layer has data.
+     */
+    public final Range dataYRange() {
+        Range ry = null;
+        for (Layer l : layersToDraw()) {
+            ry = Range.union(ry, axes.isLogY() ? l.positiveYRange() : l.yRange());
+        }
+        return ry;
     }
 
     private Font legendFont(Theme theme) {
