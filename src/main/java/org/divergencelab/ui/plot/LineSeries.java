@@ -295,7 +295,8 @@ public final class LineSeries implements Layer {
 
     @Override
     public List<LegendEntry> legend() {
-        return name.isEmpty() || !visible ? List.of()
+        // a series with nothing drawn yet (e.g. single steps before the first) takes no legend room
+        return name.isEmpty() || !visible || size == 0 && Double.isNaN(lastX) ? List.of()
                 : List.of(new LegendEntry(name, markers ? LegendEntry.Swatch.POINT
                         : dashed ? LegendEntry.Swatch.DASHED : LegendEntry.Swatch.LINE, palette, color));
     }

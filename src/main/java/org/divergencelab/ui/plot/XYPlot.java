@@ -25,9 +25,13 @@ public class XYPlot extends PlotWidget {
      * Where the legend goes. {@code BELOW}: under the plot area, never over the data or its labels. {@code AUTO}
      * (the default): the first corner (top right, top left, bottom right, bottom left) where the boxed legend
      * covers no data mark (point, curve, bar, reference line or its label; a heatmap's field may be covered),
-     * below the plot area when every corner is busy.
+     * below the plot area when every corner is busy and the plot keeps room for its data, else the corner that
+     * covers the fewest marks.
      */
     public enum LegendPosition { TOP_RIGHT, TOP_LEFT, BOTTOM_RIGHT, BOTTOM_LEFT, NONE, BELOW, AUTO }
+
+    /** A legend goes below the plot only if the plot keeps at least this height (pixels) and half its own. */
+    private static final double MIN_PLOT_HEIGHT = 80;
 
     /** The corners {@link LegendPosition#AUTO} tries, in order. */
     private static final LegendPosition[] CORNERS = {LegendPosition.TOP_RIGHT, LegendPosition.TOP_LEFT,
@@ -118,15 +122,22 @@ public class XYPlot extends PlotWidget {
         boolean outside = !entries.isEmpty() && legendPosition != LegendPosition.NONE
                 && (legendPosition == LegendPosition.BELOW || inside[0] > 0.5 * pw || inside[1] > 0.4 * ph);
         double below = outside ? outsideLegendHeight(entries, theme, w) : 0;
+
         axes.layout(x, y, w, h - below, rx, ry, theme, family(), right);
         LegendPosition placed = entries.isEmpty() || legendPosition == LegendPosition.NONE ? LegendPosition.NONE
                 : outside ? LegendPosition.BELOW : legendPosition;
         if (placed == LegendPosition.AUTO) {
             placed = freeCorner(ls, entries, theme);
             if (placed == LegendPosition.BELOW) {
-                outside = true;
-                below = outsideLegendHeight(entries, theme, w);
-                axes.layout(x, y, w, h - below, rx, ry, theme, family(), right);
+                double need = outsideLegendHeight(entries, theme, w);
+                if (axes.height() - need >= Math.max(MIN_PLOT_HEIGHT, 0.5 * axes.height())) {
+                    outside = true;
+                    below = need;
+                    axes.layout(x, y, w, h - below, rx, ry, theme, family(), right);
+                } else {
+                    // below would squash the plot to a strip: the corner covering the fewest marks instead
+                    placed = leastBusyCorner(ls, entries, theme);
+                }
             }
         }
         placedLegend = placed;
@@ -184,6 +195,22 @@ public class XYPlot extends PlotWidget {
             }
         }
         return LegendPosition.BELOW;
+    }
+
+    /** The corner whose legend box covers the fewest marks (the first of equals, in {@link #CORNERS} order). */
+    private LegendPosition leastBusyCorner(List<Layer> ls, List<LegendEntry> entries, Theme theme) {
+        MarkGrid grid = marks(ls, theme);
+        LegendPosition best = CORNERS[0];
+        int fewest = Integer.MAX_VALUE;
+        for (LegendPosition c : CORNERS) {
+            double[] b = legendBox(entries, theme, c);
+            int n = grid.count(b[0], b[1], b[2], b[3]);
+            if (n < fewest) {
+                fewest = n;
+                best = c;
+            }
+        }
+        return best;
     }
 
     /** The boxed legend's rectangle (x, y, w, h) in corner {@code corner} of the plot area. */
@@ -272,10 +299,24 @@ public class XYPlot extends PlotWidget {
                 LegendEntry e = entries.get(i);
                 swatch(p, e, theme, cx, cy, sw, lh);
                 p.setFill(theme.foreground());
-                p.fillText(e.label(), cx + sw + 6, cy, TextAlignment.LEFT, VPos.CENTER);
+                // an entry wider than the widget ends in "…" instead of running past its edge
+                p.fillText(fit(e.label(), f, x + w - 4 - (cx + sw + 6)), cx + sw + 6, cy, TextAlignment.LEFT,
+                        VPos.CENTER);
                 cx += sw + 6 + TextMetrics.width(e.label(), f) + lh;
             }
         }
+    }
+
+    /** {@code text} cut to {@code max} pixels with "…" (unchanged when it fits). */
+    static String fit(String text, Font f, double max) {
+        if (TextMetrics.width(text, f) <= max) {
+            return text;
+        }
+        int n = text.length();
+        while (n > 1 && TextMetrics.width(text.substring(0, n) + "…", f) > max) {
+            n--;
+        }
+        return text.substring(0, n) + "…";
     }
 
     private static void swatch(Painter p, LegendEntry e, Theme theme, double sx, double cy, double sw, double lh) {

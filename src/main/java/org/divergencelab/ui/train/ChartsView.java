@@ -82,6 +82,10 @@ final class ChartsView {
         lipschitzSeries = lipschitz.addSeries("L", 2);
         modesSeries = modes.addSeries("modes", 1);
         accuracySeries = accuracy.addSeries("accuracy", 2);
+        // one series each: the title says what it is, the legend would only take the small plot's height
+        for (LineChart c : new LineChart[] {lipschitz, modes, accuracy}) {
+            c.setLegendPosition(org.divergencelab.ui.plot.XYPlot.LegendPosition.NONE);
+        }
         // accuracy is a fraction: the whole [0, 1] (and the 100 % line) always in view
         accuracy.axes().setYRange(new org.divergencelab.ui.plot.Range(0, 1.05));
         root.add(losses, 0, 0);

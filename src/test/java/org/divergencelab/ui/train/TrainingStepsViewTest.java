@@ -222,7 +222,9 @@ class TrainingStepsViewTest {
             if (xy.axes().xTickLabelsOverlap()) {
                 out.add(p.getId() + " x ticks overlap");
             }
-            if (xy.marksUnderLegend() > 0) {
+            // a legend is either in a corner free of marks or below the plot; only a plot too small for it
+            // below keeps it in its least busy corner
+            if (xy.marksUnderLegend() > 0 && xy.axes().height() > 160) {
                 out.add(p.getId() + " legend covers " + xy.marksUnderLegend() + " marks");
             }
         }
