@@ -64,12 +64,12 @@ class TrainCommandTest {
         assertArrayEquals(metrics, Files.readAllBytes(b.resolve("metrics.csv")));
         List<String> lines = Files.readAllLines(a.resolve("metrics.csv"));
         assertEquals("iteration,d_loss,g_loss,estimate_name,estimate,true_w1,true_js,js_method,modes_captured,modes,"
-                + "high_quality_fraction,lipschitz,w1_method,w1_floor,true_kl,true_kl_reverse,kl_method", lines.get(0));
+                + "high_quality_fraction,lipschitz,w1_method,w1_floor,true_kl,true_kl_reverse,kl_method,d_accuracy", lines.get(0));
         assertEquals(4, lines.size(), lines.toString());
         assertTrue(lines.get(3).startsWith("12,"), lines.get(3));
         // method labels such as exact-mc(se=…,n=…) are quoted: split outside quotes
         String[] cells = lines.get(3).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
-        assertEquals(17, cells.length, lines.get(3));
+        assertEquals(18, cells.length, lines.get(3));
         assertEquals("W1", cells[3]);
         assertTrue(Double.parseDouble(cells[5]) > 0, "true W1 " + cells[5]);
         assertEquals("8", cells[9]);

@@ -57,8 +57,15 @@ final class MarkGrid implements Painter {
     }
 
     private void markRect(double x, double y, double w, double h) {
-        for (double yy = y; yy <= y + h; yy += CELL / 2) {
-            for (double xx = x; xx <= x + w; xx += CELL / 2) {
+        double xa = Math.max(x, x0);
+        double ya = Math.max(y, y0);
+        double xb = Math.min(x + w, x0 + cols * CELL);
+        double yb = Math.min(y + h, y0 + rows * CELL);
+        if (!(xa <= xb && ya <= yb)) {
+            return;
+        }
+        for (double yy = ya; yy <= yb; yy += CELL / 2) {
+            for (double xx = xa; xx <= xb; xx += CELL / 2) {
                 mark(xx, yy);
             }
         }
@@ -68,9 +75,42 @@ final class MarkGrid implements Painter {
         if (!Double.isFinite(x1) || !Double.isFinite(y1) || !Double.isFinite(x2) || !Double.isFinite(y2)) {
             return;
         }
-        // clamp far-away ends so a steep line outside the area does not take millions of steps
+        // only the part inside the grid is walked (Liang–Barsky): a curve far outside the axes costs nothing
+        double xmin = x0;
+        double ymin = y0;
+        double xmax = x0 + cols * CELL;
+        double ymax = y0 + rows * CELL;
+        double dx = x2 - x1;
+        double dy = y2 - y1;
+        double t0 = 0;
+        double t1 = 1;
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {x1 - xmin, xmax - x1, y1 - ymin, ymax - y1};
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] < 0) {
+                    return;
+                }
+            } else {
+                double r = q[i] / p[i];
+                if (p[i] < 0) {
+                    t0 = Math.max(t0, r);
+                } else {
+                    t1 = Math.min(t1, r);
+                }
+            }
+        }
+        if (t0 > t1) {
+            return;
+        }
+        double ax = x1 + t0 * dx;
+        double ay = y1 + t0 * dy;
+        x2 = x1 + t1 * dx;
+        y2 = y1 + t1 * dy;
+        x1 = ax;
+        y1 = ay;
         double len = Math.hypot(x2 - x1, y2 - y1);
-        int steps = (int) Math.min(20_000, Math.ceil(len / (CELL / 2)));
+        int steps = (int) Math.ceil(len / (CELL / 2));
         for (int i = 0; i <= steps; i++) {
             double t = steps == 0 ? 0 : (double) i / steps;
             mark(x1 + t * (x2 - x1), y1 + t * (y2 - y1));

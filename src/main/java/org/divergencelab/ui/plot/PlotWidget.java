@@ -235,7 +235,8 @@ public abstract class PlotWidget extends Region implements Themed {
                 || c >= '\u3000' && c <= '\u30ff' || c >= '\uff00' && c <= '\uffef';
     }
 
-    private static String ellipsize(String s, Font f, double max) {
+    /** {@code s} cut to {@code max} pixels with "…" (unchanged when it fits): titles, legend entries. */
+    static String ellipsize(String s, Font f, double max) {
         if (TextMetrics.width(s, f) <= max) {
             return s;
         }

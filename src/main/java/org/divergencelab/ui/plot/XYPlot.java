@@ -300,23 +300,11 @@ public class XYPlot extends PlotWidget {
                 swatch(p, e, theme, cx, cy, sw, lh);
                 p.setFill(theme.foreground());
                 // an entry wider than the widget ends in "…" instead of running past its edge
-                p.fillText(fit(e.label(), f, x + w - 4 - (cx + sw + 6)), cx + sw + 6, cy, TextAlignment.LEFT,
+                p.fillText(ellipsize(e.label(), f, x + w - 4 - (cx + sw + 6)), cx + sw + 6, cy, TextAlignment.LEFT,
                         VPos.CENTER);
                 cx += sw + 6 + TextMetrics.width(e.label(), f) + lh;
             }
         }
-    }
-
-    /** {@code text} cut to {@code max} pixels with "…" (unchanged when it fits). */
-    static String fit(String text, Font f, double max) {
-        if (TextMetrics.width(text, f) <= max) {
-            return text;
-        }
-        int n = text.length();
-        while (n > 1 && TextMetrics.width(text.substring(0, n) + "…", f) > max) {
-            n--;
-        }
-        return text.substring(0, n) + "…";
     }
 
     private static void swatch(Painter p, LegendEntry e, Theme theme, double sx, double cy, double sw, double lh) {

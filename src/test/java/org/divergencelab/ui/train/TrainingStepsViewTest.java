@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -187,10 +185,10 @@ class TrainingStepsViewTest {
                 window.root().applyCss();
                 window.root().layout();
                 List<String> out = new ArrayList<>();
-                if (plots(view.node()).size() < 12) {
-                    out.add("only " + plots(view.node()).size() + " plots found in two panels");
+                if (org.divergencelab.ui.LayoutMatrixTest.plots(view.node()).size() < 12) {
+                    out.add("only " + org.divergencelab.ui.LayoutMatrixTest.plots(view.node()).size() + " plots found in two panels");
                 }
-                for (PlotWidget p : plots(view.node())) {
+                for (PlotWidget p : org.divergencelab.ui.LayoutMatrixTest.plots(view.node())) {
                     p.repaintNow();
                     out.addAll(layoutProblems(p));
                 }
@@ -226,23 +224,6 @@ class TrainingStepsViewTest {
             // below keeps it in its least busy corner
             if (xy.marksUnderLegend() > 0 && xy.axes().height() > 160) {
                 out.add(p.getId() + " legend covers " + xy.marksUnderLegend() + " marks");
-            }
-        }
-        return out;
-    }
-
-    static List<PlotWidget> plots(Node n) {
-        List<PlotWidget> out = new ArrayList<>();
-        if (n == null || !n.isVisible()) {
-            return out;
-        }
-        if (n instanceof PlotWidget p) {
-            out.add(p);
-        } else if (n instanceof javafx.scene.control.ScrollPane sp) {
-            out.addAll(plots(sp.getContent()));
-        } else if (n instanceof Parent p) {
-            for (Node c : p.getChildrenUnmodifiable()) {
-                out.addAll(plots(c));
             }
         }
         return out;
