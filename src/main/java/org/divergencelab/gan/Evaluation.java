@@ -151,7 +151,8 @@ final class Evaluation {
             return new Snapshot(trainer.iterationCount(), trainer.criticStepCount(), trainer.generatorStepCount(), full,
                     dim, evalReal, fake, trainer.lastCriticLoss(), trainer.lastGeneratorLoss(), estimate, truths, field,
                     grads, map, cl, gl, lipschitz, coverage, trainer.instanceNoise(), halted,
-                    messages, evalLabels, conditioning == null ? Double.NaN : conditioning.accuracy(fake, evalLabels));
+                    messages, accuracy(obj, sr, sf), evalLabels,
+                    conditioning == null ? Double.NaN : conditioning.accuracy(fake, evalLabels));
         } finally {
             setSpectralNormTraining(true);
         }
@@ -299,6 +300,27 @@ final class Evaluation {
             case LINEAR_CRITIC -> "W1 'estimate' E_real[f] - E_fake[f] of an unconstrained linear critic";
             case F_GAN -> o.divergence().label() + " estimate (f-GAN variational bound)";
         };
+    }
+
+    /**
+     * The fraction of the evaluation batch D classifies right, (#{D(real) > ½} + #{D(fake) < ½}) / 2n, for the
+     * objectives whose D is a probability (σ(s) for minimax and non-saturating; s itself for LSGAN, whose 0-1 coding
+     * puts the boundary at ½); NaN for critics and f-GANs, whose output is not a probability. A tie at ½ counts
+     * as wrong on both sides.
+     */
+    static double accuracy(Objective o, double[] realScores, double[] fakeScores) {
+        if (o.kind() != Objective.Kind.MINIMAX && o.kind() != Objective.Kind.NON_SATURATING
+                && o.kind() != Objective.Kind.LSGAN) {
+            return Double.NaN;
+        }
+        int right = 0;
+        for (double s : realScores) {
+            right += Losses.link(o, s) > 0.5 ? 1 : 0;
+        }
+        for (double s : fakeScores) {
+            right += Losses.link(o, s) < 0.5 ? 1 : 0;
+        }
+        return (double) right / (realScores.length + fakeScores.length);
     }
 
     private static double meanLink(Objective o, double[] s) {

@@ -38,6 +38,9 @@ import org.divergencelab.nn.Readouts.LayerReadout;
  * @param halted           training was stopped by the divergence guard
  * @param messages         NaN / rollback, saturated D, estimate diverging, ... as codes and arguments (a UI
  *                         translates them; {@link #warnings()} is the engine's English of the same codes)
+ * @param discriminatorAccuracy for objectives whose D outputs a probability (minimax, non-saturating; LSGAN with
+ *                         its 0-1 coding), the fraction of the evaluation batch D classifies right:
+ *                         (#{D(real) > ½} + #{D(fake) < ½}) / 2n; NaN for critics and f-GANs (no probability)
  * @param labels           a conditional GAN's label y of each evaluation point (real point i and fake i =
  *                         G(z_i, y_i) share it), null without a condition
  * @param labelAccuracy    a conditional GAN's label-conditional accuracy: the fraction of fakes G(z_i, y_i) whose
@@ -49,7 +52,8 @@ public record Snapshot(long iteration, long criticSteps, long generatorSteps, bo
                        List<TrueValue> truths, CriticField criticField, double[] criticGradients,
                        GeneratorMap generatorMap, List<LayerReadout> criticLayers, List<LayerReadout> generatorLayers,
                        double lipschitz, ModeCoverage.Result modes, double instanceNoise, boolean halted,
-                       List<EngineMessage> messages, int[] labels, double labelAccuracy) {
+                       List<EngineMessage> messages, double discriminatorAccuracy, int[] labels,
+                       double labelAccuracy) {
 
     public Snapshot {
         labels = labels == null ? null : labels.clone();

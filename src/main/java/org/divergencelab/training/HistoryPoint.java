@@ -35,6 +35,8 @@ import org.divergencelab.gan.Snapshot;
  * @param trueKl       KL(P_data‖P_G), NaN when not computed
  * @param trueKlReverse KL(P_G‖P_data), NaN when not computed
  * @param klMethod     what both KL values are, "" when not computed
+ * @param dAccuracy    the fraction of the evaluation batch D classifies right (probability outputs only; NaN for
+ *                     critics, see {@code Snapshot#discriminatorAccuracy})
  * @param labelAccuracy a conditional GAN's label-conditional accuracy of G (fraction of G(z, y) whose most likely
  *                     data component is y; chance 1/K), NaN without a condition
  */
@@ -42,18 +44,9 @@ public record HistoryPoint(long generation, int panel, long iteration, double cr
                            Objective.Estimated estimated, double estimate, double trueW1, double trueJs,
                            String jsMethod, double lipschitz, double modes, int modeCount, double highQuality,
                            double[] gradNorms, boolean full, String w1Method, double w1Floor, double trueKl,
-                           double trueKlReverse, String klMethod, double labelAccuracy) implements TrainingEvent {
+                           double trueKlReverse, String klMethod, double dAccuracy, double labelAccuracy) implements TrainingEvent {
 
-    /** A point without the W1 method, floor and KL columns (those read as not computed). */
-    public HistoryPoint(long generation, int panel, long iteration, double criticLoss, double generatorLoss,
-                        Objective.Estimated estimated, double estimate, double trueW1, double trueJs,
-                        String jsMethod, double lipschitz, double modes, int modeCount, double highQuality,
-                        double[] gradNorms, boolean full) {
-        this(generation, panel, iteration, criticLoss, generatorLoss, estimated, estimate, trueW1, trueJs, jsMethod,
-                lipschitz, modes, modeCount, highQuality, gradNorms, full, "", Double.NaN, Double.NaN, Double.NaN, "");
-    }
-
-    /** A point without the label accuracy (an unconditional run's). */
+    /** A point without the D accuracy and label accuracy columns (they read as not computed). */
     public HistoryPoint(long generation, int panel, long iteration, double criticLoss, double generatorLoss,
                         Objective.Estimated estimated, double estimate, double trueW1, double trueJs,
                         String jsMethod, double lipschitz, double modes, int modeCount, double highQuality,
@@ -61,7 +54,17 @@ public record HistoryPoint(long generation, int panel, long iteration, double cr
                         double trueKlReverse, String klMethod) {
         this(generation, panel, iteration, criticLoss, generatorLoss, estimated, estimate, trueW1, trueJs, jsMethod,
                 lipschitz, modes, modeCount, highQuality, gradNorms, full, w1Method, w1Floor, trueKl, trueKlReverse,
-                klMethod, Double.NaN);
+                klMethod, Double.NaN, Double.NaN);
+    }
+
+    /** A point without the W1 method, floor and KL columns (those read as not computed). */
+    public HistoryPoint(long generation, int panel, long iteration, double criticLoss, double generatorLoss,
+                        Objective.Estimated estimated, double estimate, double trueW1, double trueJs,
+                        String jsMethod, double lipschitz, double modes, int modeCount, double highQuality,
+                        double[] gradNorms, boolean full) {
+        this(generation, panel, iteration, criticLoss, generatorLoss, estimated, estimate, trueW1, trueJs, jsMethod,
+                lipschitz, modes, modeCount, highQuality, gradNorms, full, "", Double.NaN, Double.NaN, Double.NaN, "",
+                Double.NaN, Double.NaN);
     }
 
     /** The chart point of a snapshot. */
@@ -87,7 +90,7 @@ public record HistoryPoint(long generation, int panel, long iteration, double cr
                 s.estimate().value(), s.truth("W1"), s.truth("JS"), js == null ? "" : js.method().label(), s.lipschitz(),
                 modes, count, highQuality, norms, s.full(), w1 == null ? "" : w1.method().label(), floor,
                 kl == null ? Double.NaN : kl.value(), klr == null ? Double.NaN : klr.value(),
-                kl == null ? "" : kl.method().label(), s.labelAccuracy());
+                kl == null ? "" : kl.method().label(), s.discriminatorAccuracy(), s.labelAccuracy());
     }
 
     /** The value beside the estimate: W1 or JS between P_data and P_G (see the methods), NaN when not computed. */

@@ -2,8 +2,10 @@ package org.divergencelab.training;
 
 /**
  * What a {@link TrainingLoop} reports, in order, to whoever drives it: a chart point ({@link HistoryPoint}), a
- * model reset ({@link TrainingSession.Cleared}: charts of the new generation start empty) or a status message
- * ({@link Notice}). Sealed, so a consumer's {@code switch} names every kind.
+ * model reset ({@link TrainingSession.Cleared}: charts of the new generation start empty), a status message
+ * ({@link Notice}) or what a single Step D / Step G changed ({@link StepReport}). Sealed, so a consumer's
+ * {@code switch} names every kind.
  */
-public sealed interface TrainingEvent permits HistoryPoint, Notice, TrainingSession.Cleared {
+public sealed interface TrainingEvent permits HistoryPoint, Notice, StepReport,
+        TrainingSession.Cleared {
 }

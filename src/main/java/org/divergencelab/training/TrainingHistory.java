@@ -35,8 +35,9 @@ public final class TrainingHistory {
     private static final int FLOOR = 10;
     private static final int KL = 11;
     private static final int KLR = 12;
-    private static final int LABEL_ACCURACY = 13;
-    private static final int COLS = 14;
+    private static final int ACC = 13;
+    private static final int LABEL_ACCURACY = 14;
+    private static final int COLS = 15;
 
     /** One panel's rows. */
     private static final class Table {
@@ -82,6 +83,16 @@ public final class TrainingHistory {
             }
             case Notice n -> {
             }
+            case StepReport r -> {
+                // a single step completes no iteration: the rows stay one per iteration
+            }
+        }
+    }
+
+    /** Empties one panel's rows (compare mode turned on again: the twin starts from its seed). */
+    public void clearPanel(int panel) {
+        if (panel < panels.size()) {
+            panels.get(panel).rows = 0;
         }
     }
 
@@ -115,6 +126,7 @@ public final class TrainingHistory {
             t.v[o + D] = h.criticLoss();
             t.v[o + G] = h.generatorLoss();
             t.v[o + EST] = h.estimate();
+            t.v[o + ACC] = h.dAccuracy();
             t.estimated[r] = h.estimated();
             t.v[o + LABEL_ACCURACY] = h.labelAccuracy();
         } else {
@@ -123,6 +135,7 @@ public final class TrainingHistory {
                 t.v[o + D] = h.criticLoss();
                 t.v[o + G] = h.generatorLoss();
                 t.v[o + EST] = h.estimate();
+                t.v[o + ACC] = h.dAccuracy();
                 t.v[o + LABEL_ACCURACY] = h.labelAccuracy();
             }
             t.v[o + W1] = h.trueW1();
@@ -200,7 +213,7 @@ public final class TrainingHistory {
                 HistoryPoint h = new HistoryPoint(generation, p, (long) t.v[o + ITER], t.v[o + D], t.v[o + G],
                         t.estimated[r], t.v[o + EST], t.v[o + W1], t.v[o + JS], t.jsMethods[r], t.v[o + LIP],
                         t.v[o + MODES], Double.isNaN(count) ? 0 : (int) count, t.v[o + HQ], null, true,
-                        t.w1Methods[r], t.v[o + FLOOR], t.v[o + KL], t.v[o + KLR], t.klMethods[r],
+                        t.w1Methods[r], t.v[o + FLOOR], t.v[o + KL], t.v[o + KLR], t.klMethods[r], t.v[o + ACC],
                         t.v[o + LABEL_ACCURACY]);
                 b.append(p).append(',').append(quote(t.objectives[r])).append(',').append(MetricsCsv.row(h))
                         .append('\n');

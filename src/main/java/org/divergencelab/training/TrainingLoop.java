@@ -44,6 +44,9 @@ public final class TrainingLoop {
     private long generation;
     private long lastEvaluationEnd = Long.MIN_VALUE / 2;
     private long lastEvaluationCost;
+    /** Single steps (Step D / Step G) taken since the iteration counter last read {@link #singleStepIteration}. */
+    private long singleStepIteration = -1;
+    private int singleSteps;
 
     /**
      * @param sink                receives every event, on the calling thread
@@ -112,9 +115,7 @@ public final class TrainingLoop {
      */
     public boolean configure(List<Experiment> experiments) {
         if (experiments.size() != trainers.size()) {
-            load(experiments);
-            sink.accept(new Notice("train.msg.newModel", false, experiments.size() == 2 ? "compare" : "single"));
-            return true;
+            return changePanels(experiments);
         }
         boolean newModel = false;
         boolean changed = false;
@@ -142,6 +143,33 @@ public final class TrainingLoop {
         return true;
     }
 
+    /**
+     * Compare mode on or off: the running first experiment keeps its model, history and iteration count (a
+     * changed setting applies to it as {@link #configure} would); a twin added starts from its seed at iteration
+     * 0, a twin removed is dropped. Only when the first experiment itself needs a new model does everything
+     * start over.
+     */
+    private boolean changePanels(List<Experiment> experiments) {
+        if (trainers.isEmpty() || experiments.isEmpty()
+                || trainers.get(0).classify(experiments.get(0)) == Trainer.Change.NEW_MODEL) {
+            load(experiments);
+            sink.accept(new Notice("train.msg.newModel", false, experiments.size() == 2 ? "compare" : "single"));
+            return true;
+        }
+        if (trainers.get(0).classify(experiments.get(0)) == Trainer.Change.LIVE) {
+            trainers.get(0).apply(experiments.get(0));
+        }
+        while (trainers.size() > experiments.size()) {
+            trainers.remove(trainers.size() - 1);
+        }
+        while (trainers.size() < experiments.size()) {
+            trainers.add(new Trainer(experiments.get(trainers.size())));
+        }
+        sink.accept(new Notice(experiments.size() > 1 ? "train.msg.compareOn" : "train.msg.compareOff", false,
+                iteration()));
+        return true;
+    }
+
     /** Starts every experiment over from its seed; a new generation. */
     public void reset() {
         trainers.forEach(Trainer::reset);
@@ -164,14 +192,39 @@ public final class TrainingLoop {
 
     // ------------------------------------------------------------------ training
 
-    /** One critic step on every experiment. */
+    /** One critic step on every experiment, reported as a {@link StepReport} each. */
     public void stepCritic() {
-        trainers.forEach(Trainer::stepCritic);
+        step(true);
     }
 
-    /** One generator step on every experiment. */
+    /** One generator step on every experiment, reported as a {@link StepReport} each. */
     public void stepGenerator() {
-        trainers.forEach(Trainer::stepGenerator);
+        step(false);
+    }
+
+    /**
+     * One step of one network on every experiment, with what it changed: the network's loss before and after,
+     * the estimate on the fixed evaluation batch before and after (two cheap snapshots: one forward pass each),
+     * and after a generator step how far the evaluation fakes moved.
+     */
+    private void step(boolean critic) {
+        long it = iteration();
+        if (it != singleStepIteration) {
+            singleStepIteration = it;
+            singleSteps = 0;
+        }
+        singleSteps++;
+        for (int i = 0; i < trainers.size(); i++) {
+            Trainer t = trainers.get(i);
+            Snapshot before = t.snapshot(false);
+            boolean ok = critic ? t.stepCritic() : t.stepGenerator();
+            if (!ok) {
+                sink.accept(new Notice("train.msg.halted", true, t.haltMessage() == null ? "" : t.haltMessage()));
+                continue;
+            }
+            Snapshot after = t.snapshot(false);
+            sink.accept(StepReport.of(generation, i, critic, singleSteps, before, after));
+        }
     }
 
     /**
@@ -230,6 +283,34 @@ public final class TrainingLoop {
             evaluate(evaluated);
         }
         return ok;
+    }
+
+    /** Full chart points an opening replay ({@link #replay}) aims at, however long it is. */
+    public static final int REPLAY_POINTS = 25;
+
+    /**
+     * {@code n} iterations as one go (a scene's opening, a loaded state): a full evaluation, with its chart
+     * point, every {@code max(every, ⌈n / REPLAY_POINTS⌉)} iterations (so the Lipschitz, modes, truth and
+     * internals charts show the run from its start with about {@link #REPLAY_POINTS} points, whatever the
+     * machine's speed), when one halts and after the last. {@code use} receives every evaluation; it decides
+     * which become frames. Returns false when halted.
+     */
+    public boolean replay(long n, Consumer<List<Snapshot>> use) {
+        if (n <= 0) {
+            evaluate(use);
+            return true;
+        }
+        long stride = Math.max(every(), (n + REPLAY_POINTS - 1) / REPLAY_POINTS);
+        for (long i = 1; i <= n; i++) {
+            boolean ok = iterate();
+            if (!ok || i == n || iteration() % stride == 0) {
+                evaluate(use);
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

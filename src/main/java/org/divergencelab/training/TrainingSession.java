@@ -72,6 +72,7 @@ public final class TrainingSession implements AutoCloseable {
     private volatile boolean playing;
 
     // worker-owned
+    private long lastReplayFrame = Long.MIN_VALUE / 2;
     private final TrainingLoop loop = new TrainingLoop(events::add, true);
 
     /** A session that publishes full frames at most every 33 ms while playing. */
@@ -125,9 +126,9 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /**
-     * {@code n} iterations as one command (a lecture scene's opening state, a loaded training state): one chart
-     * point each, a full frame when an evaluation is due and 0.25 s have passed (so the views show the
-     * progress), and one at the end.
+     * {@code n} iterations as one command (a lecture scene's opening state, a loaded training state): one cheap
+     * chart point each, about {@link TrainingLoop#REPLAY_POINTS} full ones from the start
+     * ({@link TrainingLoop#replay}), a frame every 0.25 s (so the views show the progress) and one at the end.
      */
     public void stepIterations(long n) {
         send(new TrainingCommand.Iterate(n));
@@ -259,7 +260,20 @@ public final class TrainingSession implements AutoCloseable {
                 loop.stepGenerator();
                 publishFull();
             }
-            case TrainingCommand.Iterate it -> loop.run(it.n(), new TrainingLoop.Pace(REPLAY_FRAME_NANOS, 3), this::publish);
+            case TrainingCommand.Iterate it -> {
+                if (it.n() <= 1) {
+                    loop.run(it.n(), TrainingLoop.Pace.EXACT, this::publish);
+                } else {
+                    // chart points at a fixed stride from iteration 0; frames only a few a second and at the end
+                    long end = loop.iteration() + it.n();
+                    loop.replay(it.n(), snaps -> {
+                        if (loop.iteration() == end || System.nanoTime() - lastReplayFrame >= REPLAY_FRAME_NANOS) {
+                            publish(snaps);
+                            lastReplayFrame = System.nanoTime();
+                        }
+                    });
+                }
+            }
             case TrainingCommand.Reset r -> {
                 loop.reset();
                 events.add(new Notice("train.msg.reset", false));

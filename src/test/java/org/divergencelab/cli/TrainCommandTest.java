@@ -65,8 +65,8 @@ class TrainCommandTest {
         assertArrayEquals(metrics, Files.readAllBytes(b.resolve("metrics.csv")));
         List<String> lines = Files.readAllLines(a.resolve("metrics.csv"));
         assertEquals("iteration,d_loss,g_loss,estimate_name,estimate,true_w1,true_js,js_method,modes_captured,modes,"
-                + "high_quality_fraction,lipschitz,w1_method,w1_floor,true_kl,true_kl_reverse,kl_method,label_accuracy",
-                lines.get(0));
+                + "high_quality_fraction,lipschitz,w1_method,w1_floor,true_kl,true_kl_reverse,kl_method,d_accuracy,"
+                + "label_accuracy", lines.get(0));
         assertEquals(4, lines.size(), lines.toString());
         assertTrue(lines.get(3).startsWith("12,"), lines.get(3));
         // method labels such as exact-mc(se=…,n=…) are quoted: split outside quotes

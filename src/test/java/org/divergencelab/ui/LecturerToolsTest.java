@@ -219,7 +219,7 @@ class LecturerToolsTest {
         assertTrue(lines.get(1).startsWith("0,non-saturating,0,"), lines.get(1));
         for (int i = 1; i <= 4; i++) {
             String[] cells = lines.get(i + 1).split(",", -1);
-            assertEquals(19, cells.length, lines.get(i));
+            assertEquals(20, cells.length, lines.get(i));
             assertEquals("0", cells[0]);
             assertEquals("non-saturating", cells[1]);
             assertEquals(Integer.toString(i), cells[2]);

@@ -198,10 +198,36 @@ public final class Axes {
             }
         }
         int tx = Math.max(2, (int) (width / (theme.fontSize() * 6.5)));
-        xTicks = Ticks.of(xMin, xMax, tx);
-        if (integerX && xTicks.step() < 1) {
-            xTicks = integerTicks(xMin, xMax);
+        xTicks = xTicksFor(tx);
+        // Thin the ticks until neighbouring labels, as measured, keep a gap of one em (long iteration counts
+        // such as "12000" in a narrow compare-mode chart once overlapped).
+        while (tx > 2 && xLabelsCrowded(theme.fontSize())) {
+            tx--;
+            xTicks = xTicksFor(tx);
         }
+    }
+
+    private Ticks xTicksFor(int target) {
+        Ticks t = Ticks.of(xMin, xMax, target);
+        return integerX && t.step() < 1 ? integerTicks(xMin, xMax) : t;
+    }
+
+    /** Whether two neighbouring x tick labels come closer than {@code gap} pixels. */
+    private boolean xLabelsCrowded(double gap) {
+        double[] v = xTicks.values();
+        for (int i = 1; i < v.length; i++) {
+            double half = (TextMetrics.width(xTicks.label(v[i - 1]), tickFont)
+                    + TextMetrics.width(xTicks.label(v[i]), tickFont)) / 2;
+            if (toPixelX(v[i]) - toPixelX(v[i - 1]) < half + gap) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the x tick labels of the last layout overlap or touch (tests). */
+    public boolean xTickLabelsOverlap() {
+        return xLabelsCrowded(0);
     }
 
     private Ticks yTicksFor(double min, double max) {

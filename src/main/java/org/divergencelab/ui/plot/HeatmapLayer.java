@@ -189,6 +189,11 @@ public final class HeatmapLayer implements Layer {
     }
 
     @Override
+    public boolean legendMayCover() {
+        return true; // a field fills the whole area: the legend sits on it, not on the data above it
+    }
+
+    @Override
     public void paintOutside(Painter p, Axes a, Theme theme, String family) {
         if (!colorBar) {
             return;

@@ -39,6 +39,14 @@ public interface Layer {
         return List.of();
     }
 
+    /**
+     * Whether an automatically placed legend ({@link XYPlot.LegendPosition#AUTO}) may sit on this layer: true for
+     * backgrounds (a field and its contours fill the whole area), false for data a legend must not hide.
+     */
+    default boolean legendMayCover() {
+        return false;
+    }
+
     /** Pixels this layer needs right of the plot area (a colour bar). */
     default double rightReserve(Theme theme, String family) {
         return 0;

@@ -23,6 +23,8 @@ public final class LineSeries implements Layer {
     private int palette;
     private Color color;
     private boolean dashed;
+    private boolean markers;
+    private boolean visible = true;
     private double[] xs;
     private double[] ys;
     private int size;
@@ -165,6 +167,25 @@ public final class LineSeries implements Layer {
         onChange.run();
     }
 
+    /** Markers only (a disc at every point, no line): points that are not a curve, such as single steps. */
+    public void setMarkers(boolean m) {
+        markers = m;
+        onChange.run();
+    }
+
+    /**
+     * Hidden: kept (and still growing) but neither drawn, nor in the legend, nor counted in the chart's range
+     * (a divergence the objective no longer estimates must not squash the current one's axis).
+     */
+    public void setVisible(boolean v) {
+        visible = v;
+        onChange.run();
+    }
+
+    public boolean isVisible() {
+        return visible;
+    }
+
     /** Explicit colour instead of the palette's. */
     public void setColor(Color c) {
         color = c;
@@ -183,7 +204,7 @@ public final class LineSeries implements Layer {
 
     @Override
     public Range xRange() {
-        if (size == 0 && Double.isNaN(lastX)) {
+        if (!visible || size == 0 && Double.isNaN(lastX)) {
             return null;
         }
         double lo = size > 0 ? xs[0] : lastX;
@@ -192,12 +213,18 @@ public final class LineSeries implements Layer {
 
     @Override
     public Range yRange() {
+        if (!visible) {
+            return null;
+        }
         Range r = Range.of(ys, size);
         return Double.isFinite(lastY) ? Range.union(r, new Range(lastY, lastY)) : r;
     }
 
     @Override
     public Range positiveYRange() {
+        if (!visible) {
+            return null;
+        }
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i <= size; i++) {
@@ -213,7 +240,7 @@ public final class LineSeries implements Layer {
     @Override
     public void paint(Painter p, Axes a, Theme theme) {
         int n = size + (lastIsKept() || Double.isNaN(lastX) ? 0 : 1);
-        if (n == 0) {
+        if (n == 0 || !visible) {
             return;
         }
         double[] px = new double[n];
@@ -242,7 +269,14 @@ public final class LineSeries implements Layer {
                 m = 0;
             }
         }
-        if (m == 1) {
+        if (markers) {
+            p.setLineDashes();
+            p.fillCircles(px, py, m, theme.pointRadius() * 1.4, c, false, 0);
+            return;
+        }
+        if (m == 1 || m > 1 && coincide(px, py, m)) {
+            // One point, or several at the same pixel (a step that did not move the iteration): a line of zero
+            // length would draw nothing, so the point shows as a dot.
             p.setFill(c);
             p.fillCircle(px[0], py[0], theme.lineWidth() * 1.5);
         }
@@ -250,10 +284,20 @@ public final class LineSeries implements Layer {
         p.setLineDashes();
     }
 
+    private static boolean coincide(double[] px, double[] py, int m) {
+        for (int i = 1; i < m; i++) {
+            if (Math.abs(px[i] - px[0]) >= 1 || Math.abs(py[i] - py[0]) >= 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public List<LegendEntry> legend() {
-        return name.isEmpty() ? List.of()
-                : List.of(new LegendEntry(name, dashed ? LegendEntry.Swatch.DASHED : LegendEntry.Swatch.LINE, palette,
-                        color));
+        // a series with nothing drawn yet (e.g. single steps before the first) takes no legend room
+        return name.isEmpty() || !visible || size == 0 && Double.isNaN(lastX) ? List.of()
+                : List.of(new LegendEntry(name, markers ? LegendEntry.Swatch.POINT
+                        : dashed ? LegendEntry.Swatch.DASHED : LegendEntry.Swatch.LINE, palette, color));
     }
 }

@@ -69,6 +69,10 @@ public abstract class PlotWidget extends Region implements Themed {
         return title;
     }
 
+    public final String getTitle() {
+        return title.get();
+    }
+
     public final void setTitle(String s) {
         title.set(s == null ? "" : s);
     }
@@ -159,7 +163,15 @@ public abstract class PlotWidget extends Region implements Themed {
         lastPaintNanos = System.nanoTime() - t0;
     }
 
+    /** The title as the last paint broke it into lines (empty when there is no title). */
+    public final java.util.List<String> titleLines() {
+        return titleLines;
+    }
+
+    private java.util.List<String> titleLines = java.util.List.of();
+
     private void paintAll(Painter p, double w, double h) {
+        titleLines = java.util.List.of();
         Theme t = theme.get();
         p.setFill(t.background());
         p.fillRect(0, 0, w, h);
@@ -168,6 +180,7 @@ public abstract class PlotWidget extends Region implements Themed {
         if (s != null && !s.isEmpty()) {
             Font f = titleFont();
             java.util.List<String> lines = wrap(s, f, w - 12);
+            titleLines = lines;
             p.setFont(f);
             p.setFill(t.foreground());
             double lh = TextMetrics.height(f);
@@ -180,8 +193,9 @@ public abstract class PlotWidget extends Region implements Themed {
     }
 
     /**
-     * Breaks {@code text} into lines no wider than {@code max}: at spaces where possible, anywhere in a run
-     * without spaces (Chinese). At most two lines; the second ends in "…" when it still does not fit.
+     * Breaks {@code text} into lines no wider than {@code max}: at a space where one fits, never inside a word
+     * of Latin letters or digits (a word that does not fit ends its line in "…"), anywhere between CJK
+     * characters. At most two lines; the second ends in "…" when it still does not fit.
      */
     static java.util.List<String> wrap(String text, Font f, double max) {
         java.util.List<String> out = new java.util.ArrayList<>();
@@ -195,15 +209,34 @@ public abstract class PlotWidget extends Region implements Themed {
             while (fit < rest.length() && TextMetrics.width(rest.substring(0, fit + 1), f) <= max) {
                 fit++;
             }
-            int space = rest.lastIndexOf(' ', fit);
-            int cut = space > fit / 2 ? space : fit;
+            int cut = fit;
+            while (cut > 0 && insideWord(rest, cut)) {
+                cut--;
+            }
+            if (cut == 0) {
+                // the first word alone is wider than the line: it ends the title, shortened
+                out.add(ellipsize(rest, f, max));
+                return out;
+            }
             out.add(rest.substring(0, cut).strip());
             rest = rest.substring(cut).strip();
         }
         return out;
     }
 
-    private static String ellipsize(String s, Font f, double max) {
+    /** Whether a break before index {@code i} would split a word (letters, digits, brackets, punctuation of it). */
+    private static boolean insideWord(String s, int i) {
+        return !breakable(s.charAt(i - 1)) && !breakable(s.charAt(i));
+    }
+
+    /** Spaces, and CJK characters (a line may break before or after any of them). */
+    private static boolean breakable(char c) {
+        return Character.isWhitespace(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || c >= '\u3000' && c <= '\u30ff' || c >= '\uff00' && c <= '\uffef';
+    }
+
+    /** {@code s} cut to {@code max} pixels with "…" (unchanged when it fits): titles, legend entries. */
+    static String ellipsize(String s, Font f, double max) {
         if (TextMetrics.width(s, f) <= max) {
             return s;
         }

@@ -21,13 +21,29 @@ import org.divergencelab.ui.theme.Theme;
  */
 public class XYPlot extends PlotWidget {
 
-    /** Where the legend sits inside the plot area. */
-    /** Where the legend goes; {@code BELOW}: under the plot area, never over the data or its labels. */
-    public enum LegendPosition { TOP_RIGHT, TOP_LEFT, BOTTOM_RIGHT, BOTTOM_LEFT, NONE, BELOW }
+    /**
+     * Where the legend goes. {@code BELOW}: under the plot area, never over the data or its labels. {@code AUTO}
+     * (the default): the first corner (top right, top left, bottom right, bottom left) where the boxed legend
+     * covers no data mark (point, curve, bar, reference line or its label; a heatmap's field may be covered),
+     * below the plot area when every corner is busy and the plot keeps room for its data, else the corner that
+     * covers the fewest marks.
+     */
+    public enum LegendPosition { TOP_RIGHT, TOP_LEFT, BOTTOM_RIGHT, BOTTOM_LEFT, NONE, BELOW, AUTO }
+
+    /** A legend goes below the plot only if the plot keeps at least this height (pixels) and half its own. */
+    private static final double MIN_PLOT_HEIGHT = 80;
+
+    /** The corners {@link LegendPosition#AUTO} tries, in order. */
+    private static final LegendPosition[] CORNERS = {LegendPosition.TOP_RIGHT, LegendPosition.TOP_LEFT,
+            LegendPosition.BOTTOM_RIGHT, LegendPosition.BOTTOM_LEFT};
 
     private final Axes axes = new Axes();
     private final ObservableList<Layer> layers = FXCollections.observableArrayList();
-    private LegendPosition legendPosition = LegendPosition.TOP_RIGHT;
+    private LegendPosition legendPosition = LegendPosition.AUTO;
+    /** Where the last paint put the legend (a corner, BELOW or NONE). */
+    private LegendPosition placedLegend = LegendPosition.NONE;
+    /** The legend box of the last paint, in local pixels: x, y, w, h (null when none or below). */
+    private double[] legendBox;
 
     public XYPlot() {
         getStyleClass().add("xy-plot");
@@ -89,11 +105,10 @@ public class XYPlot extends PlotWidget {
         Theme theme = getTheme();
         List<Layer> ls = layersToDraw();
         Range rx = null;
-        Range ry = null;
+        Range ry = dataYRange();
         double right = 0;
         for (Layer l : ls) {
             rx = Range.union(rx, l.xRange());
-            ry = Range.union(ry, axes.isLogY() ? l.positiveYRange() : l.yRange());
             right = Math.max(right, l.rightReserve(theme, family()));
         }
         List<LegendEntry> entries = new ArrayList<>();
@@ -107,7 +122,26 @@ public class XYPlot extends PlotWidget {
         boolean outside = !entries.isEmpty() && legendPosition != LegendPosition.NONE
                 && (legendPosition == LegendPosition.BELOW || inside[0] > 0.5 * pw || inside[1] > 0.4 * ph);
         double below = outside ? outsideLegendHeight(entries, theme, w) : 0;
+
         axes.layout(x, y, w, h - below, rx, ry, theme, family(), right);
+        LegendPosition placed = entries.isEmpty() || legendPosition == LegendPosition.NONE ? LegendPosition.NONE
+                : outside ? LegendPosition.BELOW : legendPosition;
+        if (placed == LegendPosition.AUTO) {
+            placed = freeCorner(ls, entries, theme);
+            if (placed == LegendPosition.BELOW) {
+                double need = outsideLegendHeight(entries, theme, w);
+                if (axes.height() - need >= Math.max(MIN_PLOT_HEIGHT, 0.5 * axes.height())) {
+                    outside = true;
+                    below = need;
+                    axes.layout(x, y, w, h - below, rx, ry, theme, family(), right);
+                } else {
+                    // below would squash the plot to a strip: the corner covering the fewest marks instead
+                    placed = leastBusyCorner(ls, entries, theme);
+                }
+            }
+        }
+        placedLegend = placed;
+        legendBox = null;
         axes.paintBackground(p, theme);
         p.pushClip(axes.left(), axes.top(), axes.width(), axes.height());
         for (Layer l : ls) {
@@ -120,9 +154,91 @@ public class XYPlot extends PlotWidget {
         }
         if (outside) {
             paintLegendBelow(p, entries, theme, x, y + h - below, w);
-        } else {
-            paintLegend(p, entries, theme);
+        } else if (placed != LegendPosition.NONE) {
+            legendBox = legendBox(entries, theme, placed);
+            paintLegend(p, entries, theme, legendBox);
         }
+    }
+
+    /** Where the last paint put the legend: a corner, {@code BELOW} or {@code NONE}. */
+    public final LegendPosition placedLegend() {
+        return placedLegend;
+    }
+
+    /** Data marks under the legend box of the last paint (0 when it covers none, or is not in the plot). */
+    public final int marksUnderLegend() {
+        if (legendBox == null) {
+            return 0;
+        }
+        MarkGrid grid = marks(layersToDraw(), getTheme());
+        return grid.count(legendBox[0], legendBox[1], legendBox[2], legendBox[3]);
+    }
+
+    /** The layers' marks (those a legend must not hide) over the plot area of the last layout. */
+    private MarkGrid marks(List<Layer> ls, Theme theme) {
+        MarkGrid grid = new MarkGrid(axes.left(), axes.top(), axes.width(), axes.height());
+        for (Layer l : ls) {
+            if (!l.legendMayCover()) {
+                l.paint(grid, axes, theme);
+            }
+        }
+        return grid;
+    }
+
+    /** The first corner whose legend box covers no mark, or {@code BELOW} when every corner is busy. */
+    private LegendPosition freeCorner(List<Layer> ls, List<LegendEntry> entries, Theme theme) {
+        MarkGrid grid = marks(ls, theme);
+        for (LegendPosition c : CORNERS) {
+            double[] b = legendBox(entries, theme, c);
+            if (grid.count(b[0], b[1], b[2], b[3]) == 0) {
+                return c;
+            }
+        }
+        return LegendPosition.BELOW;
+    }
+
+    /** The corner whose legend box covers the fewest marks (the first of equals, in {@link #CORNERS} order). */
+    private LegendPosition leastBusyCorner(List<Layer> ls, List<LegendEntry> entries, Theme theme) {
+        MarkGrid grid = marks(ls, theme);
+        LegendPosition best = CORNERS[0];
+        int fewest = Integer.MAX_VALUE;
+        for (LegendPosition c : CORNERS) {
+            double[] b = legendBox(entries, theme, c);
+            int n = grid.count(b[0], b[1], b[2], b[3]);
+            if (n < fewest) {
+                fewest = n;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** The boxed legend's rectangle (x, y, w, h) in corner {@code corner} of the plot area. */
+    private double[] legendBox(List<LegendEntry> entries, Theme theme, LegendPosition corner) {
+        double[] size = legendSize(entries, theme);
+        double bw = size[0];
+        double bh = size[1];
+        double bx = switch (corner) {
+            case TOP_LEFT, BOTTOM_LEFT -> axes.left() + 8;
+            default -> axes.left() + axes.width() - bw - 8;
+        };
+        double by = switch (corner) {
+            case BOTTOM_LEFT, BOTTOM_RIGHT -> axes.top() + axes.height() - bh - 8;
+            default -> axes.top() + 8;
+        };
+        return new double[] {bx, by, bw, bh};
+    }
+
+    /**
+     * The y extent the axis is fitted to: the union of what the layers report (a hidden series reports nothing),
+     * positive values only on a log axis; null when no layer has data.
+     */
+    public final Range dataYRange() {
+        Range ry = null;
+        for (Layer l : layersToDraw()) {
+            ry = Range.union(ry, axes.isLogY() ? l.positiveYRange() : l.yRange());
+        }
+        return ry;
     }
 
     private Font legendFont(Theme theme) {
@@ -183,7 +299,9 @@ public class XYPlot extends PlotWidget {
                 LegendEntry e = entries.get(i);
                 swatch(p, e, theme, cx, cy, sw, lh);
                 p.setFill(theme.foreground());
-                p.fillText(e.label(), cx + sw + 6, cy, TextAlignment.LEFT, VPos.CENTER);
+                // an entry wider than the widget ends in "…" instead of running past its edge
+                p.fillText(ellipsize(e.label(), f, x + w - 4 - (cx + sw + 6)), cx + sw + 6, cy, TextAlignment.LEFT,
+                        VPos.CENTER);
                 cx += sw + 6 + TextMetrics.width(e.label(), f) + lh;
             }
         }
@@ -213,29 +331,16 @@ public class XYPlot extends PlotWidget {
         }
     }
 
-    private void paintLegend(Painter p, List<LegendEntry> entries, Theme theme) {
-        if (entries.isEmpty() || legendPosition == LegendPosition.NONE) {
-            return;
-        }
+    private void paintLegend(Painter p, List<LegendEntry> entries, Theme theme, double[] box) {
         Font f = Font.font(family(), FontWeight.NORMAL, theme.fontSize());
         p.setFont(f);
         double lh = TextMetrics.height(f);
         double sw = lh * 1.6;
-        double tw = 0;
-        for (LegendEntry e : entries) {
-            tw = Math.max(tw, TextMetrics.width(e.label(), f));
-        }
         double pad = 6;
-        double bw = pad * 2 + sw + 6 + tw;
-        double bh = pad * 2 + lh * entries.size() + 2 * (entries.size() - 1);
-        double bx = switch (legendPosition) {
-            case TOP_LEFT, BOTTOM_LEFT -> axes.left() + 8;
-            default -> axes.left() + axes.width() - bw - 8;
-        };
-        double by = switch (legendPosition) {
-            case BOTTOM_LEFT, BOTTOM_RIGHT -> axes.top() + axes.height() - bh - 8;
-            default -> axes.top() + 8;
-        };
+        double bx = box[0];
+        double by = box[1];
+        double bw = box[2];
+        double bh = box[3];
         Color bg = theme.plotBackground();
         p.setFill(new Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0.88));
         p.fillRect(bx, by, bw, bh);

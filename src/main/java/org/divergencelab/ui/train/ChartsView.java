@@ -12,6 +12,7 @@ import javafx.scene.layout.RowConstraints;
 import org.divergencelab.divergence.TruthMethod;
 import org.divergencelab.gan.Objective;
 import org.divergencelab.training.HistoryPoint;
+import org.divergencelab.training.StepReport;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.plot.LineChart;
 import org.divergencelab.ui.plot.LineSeries;
@@ -22,8 +23,9 @@ import org.divergencelab.ui.theme.ThemeManager;
  * Charts over iterations: D and G losses; the estimate beside the value it estimates (JS estimate vs the JS of
  * P_G, log 2 marked; W estimate vs W1), the second line named by what it is (exact, exact densities by Monte
  * Carlo, OT of n samples with the sampling floor as a reference line, a histogram of n samples); Lipschitz
- * estimate vs 1; modes captured. Fed by {@link HistoryPoint}s: losses and estimates from the cheap
- * per-iteration points, the values beside them from full snapshots.
+ * estimate vs 1; modes captured; D accuracy on the evaluation batch (probability outputs only). Fed by
+ * {@link HistoryPoint}s: losses, estimates and accuracy from the cheap per-iteration points, the values beside
+ * them from full snapshots; single Step D / Step G ({@link StepReport}) between two iterations.
  */
 final class ChartsView {
     private final I18n i18n;
@@ -33,16 +35,29 @@ final class ChartsView {
     private final String idPrefix;
     final LineChart lipschitz;
     final LineChart modes;
+    final LineChart accuracy;
     final LineSeries criticLoss;
     final LineSeries generatorLoss;
+    /** The loss of each single Step D / Step G, a marker between two iterations. */
+    final LineSeries criticStepLoss;
+    final LineSeries generatorStepLoss;
     private final LineSeries lipschitzSeries;
     private final LineSeries modesSeries;
+    private final LineSeries accuracySeries;
+    /** Which divergence the objective estimates now: only its pair shows (and sets the axis). */
+    private Objective.Estimated current;
+    /** Chart position of the newest single step and its iteration: the full point that follows sits there. */
+    private long stepIteration = -1;
+    private double stepPosition = Double.NaN;
+    private int evaluationBatch;
     private final Map<Objective.Estimated, LineSeries[]> estimateSeries = new EnumMap<>(Objective.Estimated.class);
     /** The method of each second line's newest value ("" before the first): its legend says what it is. */
     private final Map<Objective.Estimated, String> truthMethods = new EnumMap<>(Objective.Estimated.class);
     /** W1 between two independent n-draws of P_data (NaN unless W1 is a sample value): drawn as a reference. */
     private double w1Floor = Double.NaN;
     private final GridPane root = new GridPane();
+    /** The lower row: Lipschitz, modes (mixtures) and D accuracy (probability outputs), sharing its width. */
+    private final javafx.scene.layout.HBox lower = new javafx.scene.layout.HBox(4);
     private int modeCount;
 
     ChartsView(I18n i18n, ThemeManager themes, String idPrefix) {
@@ -53,18 +68,37 @@ final class ChartsView {
         estimates = themes.style(new LineChart());
         lipschitz = themes.style(new LineChart());
         modes = themes.style(new LineChart());
+        accuracy = themes.style(new LineChart());
         losses.setId(idPrefix + "chart-losses");
         estimates.setId(idPrefix + "chart-estimate");
         lipschitz.setId(idPrefix + "chart-lipschitz");
         modes.setId(idPrefix + "chart-modes");
+        accuracy.setId(idPrefix + "chart-accuracy");
         criticLoss = losses.addSeries("D", 2);
         generatorLoss = losses.addSeries("G", 1);
+        criticStepLoss = losses.addSeries("D step", 2);
+        generatorStepLoss = losses.addSeries("G step", 1);
+        criticStepLoss.setMarkers(true);
+        generatorStepLoss.setMarkers(true);
         lipschitzSeries = lipschitz.addSeries("L", 2);
         modesSeries = modes.addSeries("modes", 1);
+        accuracySeries = accuracy.addSeries("accuracy", 2);
+        // one series each: the title says what it is, the legend would only take the small plot's height
+        for (LineChart c : new LineChart[] {lipschitz, modes, accuracy}) {
+            c.setLegendPosition(org.divergencelab.ui.plot.XYPlot.LegendPosition.NONE);
+        }
+        // accuracy is a fraction: the whole [0, 1] (and the 100 % line) always in view
+        accuracy.axes().setYRange(new org.divergencelab.ui.plot.Range(0, 1.05));
         root.add(losses, 0, 0);
         root.add(estimates, 1, 0);
-        root.add(lipschitz, 0, 1);
-        root.add(modes, 1, 1);
+        for (LineChart c : new LineChart[] {lipschitz, modes, accuracy}) {
+            javafx.scene.layout.HBox.setHgrow(c, Priority.ALWAYS);
+            c.setPrefWidth(0);
+            c.setMaxWidth(Double.MAX_VALUE);
+            lower.getChildren().add(c);
+        }
+        lower.setMinSize(0, 0);
+        root.add(lower, 0, 1, 2, 1);
         for (int i = 0; i < 2; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(50);
@@ -78,10 +112,11 @@ final class ChartsView {
         root.setHgap(4);
         root.setVgap(4);
         root.setMinSize(0, 0);
-        for (LineChart c : new LineChart[] {losses, estimates, lipschitz, modes}) {
+        for (LineChart c : new LineChart[] {losses, estimates, lipschitz, modes, accuracy}) {
             c.setMinSize(0, 0);
         }
         showModes(false);
+        showAccuracy(false);
         relabel();
     }
 
@@ -94,13 +129,19 @@ final class ChartsView {
         estimates.setTitle(i18n.text("train.chart.estimate"));
         lipschitz.setTitle(i18n.text("train.chart.lipschitz"));
         modes.setTitle(modeCount > 0 ? i18n.text("train.chart.modesOf", modeCount) : i18n.text("train.chart.modes"));
-        for (LineChart c : new LineChart[] {losses, estimates, lipschitz, modes}) {
+        accuracy.setTitle(i18n.text("train.chart.accuracy", evaluationBatch));
+        for (LineChart c : new LineChart[] {losses, estimates, lipschitz, modes, accuracy}) {
             c.setAxisLabels(i18n.text("train.axis.iteration"), "");
         }
         criticLoss.setName(i18n.text("train.legend.dLoss"));
         generatorLoss.setName(i18n.text("train.legend.gLoss"));
+        criticStepLoss.setName(i18n.text("train.legend.dStep"));
+        generatorStepLoss.setName(i18n.text("train.legend.gStep"));
         lipschitzSeries.setName(i18n.text("train.legend.lipschitz"));
         modesSeries.setName(i18n.text("train.legend.modes"));
+        accuracySeries.setName(i18n.text("train.legend.accuracy"));
+        accuracy.clearReferenceLines();
+        accuracy.addReferenceLine(ReferenceLine.horizontal(1, "100 %"));
         for (Map.Entry<Objective.Estimated, LineSeries[]> e : estimateSeries.entrySet()) {
             e.getValue()[0].setName(i18n.text("train.legend.estimate", e.getKey().label()));
             e.getValue()[1].setName(truthLegend(e.getKey()));
@@ -109,8 +150,16 @@ final class ChartsView {
         lipschitz.addReferenceLine(ReferenceLine.horizontal(1, "1"));
         estimates.clearReferenceLines();
         addReferenceLines();
-        for (LineChart c : new LineChart[] {losses, estimates, lipschitz, modes}) {
+        for (LineChart c : new LineChart[] {losses, estimates, lipschitz, modes, accuracy}) {
             c.invalidate();
+        }
+    }
+
+    /** The evaluation batch's size n, named in the accuracy chart's title. */
+    void setEvaluationBatch(int n) {
+        if (n != evaluationBatch) {
+            evaluationBatch = n;
+            accuracy.setTitle(i18n.text("train.chart.accuracy", n));
         }
     }
 
@@ -118,15 +167,25 @@ final class ChartsView {
     private void showModes(boolean on) {
         modes.setVisible(on);
         modes.setManaged(on);
-        GridPane.setColumnSpan(lipschitz, on ? 1 : 2);
+    }
+
+    /** The D accuracy chart only for a D with a probability output (not for critics). */
+    private void showAccuracy(boolean on) {
+        accuracy.setVisible(on);
+        accuracy.setManaged(on);
     }
 
     /** Empties every chart (a new model). */
     void clear() {
         showModes(false);
+        showAccuracy(false);
         losses.clearData();
         lipschitz.clearData();
         modes.clearData();
+        accuracy.clearData();
+        current = null;
+        stepIteration = -1;
+        stepPosition = Double.NaN;
         // Series cannot be removed from a LineChart: a fresh chart drops the pairs of a previous objective.
         root.getChildren().remove(estimates);
         estimates = themes.style(new LineChart());
@@ -140,6 +199,19 @@ final class ChartsView {
         w1Floor = Double.NaN;
     }
 
+    /**
+     * A single Step D or Step G: its loss as a marker between two iterations, at {@link StepReport#position()};
+     * the full point that follows it (the same iteration) is charted there too, so the estimate, truth, modes
+     * and accuracy show what the step changed instead of stacking on the iteration's own point.
+     */
+    void step(StepReport r) {
+        stepIteration = r.iteration();
+        stepPosition = r.position();
+        if (Double.isFinite(r.lossAfter())) {
+            (r.critic() ? criticStepLoss : generatorStepLoss).append(stepPosition, r.lossAfter());
+        }
+    }
+
     void add(HistoryPoint h) {
         if (!h.full()) {
             if (Double.isFinite(h.criticLoss())) {
@@ -151,11 +223,22 @@ final class ChartsView {
             if (Double.isFinite(h.estimate())) {
                 seriesFor(h.estimated())[0].append(h.iteration(), h.estimate());
             }
+            addAccuracy(h.iteration(), h.dAccuracy());
             return;
+        }
+        // A full point right after a single step: at the step's position, with its estimate (no cheap point
+        // comes for a step); otherwise at its iteration (its estimate repeats the cheap point's).
+        boolean afterStep = h.iteration() == stepIteration;
+        double x = afterStep ? stepPosition : h.iteration();
+        if (afterStep) {
+            if (Double.isFinite(h.estimate())) {
+                seriesFor(h.estimated())[0].append(x, h.estimate());
+            }
+            addAccuracy(x, h.dAccuracy());
         }
         if (Double.isFinite(h.truth())) {
             LineSeries[] pair = seriesFor(h.estimated());
-            pair[1].append(h.iteration(), h.truth());
+            pair[1].append(x, h.truth());
             String method = h.truthMethod() == null ? "" : h.truthMethod();
             if (!method.equals(truthMethods.get(h.estimated()))) {
                 truthMethods.put(h.estimated(), method);
@@ -168,10 +251,10 @@ final class ChartsView {
             }
         }
         if (Double.isFinite(h.lipschitz())) {
-            lipschitzSeries.append(h.iteration(), h.lipschitz());
+            lipschitzSeries.append(x, h.lipschitz());
         }
         if (Double.isFinite(h.modes())) {
-            modesSeries.append(h.iteration(), h.modes());
+            modesSeries.append(x, h.modes());
             if (!modes.isVisible()) {
                 showModes(true);
             }
@@ -182,7 +265,20 @@ final class ChartsView {
         }
     }
 
-    /** The estimate and truth series of a divergence, created on first use (a live JS ↔ W switch adds a pair). */
+    private void addAccuracy(double x, double a) {
+        if (Double.isFinite(a)) {
+            accuracySeries.append(x, a);
+            if (!accuracy.isVisible()) {
+                showAccuracy(true);
+            }
+        }
+    }
+
+    /**
+     * The estimate and truth series of a divergence, created on first use (a live JS ↔ W switch adds a pair).
+     * Only the pair of the divergence estimated now shows: the other is kept but hidden, so its values (W1 in data
+     * units, JS in nats) do not set the axis.
+     */
     private LineSeries[] seriesFor(Objective.Estimated e) {
         LineSeries[] s = estimateSeries.get(e);
         if (s == null) {
@@ -191,18 +287,30 @@ final class ChartsView {
                     estimates.addSeries(i18n.text("train.legend.truth", e.label()), 3 + base % 4)};
             s[1].setDashed(true);
             estimateSeries.put(e, s);
-            if (e == Objective.Estimated.JS) {
-                estimates.addReferenceLine(ReferenceLine.horizontal(Math.log(2), "log 2"));
+        }
+        if (e != current) {
+            current = e;
+            for (Map.Entry<Objective.Estimated, LineSeries[]> pair : estimateSeries.entrySet()) {
+                for (LineSeries one : pair.getValue()) {
+                    one.setVisible(pair.getKey() == e);
+                }
             }
+            estimates.clearReferenceLines();
+            addReferenceLines();
         }
         return s;
     }
 
+    /** The divergence whose pair the estimate chart shows (null before the first point). */
+    Objective.Estimated shownEstimate() {
+        return current;
+    }
+
     private void addReferenceLines() {
-        if (estimateSeries.containsKey(Objective.Estimated.JS)) {
+        if (current == Objective.Estimated.JS) {
             estimates.addReferenceLine(ReferenceLine.horizontal(Math.log(2), "log 2"));
         }
-        if (estimateSeries.containsKey(Objective.Estimated.W1) && Double.isFinite(w1Floor)) {
+        if (current == Objective.Estimated.W1 && Double.isFinite(w1Floor)) {
             estimates.addReferenceLine(ReferenceLine.horizontal(w1Floor,
                     i18n.text("train.legend.w1Floor", sampleSize(truthMethods.get(Objective.Estimated.W1)))));
         }

@@ -100,6 +100,7 @@ public final class ExperimentPanel {
             case 0 -> {
                 last = p;
                 setHeading(p.experiment());
+                charts.setEvaluationBatch(p.experiment().evaluation().batch());
                 samples.show(p);
             }
             case 1 -> critic.show(p);
@@ -124,9 +125,22 @@ public final class ExperimentPanel {
         internals.add(h);
     }
 
+    /** A single Step D / Step G: its marker on the charts; after Step G the samples keep a ghost of the old fakes. */
+    void step(org.divergencelab.training.StepReport r) {
+        charts.step(r);
+        if (!r.critic()) {
+            samples.ghostNext();
+        }
+    }
+
     void clear() {
         charts.clear();
         internals.clear();
+    }
+
+    /** The experiment of the frame shown last (null before the first). */
+    Experiment shownExperiment() {
+        return last == null ? null : last.experiment();
     }
 
     void relabel() {

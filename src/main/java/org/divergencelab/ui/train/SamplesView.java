@@ -28,6 +28,15 @@ final class SamplesView {
     final ScatterPlot scatter;
     private final StackPane root = new StackPane();
     private TrainingSession.PanelState last;
+    /** The next frame follows a Step G: draw the previous fakes (or p_G) faintly under the new ones. */
+    private boolean ghostNext;
+    /** Whether the frame shown now has a ghost (tests). */
+    boolean ghostShown;
+
+    /** The next {@link #show} draws the fakes before it as a faint ghost (what one generator step moved). */
+    void ghostNext() {
+        ghostNext = true;
+    }
 
     SamplesView(I18n i18n, ThemeManager themes, String idPrefix) {
         this.i18n = i18n;
@@ -55,6 +64,13 @@ final class SamplesView {
     }
 
     void show(TrainingSession.PanelState p) {
+        TrainingSession.PanelState before = last;
+        boolean ghost = ghostNext && before != null && before.snapshot().dimension() == p.snapshot().dimension()
+                && before != p;
+        if (before != p) {
+            ghostNext = false;
+        }
+        ghostShown = ghost;
         last = p;
         Snapshot s = p.snapshot();
         ViewData d = p.data();
@@ -65,12 +81,18 @@ final class SamplesView {
             density.setHistograms(new HistogramLayer(i18n.text("train.legend.real"), d.edges(), d.realHist(), Theme.REAL),
                     new HistogramLayer(i18n.text("train.legend.fake"), d.edges(), d.fakeHist(), Theme.GENERATED));
             CurveLayer kde = new CurveLayer(i18n.text("train.legend.pg"), d.xs(), d.fakePdf(), Theme.GENERATED);
-            if (d.dataPdf() != null) {
-                density.setCurves(new CurveLayer(i18n.text("train.legend.pdata"), d.xs(), d.dataPdf(), Theme.REAL, null,
-                        true, false, 0), kde);
-            } else {
-                density.setCurves(kde);
+            java.util.List<CurveLayer> curves = new java.util.ArrayList<>();
+            if (ghost) {
+                ViewData old = before.data();
+                curves.add(new CurveLayer(i18n.text("train.legend.ghost"), old.xs(), old.fakePdf(), Theme.GENERATED,
+                        ghostColour(), true, false, 0));
             }
+            if (d.dataPdf() != null) {
+                curves.add(new CurveLayer(i18n.text("train.legend.pdata"), d.xs(), d.dataPdf(), Theme.REAL, null,
+                        true, false, 0));
+            }
+            curves.add(kde);
+            density.setCurves(curves.toArray(CurveLayer[]::new));
             return;
         }
         double[] real = s.real();
@@ -94,8 +116,21 @@ final class SamplesView {
         }
         scatter.setTitle(i18n.text("train.view.samples"));
         // Real drawn last and larger: tight modes (σ = 0.02) must stay visible under a cloud of fakes.
-        scatter.setSeries(new ScatterLayer(i18n.text("train.legend.fake"), Pts.coord(fake, 2, 0), Pts.coord(fake, 2, 1),
-                Theme.GENERATED, null, 1, true), realLayer);
+        ScatterLayer fakes = new ScatterLayer(i18n.text("train.legend.fake"), Pts.coord(fake, 2, 0),
+                Pts.coord(fake, 2, 1), Theme.GENERATED, null, 1, true);
+        if (ghost) {
+            double[] old = before.snapshot().fake();
+            scatter.setSeries(new ScatterLayer(i18n.text("train.legend.ghost"), Pts.coord(old, 2, 0),
+                    Pts.coord(old, 2, 1), Theme.GENERATED, ghostColour(), 1, true), fakes, realLayer);
+        } else {
+            scatter.setSeries(fakes, realLayer);
+        }
+    }
+
+    /** The ghost of the previous fakes: the generated colour, faint. */
+    private javafx.scene.paint.Color ghostColour() {
+        javafx.scene.paint.Color c = density.getTheme().series(Theme.GENERATED);
+        return new javafx.scene.paint.Color(c.getRed(), c.getGreen(), c.getBlue(), 0.25);
     }
 
     /**

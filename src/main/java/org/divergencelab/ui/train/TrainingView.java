@@ -27,6 +27,7 @@ import org.divergencelab.gan.Presets;
 import org.divergencelab.training.HistoryPoint;
 import org.divergencelab.training.Notice;
 import org.divergencelab.training.ObjectiveChoice;
+import org.divergencelab.training.StepReport;
 import org.divergencelab.training.TrainingEvent;
 import org.divergencelab.training.TrainingHistory;
 import org.divergencelab.training.TrainingSession;
@@ -75,6 +76,8 @@ public final class TrainingView {
     private TrainingSession.Frame shown;
     private String messageKey;
     private Object[] messageArgs;
+    /** The reports of the last single step, one per panel (the message line shows them while no notice came since). */
+    private final List<StepReport> stepReports = new ArrayList<>();
     private long lastUpdateNanos;
     private long lastChartNanos;
     private long lastFrameNanos;
@@ -313,6 +316,11 @@ public final class TrainingView {
             }
         });
         compare.selectedProperty().addListener((o, a, on) -> {
+            // The running side keeps its model, charts and history (TrainingLoop.configure): only the twin's
+            // panel and rows start empty.
+            if (on) {
+                history.clearPanel(1);
+            }
             ensurePanels(on ? 2 : 1);
             experimentsChanged(experimentsFor(controls.current()));
             if (session != null) {
@@ -485,7 +493,21 @@ public final class TrainingView {
                     p.clear();
                 }
             }
+            case StepReport r -> {
+                if (r.generation() >= shownGeneration && r.panel() < panels.size()) {
+                    panels.get(r.panel()).step(r);
+                }
+                // one line for the step: panel 0's report, then the twin's appended (compare mode)
+                if (r.panel() == 0) {
+                    stepReports.clear();
+                }
+                stepReports.add(r);
+                messageKey = null;
+                message.setStyle("");
+                message.setText(stepText());
+            }
             case Notice n -> {
+                stepReports.clear();
                 messageKey = n.key();
                 messageArgs = n.args();
                 message.setStyle(n.error() ? "-fx-text-fill: #c0392b;" : "");
@@ -625,6 +647,26 @@ public final class TrainingView {
         }, javafx.application.Platform::runLater);
     }
 
+    /**
+     * The message line after a single step: "Step D: D loss 0.693 → 0.512; JS estimate 0.010 → 0.052" or "Step G:
+     * G loss … → …, mean sample shift 0.034"; in compare mode both panels, by objective.
+     */
+    private String stepText() {
+        List<String> parts = new ArrayList<>();
+        for (StepReport r : stepReports) {
+            String before = Double.isFinite(r.lossBefore()) ? i18n.text("train.msg.stepValue", r.lossBefore()) : "—";
+            String text = r.critic()
+                    ? i18n.text("train.msg.stepD", before, r.lossAfter(), r.estimated().label(), r.estimateBefore(),
+                            r.estimateAfter())
+                    : i18n.text("train.msg.stepG", before, r.lossAfter(), r.meanShift());
+            if (stepReports.size() > 1 && r.panel() < panels.size() && panels.get(r.panel()).shownExperiment() != null) {
+                text = panels.get(r.panel()).shownExperiment().objective().describe() + ": " + text;
+            }
+            parts.add(text);
+        }
+        return String.join("  |  ", parts);
+    }
+
     private void relabel() {
         for (ExperimentPanel p : panels) {
             p.relabel();
@@ -636,6 +678,8 @@ public final class TrainingView {
         }
         if (messageKey != null) {
             message.setText(i18n.text(messageKey, EngineText.localize(i18n, messageArgs)));
+        } else if (!stepReports.isEmpty()) {
+            message.setText(stepText());
         }
     }
 }
