@@ -102,7 +102,7 @@ public final class ExperimentJson {
         Map<ExperimentField<?>, Object> values = new HashMap<>();
         for (ExperimentField<?> field : ExperimentField.all()) {
             Fields g = field.group().isEmpty() ? f : groups.computeIfAbsent(field.group(), f::object);
-            values.put(field, read(g, field));
+            values.put(field, field.absentValue() != null && !g.has(field.member()) ? field.absentValue() : read(g, field));
         }
         for (Fields g : groups.values()) {
             g.finish();
@@ -155,6 +155,10 @@ public final class ExperimentJson {
 
         String path(String key) {
             return prefix.isEmpty() ? key : prefix + "." + key;
+        }
+
+        boolean has(String key) {
+            return map.containsKey(key);
         }
 
         private Object get(String key) {

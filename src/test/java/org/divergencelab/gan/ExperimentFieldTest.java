@@ -41,7 +41,7 @@ class ExperimentFieldTest {
             table.add(f.key() + "=" + f.type().getSimpleName());
             assertSame(f, ExperimentField.byKey(f.key()));
         }
-        assertEquals(53, records.size());
+        assertEquals(55, records.size());
         assertEquals(records.stream().sorted().toList(), table.stream().sorted().toList());
     }
 
