@@ -224,13 +224,7 @@ public enum SceneFigure {
         double[] diversity = new double[x.length];
         double[] sharp = new double[x.length];
         double[] data = new double[x.length];
-        int done = 0;
-        for (int k = 0; k <= QD_POINTS; k++) {
-            int target = (int) Math.round((double) n * k / QD_POINTS);
-            while (done < target && !t.halted()) {
-                t.iteration();
-                done++;
-            }
+        trainVisiting(t, n, QD_POINTS, (k, done) -> {
             Snapshot snap = t.snapshot(false);
             QualityDiversity.Result g = QualityDiversity.evaluate(m, snap.fakeCloud());
             x[k] = done;
@@ -239,7 +233,7 @@ public enum SceneFigure {
             sharp[k] = Math.exp(g.sampleEntropy());
             data[k] = QualityDiversity.evaluate(m, snap.realCloud()).score();
             progress.accept((k + 1.0) / (QD_POINTS + 1));
-        }
+        });
         return new Data(new Text("Toy Inception Score during training (classes: the " + m.weights().length + " data modes)",
                 "訓練中的玩具版 Inception Score（類別：資料的 " + m.weights().length + " 個模式）",
                 "训练中的玩具版 Inception Score（类别：数据的 " + m.weights().length + " 个模式）"),
@@ -371,6 +365,24 @@ public enum SceneFigure {
                 List.of(new Series("log(1 − D(G(z)))", x, c.minimax()), new Series("−log D(G(z))", x, c.nonSaturating())));
     }
 
+    /** What a figure reads at one of its points: the point's index and the iterations trained so far. */
+    private interface Visit {
+        void at(int point, int iterations);
+    }
+
+    /** Trains {@code t} for {@code n} iterations (fewer if halted), visiting points 0 … {@code points} evenly. */
+    private static void trainVisiting(Trainer t, int n, int points, Visit visit) {
+        int done = 0;
+        for (int p = 0; p <= points; p++) {
+            int target = (int) Math.round((double) n * p / points);
+            while (done < target && !t.halted()) {
+                t.iteration();
+                done++;
+            }
+            visit.at(p, done);
+        }
+    }
+
     /** {@link #SPECTRAL_NORMS}' two runs: the scene's experiment with the critic's spectral norm on, then off. */
     public static List<Experiment> spectralNormExperiments(Experiment e) {
         if (e.objective().kind() == Objective.Kind.WGAN_SN || e.objective().kind() == Objective.Kind.EBGAN) {
@@ -400,13 +412,8 @@ public enum SceneFigure {
             int layers = t.critic().denseLayers().size();
             double[] x = new double[RUN_POINTS + 1];
             double[][] y = new double[layers + 1][x.length];
-            int done = 0;
-            for (int p = 0; p <= RUN_POINTS; p++) {
-                int target = (int) Math.round((double) n * p / RUN_POINTS);
-                while (done < target && !t.halted()) {
-                    t.iteration();
-                    done++;
-                }
+            int run = k;
+            trainVisiting(t, n, RUN_POINTS, (p, done) -> {
                 double[] sv = sigmaMax(t);
                 x[p] = done;
                 y[layers][p] = 1;
@@ -414,8 +421,8 @@ public enum SceneFigure {
                     y[l][p] = sv[l];
                     y[layers][p] *= sv[l];
                 }
-                progress.accept((k + (p + 1.0) / (RUN_POINTS + 1)) / 2);
-            }
+                progress.accept((run + (p + 1.0) / (RUN_POINTS + 1)) / 2);
+            });
             for (int l = 0; l <= layers; l++) {
                 // colour by layer, solid with SN, dashed without
                 series.add(new Series(tag[k] + (l < layers ? " L" + (l + 1) : " ∏"), x, y[l], k == 1, l));
@@ -457,19 +464,14 @@ public enum SceneFigure {
             double[] x = new double[RUN_POINTS + 1];
             double[] used = new double[x.length];
             double[] captured = new double[x.length];
-            int done = 0;
-            for (int p = 0; p <= RUN_POINTS; p++) {
-                int target = (int) Math.round((double) n * p / RUN_POINTS);
-                while (done < target && !t.halted()) {
-                    t.iteration();
-                    done++;
-                }
+            int run = k;
+            trainVisiting(t, n, RUN_POINTS, (p, done) -> {
                 int[] m = modesUsed(t.experiment(), t.snapshot(false).fakeCloud());
                 x[p] = done;
                 used[p] = m[0];
                 captured[p] = m[1];
-                progress.accept((k + (p + 1.0) / (RUN_POINTS + 1)) / 2);
-            }
+                progress.accept((run + (p + 1.0) / (RUN_POINTS + 1)) / 2);
+            });
             series.add(new Series(tag[k] + ": modes with ≥ 2 % of samples", x, used, k == 1, 0));
             series.add(new Series(tag[k] + ": modes reached", x, captured, k == 1, 1));
         }
