@@ -299,6 +299,7 @@ final class Evaluation {
             case WGAN_CLIP, WGAN_GP, WGAN_FD, WGAN_SN -> "W1 estimate E_real[f] - E_fake[f]";
             case LINEAR_CRITIC -> "W1 'estimate' E_real[f] - E_fake[f] of an unconstrained linear critic";
             case F_GAN -> o.divergence().label() + " estimate (f-GAN variational bound)";
+            case EBGAN -> "total variation estimate 1 - L_D/m (EBGAN, a lower bound)";
         };
     }
 

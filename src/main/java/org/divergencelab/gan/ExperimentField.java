@@ -50,6 +50,8 @@ public final class ExperimentField<T> {
     private final boolean hiInclusive;
     private final Function<T, String> choiceKey;
     private final Function<String, T> choiceParse;
+    /** The value a file written before this field existed means (null: the key is required). */
+    private T whenAbsent;
 
     private ExperimentField(String key, Kind kind, Class<T> type, boolean bounded, double lo, double hi,
                             boolean loInclusive, boolean hiInclusive, Function<T, String> choiceKey,
@@ -124,6 +126,9 @@ public final class ExperimentField<T> {
     public static final ExperimentField<Double> OBJECTIVE_CLIP = real("objective.clip", false, 0, 0, true, true);
     public static final ExperimentField<Objective.FDivergence> OBJECTIVE_DIVERGENCE = choice("objective.divergence",
             Objective.FDivergence.class, Objective.FDivergence::key, Objective.FDivergence::parse);
+    /** EBGAN's margin m (checked by {@link Objective}); files from before EBGAN read as the default. */
+    public static final ExperimentField<Double> OBJECTIVE_MARGIN = real("objective.margin", false, 0, 0, false, true)
+            .absentMeans(Objective.DEFAULT_MARGIN);
     public static final ExperimentField<OptimizerSpec.Kind> GENERATOR_OPTIMIZER_KIND = optimizerKind("generatorOptimizer");
     public static final ExperimentField<Double> GENERATOR_LR = lr("generatorOptimizer");
     public static final ExperimentField<Double> GENERATOR_BETA1 = unitOpen("generatorOptimizer.beta1");
@@ -166,6 +171,9 @@ public final class ExperimentField<T> {
             ConditionSpec.Label.class, ConditionSpec.Label::key, ConditionSpec.Label::parse);
     public static final ExperimentField<Boolean> CONDITION_MISMATCH_NEGATIVES = flag("condition.mismatchNegatives");
     public static final ExperimentField<Boolean> CONDITION_CRITIC_SEES_LABEL = flag("condition.criticSeesLabel");
+    /** EBGAN's pre-training of its auto-encoder on real data; files from before it read as 0 (off). */
+    public static final ExperimentField<Integer> CRITIC_PRETRAIN_STEPS = integer("options.criticPretrainSteps", 0, 100_000)
+            .absentMeans(0);
 
     private static final Map<String, ExperimentField<?>> BY_KEY = new LinkedHashMap<>();
 
@@ -194,6 +202,17 @@ public final class ExperimentField<T> {
     /** β1, β2, momentum and RMSProp's α: in [0, 1). */
     private static ExperimentField<Double> unitOpen(String key) {
         return real(key, true, 0, 1, true, false);
+    }
+
+    /** A field added after experiment files existed: a file without its key means {@code value}. */
+    private ExperimentField<T> absentMeans(T value) {
+        this.whenAbsent = value;
+        return this;
+    }
+
+    /** The value of this field in a file that lacks its key (written before it existed), or null when required. */
+    public T absentValue() {
+        return whenAbsent;
     }
 
     /** Every setting of an experiment, in file order. */

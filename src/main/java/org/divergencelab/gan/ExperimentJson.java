@@ -108,7 +108,7 @@ public final class ExperimentJson {
                 continue;
             }
             Fields g = field.group().isEmpty() ? f : groups.computeIfAbsent(field.group(), f::object);
-            values.put(field, read(g, field));
+            values.put(field, field.absentValue() != null && !g.has(field.member()) ? field.absentValue() : read(g, field));
         }
         for (Fields g : groups.values()) {
             g.finish();

@@ -28,6 +28,11 @@ import org.divergencelab.nn.Layer;
  *     f*(T) = T/(1 − T) = e^s − 1; JS f(u) = u log u − (u + 1) log((u + 1)/2): T = log 2 − softplus(−s),
  *     f*(T) = −log(2 − e^T) = softplus(s) − log 2. V is a lower bound on D_f(P_data‖P_G) = ∫ q f(p/q); the
  *     Hellinger and JS f's are twice the ground truth's ½-normalised versions, so those estimates are V/2.</li>
+ * <li>EBGAN (Zhao et al. 2016): the critic is an auto-encoder whose raw score is its energy D(x) = ‖x − AE(x)‖²/d ≥ 0
+ *     ({@code nn.Mlp.Builder#energy}). L_D = E_r D + E_g max(0, m − D), L_G = E_g D. For fixed G the pointwise
+ *     minimum of p·D + q·max(0, m − D) over D ≥ 0 is m·min(p, q) (at D = 0 where p &gt; q, D ≥ m where q &gt; p;
+ *     Zhao et al., Lemma 1), so min_D L_D = m(1 − TV(P_data, P_G)) and the estimate TV ≈ 1 − L_D/m is a lower
+ *     bound on the total variation ½∫|p − q|.</li>
  * </ul>
  */
 public final class Losses {
@@ -73,7 +78,16 @@ public final class Losses {
             }
             case WGAN_FD -> t.add(t.sub(t.mean(sf), t.mean(sr)), finiteDifferencePenalty(t, o.lambda(), critic, real, fake, rng));
             case F_GAN -> t.neg(t.sub(t.mean(fT(t, o.divergence(), sr)), t.mean(fStarOfT(t, o.divergence(), sf))));
+            case EBGAN -> t.add(t.mean(sr), t.mean(t.relu(t.affine(sf, -1, o.margin()))));
         };
+    }
+
+    /**
+     * EBGAN's pre-training loss on real data alone: the auto-encoder's mean energy E_real D(x), its mean squared
+     * reconstruction error. No fakes: an energy-based D learns where the data lies without negative examples.
+     */
+    public static Var reconstructionLoss(Tape t, Layer critic, Var real) {
+        return t.mean(critic.forward(t, real));
     }
 
     /** The generator's loss given the critic's raw scores of G(z); differentiable through the scores. */
@@ -85,6 +99,7 @@ public final class Losses {
             case LSGAN -> t.scale(t.mean(t.square(t.addScalar(sf, -1))), 0.5);
             case WGAN_CLIP, WGAN_GP, WGAN_FD, WGAN_SN, LINEAR_CRITIC -> t.neg(t.mean(sf));
             case F_GAN -> t.neg(t.mean(fStarOfT(t, o.divergence(), sf)));
+            case EBGAN -> t.mean(sf);
         };
     }
 
@@ -147,6 +162,10 @@ public final class Losses {
                 double ld = 0.5 * (meanOf(r, x -> (x - 1) * (x - 1)) + meanOf(g, x -> x * x));
                 return 2 - 8 * ld;
             }
+            case EBGAN: {
+                double m = o.margin();
+                return 1 - (meanOf(r, x -> x) + meanOf(g, x -> Math.max(0, m - x))) / m;
+            }
             case F_GAN: {
                 Objective.FDivergence f = o.divergence();
                 double v = meanOf(r, x -> fT(f, x)) - meanOf(g, x -> fStarOfT(f, x));
@@ -172,6 +191,7 @@ public final class Losses {
             case MINIMAX, NON_SATURATING -> "D(x) = sigmoid(s(x))";
             case LSGAN -> "D(x)";
             case F_GAN -> "T(x) = g_f(s(x))";
+            case EBGAN -> "energy D(x) = |x - AE(x)|^2 / d";
             default -> "critic f(x)";
         };
     }

@@ -12,8 +12,9 @@ import java.util.Locale;
  * @param lambda     penalty weight λ in [0, 1e6] of {@link Kind#WGAN_GP} and {@link Kind#WGAN_FD}
  * @param clip       weight-clipping bound c in (0, 100] of {@link Kind#WGAN_CLIP}
  * @param divergence the f-divergence of {@link Kind#F_GAN}
+ * @param margin     EBGAN's margin m in (0, 1e6] of {@link Kind#EBGAN}: fakes whose energy is below m are pushed up
  */
-public record Objective(Kind kind, double lambda, double clip, FDivergence divergence) {
+public record Objective(Kind kind, double lambda, double clip, FDivergence divergence, double margin) {
 
     /** Default λ of WGAN-GP (Gulrajani et al. 2017). */
     public static final double DEFAULT_LAMBDA = 10;
@@ -23,6 +24,13 @@ public record Objective(Kind kind, double lambda, double clip, FDivergence diver
     public static final double MAX_LAMBDA = 1e6;
     /** Largest allowed clipping bound c. */
     public static final double MAX_CLIP = 100;
+    /**
+     * Default EBGAN margin m: about the energy of a point one ring radius away from the 8-ring's reconstruction
+     * (data scale 2 ⇒ squared errors of order 1), so fakes far from the data sit at the margin.
+     */
+    public static final double DEFAULT_MARGIN = 1;
+    /** Largest allowed margin. */
+    public static final double MAX_MARGIN = 1e6;
 
     /** The objectives of the lecture. */
     public enum Kind {
@@ -43,7 +51,12 @@ public record Objective(Kind kind, double lambda, double clip, FDivergence diver
         /** f-GAN (Nowozin et al. 2016) with its variational lower bound on an f-divergence. */
         F_GAN("f-gan"),
         /** A linear critic with the WGAN loss and no constraint: the estimate runs away. */
-        LINEAR_CRITIC("linear-critic");
+        LINEAR_CRITIC("linear-critic"),
+        /**
+         * Energy-based GAN (Zhao et al. 2016; lecture 004): D is an auto-encoder, its energy the mean squared
+         * reconstruction error; L_D = E_r D + E_g max(0, m − D), L_G = E_g D.
+         */
+        EBGAN("ebgan");
 
         private final String key;
 
@@ -121,6 +134,14 @@ public record Objective(Kind kind, double lambda, double clip, FDivergence diver
         if (!(clip > 0 && clip <= MAX_CLIP)) {
             throw new IllegalArgumentException("objective.clip must be a number > 0 and <= " + MAX_CLIP + ", got " + clip);
         }
+        if (!(margin > 0 && margin <= MAX_MARGIN)) {
+            throw new IllegalArgumentException("objective.margin must be a number > 0 and <= " + MAX_MARGIN + ", got " + margin);
+        }
+    }
+
+    /** An objective with the default margin (every kind but EBGAN ignores it). */
+    public Objective(Kind kind, double lambda, double clip, FDivergence divergence) {
+        this(kind, lambda, clip, divergence, DEFAULT_MARGIN);
     }
 
     private static Objective of(Kind k) {
@@ -163,20 +184,29 @@ public record Objective(Kind kind, double lambda, double clip, FDivergence diver
         return of(Kind.LINEAR_CRITIC);
     }
 
+    /** EBGAN with margin m. */
+    public static Objective ebgan(double m) {
+        return new Objective(Kind.EBGAN, DEFAULT_LAMBDA, DEFAULT_CLIP, FDivergence.JS, m);
+    }
+
     public Objective withKind(Kind k) {
-        return new Objective(k, lambda, clip, divergence);
+        return new Objective(k, lambda, clip, divergence, margin);
     }
 
     public Objective withLambda(double l) {
-        return new Objective(kind, l, clip, divergence);
+        return new Objective(kind, l, clip, divergence, margin);
     }
 
     public Objective withClip(double c) {
-        return new Objective(kind, lambda, c, divergence);
+        return new Objective(kind, lambda, c, divergence, margin);
     }
 
     public Objective withDivergence(FDivergence f) {
-        return new Objective(kind, lambda, clip, f);
+        return new Objective(kind, lambda, clip, f, margin);
+    }
+
+    public Objective withMargin(double m) {
+        return new Objective(kind, lambda, clip, divergence, m);
     }
 
     /** The divergence the critic's value estimates (name for labels, kind for lookups). */
@@ -185,6 +215,7 @@ public record Objective(Kind kind, double lambda, double clip, FDivergence diver
             case MINIMAX, NON_SATURATING -> Estimated.JS;
             case LSGAN -> Estimated.TRIANGULAR;
             case WGAN_CLIP, WGAN_GP, WGAN_FD, WGAN_SN, LINEAR_CRITIC -> Estimated.W1;
+            case EBGAN -> Estimated.TV;
             case F_GAN -> switch (divergence) {
                 case KL -> Estimated.KL;
                 case REVERSE_KL -> Estimated.REVERSE_KL;
@@ -198,7 +229,7 @@ public record Objective(Kind kind, double lambda, double clip, FDivergence diver
     /** A divergence some objective estimates. All in nats. */
     public enum Estimated {
         JS("JS"), W1("W1"), KL("KL"), REVERSE_KL("reverse KL"), PEARSON("Pearson chi2"),
-        HELLINGER("squared Hellinger"), TRIANGULAR("triangular discrimination");
+        HELLINGER("squared Hellinger"), TRIANGULAR("triangular discrimination"), TV("total variation");
 
         private final String label;
 
@@ -216,6 +247,7 @@ public record Objective(Kind kind, double lambda, double clip, FDivergence diver
         return switch (kind) {
             case WGAN_GP, WGAN_FD -> kind.key() + "(lambda=" + lambda + ")";
             case WGAN_CLIP -> kind.key() + "(c=" + clip + ")";
+            case EBGAN -> kind.key() + "(m=" + margin + ")";
             case F_GAN -> kind.key() + "(" + divergence.key() + ")";
             default -> kind.key();
         };

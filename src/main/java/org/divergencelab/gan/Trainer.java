@@ -66,6 +66,10 @@ public final class Trainer {
     private long generatorStepCount;
     private double lastCriticLoss = Double.NaN;
     private double lastGeneratorLoss = Double.NaN;
+    /** True once EBGAN's auto-encoder pre-training ({@link TrainerOptions#criticPretrainSteps()}) has run. */
+    private boolean pretrained;
+    /** True during that pre-training: critic steps see real data only. */
+    private boolean pretraining;
     /** The last 2·{@value #RETRAIN_WINDOW} critic losses (retrain-to-convergence's test). */
     private final ArrayDeque<Double> criticLossHistory = new ArrayDeque<>();
 
@@ -114,6 +118,8 @@ public final class Trainer {
         lastCriticLoss = Double.NaN;
         lastGeneratorLoss = Double.NaN;
         criticLossHistory.clear();
+        pretrained = false;
+        pretraining = false;
         guard.watch(optG, optD);
         guard.clear();
     }
@@ -128,18 +134,24 @@ public final class Trainer {
     }
 
     /**
-     * The critic: 'data dim (+ K one-hot label inputs when conditional) → widths → 1'. The linear-critic objective ignores the widths (one dense layer);
-     * WGAN-SN switches spectral normalisation on whatever the spec says.
+     * The critic: 'data dim (+ K one-hot label inputs when conditional) → widths → 1'. The linear-critic objective
+     * ignores the widths (one dense layer); WGAN-SN switches spectral normalisation on whatever the spec says;
+     * EBGAN's critic is an auto-encoder 'data dim → widths → data dim' read as its reconstruction energy.
      */
     static Mlp buildCritic(Experiment e, ComputeBackend be, SplittableRandom rng) {
         NetworkSpec d = e.critic();
         boolean linear = e.objective().kind() == Objective.Kind.LINEAR_CRITIC;
         boolean sn = d.spectralNorm() || e.objective().kind() == Objective.Kind.WGAN_SN;
-        return Mlp.builder(e.dataDimension() + e.labelCount()).name("D").hidden(linear ? new int[0] : toArray(d.widths()))
+        Mlp.Builder b = Mlp.builder(e.dataDimension() + e.labelCount()).name("D")
+                .hidden(linear ? new int[0] : toArray(d.widths()))
                 .activation(NetworkSpec.layerOf(d.activation())).layerNorm(d.layerNorm() && !linear)
                 .spectralNorm(sn ? 1 : 0)
                 .output(1, linear ? NetworkSpec.layerOf(org.divergencelab.nn.Activation.Kind.IDENTITY)
-                        : NetworkSpec.layerOf(d.outputActivation())).build(be, rng);
+                        : NetworkSpec.layerOf(d.outputActivation()));
+        if (e.objective().kind() == Objective.Kind.EBGAN) {
+            b.energy();
+        }
+        return b.build(be, rng);
     }
 
     /** {@code spec}'s update rule (nn's optimisers, fresh state) on {@code network}'s parameters. */
@@ -281,17 +293,18 @@ public final class Trainer {
             fake = pair[1];
         } else {
             real = batches.real(t, n, sigma);
-            fake = batches.fakesForCritic(t, n, generator, exp.latent(), exp.options().replayFraction(), sigma);
+            fake = pretraining ? null
+                    : batches.fakesForCritic(t, n, generator, exp.latent(), exp.options().replayFraction(), sigma);
         }
-        RecordingRandom epsDraws = recorder == null ? null : new RecordingRandom(penaltyRng);
-        Var loss = Losses.criticLoss(t, exp.objective(), critic, real, fake,
-                epsDraws == null ? penaltyRng : epsDraws);
+        RecordingRandom epsDraws = recorder == null || pretraining ? null : new RecordingRandom(penaltyRng);
+        Var loss = pretraining ? Losses.reconstructionLoss(t, critic, real)
+                : Losses.criticLoss(t, exp.objective(), critic, real, fake, epsDraws == null ? penaltyRng : epsDraws);
         double l = loss.item();
         long step = criticStepCount + 1;
         if (!guard.lossOk(EngineMessage.CRITIC, l, step)) {
             return false;
         }
-        if (recorder != null) {
+        if (recorder != null && !pretraining) {
             recorder.criticStep(iteration, copyOf(real), copyOf(batches.lastLatent()), stored(epsDraws.uniforms()), l);
         }
         optD.zeroGrad();
@@ -356,6 +369,12 @@ public final class Trainer {
             return false;
         }
         TrainerOptions o = exp.options();
+        if (!pretrained) {
+            pretrained = true;
+            if (!pretrainCritic()) {
+                return false;
+            }
+        }
         if (o.retrainCriticMaxSteps() > 0 && exp.generatorSteps() > 0) {
             for (int g = 0; g < exp.generatorSteps(); g++) {
                 retrainCritic();
@@ -377,6 +396,29 @@ public final class Trainer {
         }
         iteration++;
         return true;
+    }
+
+    /**
+     * EBGAN's pre-training, once before the first iteration: {@link TrainerOptions#criticPretrainSteps()} critic
+     * steps of the auto-encoder on real data alone. Other objectives have no use for it (a classifier shown only
+     * positives learns D ≡ 1) and skip it. False when a step tripped the divergence guard.
+     */
+    private boolean pretrainCritic() {
+        int steps = exp.options().criticPretrainSteps();
+        if (steps == 0 || exp.objective().kind() != Objective.Kind.EBGAN) {
+            return true;
+        }
+        pretraining = true;
+        try {
+            for (int s = 0; s < steps; s++) {
+                if (!stepCritic()) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            pretraining = false;
+        }
     }
 
     /** Critic steps until the mean loss of the last 20 steps is within tolerance of the 20 before (or max steps). */
@@ -425,11 +467,12 @@ public final class Trainer {
         return Change.LIVE;
     }
 
-    /** The objectives that change the critic network itself (linear, spectrally normalised) need a new model. */
+    /** The objectives that change the critic network itself (linear, spectrally normalised, auto-encoder) need a new model. */
     private static int criticShape(Experiment e) {
         return switch (e.objective().kind()) {
             case LINEAR_CRITIC -> 1;
             case WGAN_SN -> 2;
+            case EBGAN -> 3;
             default -> 0;
         };
     }

@@ -62,10 +62,30 @@ public enum SceneFigure {
      * label-conditional accuracy (fraction of G(z, y) whose most likely data component is y) against iteration,
      * with the chance line 1/K.
      */
-    LABEL_ACCURACY;
+    LABEL_ACCURACY,
+    /**
+     * Spectral normalisation (lecture 000 L423, 001 L911-915): the largest singular value σ_max of each critic
+     * layer's weight as the layer uses it ({@code nn.Dense#largestSingularValue}, exact SVD) during the scene's
+     * training, with spectral normalisation (the scene's experiment) and without it (the same experiment and seed,
+     * the critic's flag off), with their products (the bound on D's Lipschitz constant), log y.
+     */
+    SPECTRAL_NORMS,
+    /**
+     * Training D on past fakes too (lecture 000 L425-435): the modes G covers during the scene's training with
+     * the replay buffer (the scene's experiment) and without it (same experiment and seed, replay off).
+     */
+    REPLAY_COVERAGE;
 
     /** Points of {@link #LABEL_ACCURACY}'s curves over the scene's iterations (one every 25 at 300). */
     public static final int LABEL_POINTS = 12;
+
+    /** Points of {@link #SPECTRAL_NORMS}' and {@link #REPLAY_COVERAGE}'s curves over the scene's iterations. */
+    public static final int RUN_POINTS = 16;
+    /**
+     * A mode is "used" in {@link #REPLAY_COVERAGE} when it holds at least this share of the samples (S13's count;
+     * the app's "captured" needs only one high-quality sample, which a collapsed G's stragglers give).
+     */
+    public static final double USED_SHARE = 0.02;
 
     /** Points of {@link #QUALITY_DIVERSITY}'s curves over the scene's iterations. */
     public static final int QD_POINTS = 12;
@@ -96,8 +116,16 @@ public enum SceneFigure {
      */
     public static final GeneratorGradientProbe.DStart PROBE_START = GeneratorGradientProbe.DStart.REINITIALISE;
 
-    /** One curve of a figure: its legend name, x and y. */
-    public record Series(String name, double[] x, double[] y) {
+    /**
+     * One curve of a figure: its legend name, x and y, whether it is dashed, and its palette colour (−1: by its
+     * place in the figure).
+     */
+    public record Series(String name, double[] x, double[] y, boolean dashed, int colour) {
+        /** A solid curve coloured by its place. */
+        public Series(String name, double[] x, double[] y) {
+            this(name, x, y, false, -1);
+        }
+
         public Series {
             if (x.length != y.length) {
                 throw new IllegalArgumentException("series '" + name + "': x and y differ in length, " + x.length
@@ -150,6 +178,8 @@ public enum SceneFigure {
             case MEMORY_NEAREST -> memory(s.sandbox().distributionP(), s.sandbox().seed());
             case QUALITY_DIVERSITY -> qualityDiversity(s, progress);
             case LABEL_ACCURACY -> labelAccuracy(s, progress);
+            case SPECTRAL_NORMS -> spectralNorms(s, progress);
+            case REPLAY_COVERAGE -> replayCoverage(s, progress);
             default -> throw new IllegalStateException(toString());
         };
     }
@@ -157,7 +187,7 @@ public enum SceneFigure {
     /** True when the figure is computed from a training scene's experiment; false: from a sandbox scene's P and Q. */
     public boolean needsTraining() {
         return this == LAYER_GRADIENTS || this == GENERATOR_GRADIENT_PROBE || this == QUALITY_DIVERSITY
-                || this == LABEL_ACCURACY;
+                || this == LABEL_ACCURACY || this == SPECTRAL_NORMS || this == REPLAY_COVERAGE;
     }
 
     /** {@link #FRECHET_SAMPLE_SIZE}'s curves for P and Q, draws seeded from {@code seed} (one seed per n and draw). */
@@ -206,13 +236,7 @@ public enum SceneFigure {
         double[] diversity = new double[x.length];
         double[] sharp = new double[x.length];
         double[] data = new double[x.length];
-        int done = 0;
-        for (int k = 0; k <= QD_POINTS; k++) {
-            int target = (int) Math.round((double) n * k / QD_POINTS);
-            while (done < target && !t.halted()) {
-                t.iteration();
-                done++;
-            }
+        trainVisiting(t, n, QD_POINTS, (k, done) -> {
             Snapshot snap = t.snapshot(false);
             QualityDiversity.Result g = QualityDiversity.evaluate(m, snap.fakeCloud());
             x[k] = done;
@@ -221,7 +245,7 @@ public enum SceneFigure {
             sharp[k] = Math.exp(g.sampleEntropy());
             data[k] = QualityDiversity.evaluate(m, snap.realCloud()).score();
             progress.accept((k + 1.0) / (QD_POINTS + 1));
-        }
+        });
         return new Data(new Text("Toy Inception Score during training (classes: the " + m.weights().length + " data modes)",
                 "訓練中的玩具版 Inception Score（類別：資料的 " + m.weights().length + " 個模式）",
                 "训练中的玩具版 Inception Score（类别：数据的 " + m.weights().length + " 个模式）"),
@@ -390,6 +414,121 @@ public enum SceneFigure {
                 "G 固定在第 " + n + " 次迭代，重新訓練一個 D", "G 固定在第 " + n + " 次迭代，重新训练一个 D"),
                 new Text("D training steps", "D 的訓練步數", "D 的训练步数"), "‖∇θ L_G‖", true,
                 List.of(new Series("log(1 − D(G(z)))", x, c.minimax()), new Series("−log D(G(z))", x, c.nonSaturating())));
+    }
+
+    /** What a figure reads at one of its points: the point's index and the iterations trained so far. */
+    private interface Visit {
+        void at(int point, int iterations);
+    }
+
+    /** Trains {@code t} for {@code n} iterations (fewer if halted), visiting points 0 … {@code points} evenly. */
+    private static void trainVisiting(Trainer t, int n, int points, Visit visit) {
+        int done = 0;
+        for (int p = 0; p <= points; p++) {
+            int target = (int) Math.round((double) n * p / points);
+            while (done < target && !t.halted()) {
+                t.iteration();
+                done++;
+            }
+            visit.at(p, done);
+        }
+    }
+
+    /** {@link #SPECTRAL_NORMS}' two runs: the scene's experiment with the critic's spectral norm on, then off. */
+    public static List<Experiment> spectralNormExperiments(Experiment e) {
+        if (e.objective().kind() == Objective.Kind.WGAN_SN || e.objective().kind() == Objective.Kind.EBGAN) {
+            throw new IllegalStateException("the spectral-norm figure compares a GAN critic with and without the flag; "
+                    + e.objective().kind().key() + " has no such pair");
+        }
+        return List.of(e.withCritic(e.critic().withSpectralNorm(true)), e.withCritic(e.critic().withSpectralNorm(false)));
+    }
+
+    /** σ_max of each critic layer as the layer uses it, input side first. */
+    public static double[] sigmaMax(Trainer t) {
+        List<org.divergencelab.nn.Dense> layers = t.critic().denseLayers();
+        double[] out = new double[layers.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = layers.get(i).largestSingularValue();
+        }
+        return out;
+    }
+
+    private static Data spectralNorms(Scene s, DoubleConsumer progress) {
+        List<Experiment> exps = spectralNormExperiments(s.experiment());
+        int n = Math.max(RUN_POINTS, s.iterations());
+        List<Series> series = new ArrayList<>();
+        String[] tag = {"SN", "no SN"};
+        for (int k = 0; k < 2; k++) {
+            Trainer t = new Trainer(exps.get(k));
+            int layers = t.critic().denseLayers().size();
+            double[] x = new double[RUN_POINTS + 1];
+            double[][] y = new double[layers + 1][x.length];
+            int run = k;
+            trainVisiting(t, n, RUN_POINTS, (p, done) -> {
+                double[] sv = sigmaMax(t);
+                x[p] = done;
+                y[layers][p] = 1;
+                for (int l = 0; l < layers; l++) {
+                    y[l][p] = sv[l];
+                    y[layers][p] *= sv[l];
+                }
+                progress.accept((run + (p + 1.0) / (RUN_POINTS + 1)) / 2);
+            });
+            for (int l = 0; l <= layers; l++) {
+                // colour by layer, solid with SN, dashed without
+                series.add(new Series(tag[k] + (l < layers ? " L" + (l + 1) : " ∏"), x, y[l], k == 1, l));
+            }
+        }
+        return new Data(new Text("σ_max of each critic layer during training (∏: the Lipschitz bound)",
+                "訓練中判別器每一層的 σ_max（∏：Lipschitz 上界）", "训练中判别器每一层的 σ_max（∏：Lipschitz 上界）"),
+                new Text("iteration", "迭代", "迭代"), "σ_max", true, series);
+    }
+
+    /** {@link #REPLAY_COVERAGE}'s two runs: the scene's experiment (replay on), then the same with replay off. */
+    public static List<Experiment> replayExperiments(Experiment e) {
+        if (e.options().replayCapacity() == 0) {
+            throw new IllegalStateException("the replay figure needs a scene with the replay buffer on");
+        }
+        return List.of(e, e.withOptions(e.options().withReplay(0, 0)));
+    }
+
+    /** Modes holding at least {@link #USED_SHARE} of {@code fakes}, and modes captured (one high-quality sample). */
+    public static int[] modesUsed(Experiment e, PointCloud fakes) {
+        var r = org.divergencelab.divergence.ModeCoverage.evaluate(
+                org.divergencelab.divergence.ModeCoverage.modesOf(e.dataDistribution()), fakes, 3);
+        int used = 0;
+        for (int c : r.counts()) {
+            if (c >= USED_SHARE * fakes.size()) {
+                used++;
+            }
+        }
+        return new int[] {used, r.modesCaptured()};
+    }
+
+    private static Data replayCoverage(Scene s, DoubleConsumer progress) {
+        List<Experiment> exps = replayExperiments(s.experiment());
+        int n = Math.max(RUN_POINTS, s.iterations());
+        List<Series> series = new ArrayList<>();
+        String[] tag = {"replay", "no replay"};
+        for (int k = 0; k < 2; k++) {
+            Trainer t = new Trainer(exps.get(k));
+            double[] x = new double[RUN_POINTS + 1];
+            double[] used = new double[x.length];
+            double[] captured = new double[x.length];
+            int run = k;
+            trainVisiting(t, n, RUN_POINTS, (p, done) -> {
+                int[] m = modesUsed(t.experiment(), t.snapshot(false).fakeCloud());
+                x[p] = done;
+                used[p] = m[0];
+                captured[p] = m[1];
+                progress.accept((run + (p + 1.0) / (RUN_POINTS + 1)) / 2);
+            });
+            series.add(new Series(tag[k] + ": modes with ≥ 2 % of samples", x, used, k == 1, 0));
+            series.add(new Series(tag[k] + ": modes reached", x, captured, k == 1, 1));
+        }
+        return new Data(new Text("Modes covered by G, with and without training D on past fakes (same seed)",
+                "G 涵蓋的模式數：D 用與不用過去的生成樣本訓練（同一個種子）", "G 涵盖的模式数：D 用与不用过去的生成样本训练（同一个种子）"),
+                new Text("iteration", "迭代", "迭代"), "modes", false, series);
     }
 
     private static String fmt(double v) {

@@ -71,6 +71,16 @@ public final class Dense implements Layer {
         return tape.linearRelu(x, w, tape.param(bias));
     }
 
+    /**
+     * σ_max of the matrix this layer multiplies by: W, or W/σ̂ under spectral normalisation (σ̂ the power
+     * iteration's current estimate uᵀWv, so the value is σ_max(W)/σ̂ ≥ 1, and 1 once the iteration has
+     * converged). Its product over the layers bounds the network's Lipschitz constant (1-Lipschitz activations).
+     */
+    public double largestSingularValue() {
+        double s = SpectralNorm.largestSingularValue(weight.value());
+        return spectralNorm == null ? s : s / spectralNorm.sigma(weight.value());
+    }
+
     public Parameter weight() {
         return weight;
     }

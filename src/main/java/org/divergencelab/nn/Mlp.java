@@ -27,8 +27,14 @@ public final class Mlp implements Layer {
     private final List<Parameter> parameters;
     private final int inputDim;
     private final int outputDim;
+    /** An auto-encoder read as an energy: the output is the row's mean squared reconstruction error. */
+    private final boolean energy;
 
     private Mlp(String name, List<Layer> layers, int inputDim, int outputDim) {
+        this(name, layers, inputDim, outputDim, false);
+    }
+
+    private Mlp(String name, List<Layer> layers, int inputDim, int outputDim, boolean energy) {
         this.name = name;
         this.layers = List.copyOf(layers);
         List<Dense> d = new ArrayList<>();
@@ -43,6 +49,7 @@ public final class Mlp implements Layer {
         this.parameters = Collections.unmodifiableList(p);
         this.inputDim = inputDim;
         this.outputDim = outputDim;
+        this.energy = energy;
     }
 
     public static Builder builder(int inputDim) {
@@ -67,7 +74,13 @@ public final class Mlp implements Layer {
                 h = l.forward(tape, h);
             }
         }
-        return h;
+        // EBGAN's energy (Zhao et al. 2016): D(x) = ‖x − Dec(Enc(x))‖² / d, one column
+        return energy ? tape.rowMeans(tape.square(tape.sub(h, x))) : h;
+    }
+
+    /** True when this network is an auto-encoder whose output is its reconstruction error ({@link Builder#energy()}). */
+    public boolean isEnergy() {
+        return energy;
     }
 
     /** All layers in order (dense, norms, activations). */
@@ -96,6 +109,7 @@ public final class Mlp implements Layer {
         return inputDim;
     }
 
+    /** Columns of {@link #forward}'s result: 1 for an energy network, whose dense output layer is input-wide. */
     public int outputDim() {
         return outputDim;
     }
@@ -117,6 +131,7 @@ public final class Mlp implements Layer {
         private boolean layerNorm;
         private int spectralNormIterations;
         private String name = "mlp";
+        private boolean energy;
 
         private Builder(int inputDim) {
             if (inputDim < 1) {
@@ -177,6 +192,16 @@ public final class Mlp implements Layer {
             return this;
         }
 
+        /**
+         * An auto-encoder read as an energy: the output layer reconstructs the input (its width is the input's,
+         * whatever {@link #output} said) and {@link Mlp#forward} returns each row's mean squared reconstruction
+         * error ‖x − AE(x)‖² / d, one column (EBGAN's discriminator).
+         */
+        public Builder energy() {
+            this.energy = true;
+            return this;
+        }
+
         public Builder name(String n) {
             if (n == null || n.isBlank()) {
                 throw new IllegalArgumentException("mlp name must not be blank, got '" + n + "'");
@@ -206,7 +231,8 @@ public final class Mlp implements Layer {
                 }
                 in = hidden[i];
             }
-            Dense out = new Dense(name + ".out", backend, in, outputDim, outputInit != null ? outputInit : init, rng);
+            int outWidth = energy ? inputDim : outputDim;
+            Dense out = new Dense(name + ".out", backend, in, outWidth, outputInit != null ? outputInit : init, rng);
             if (spectralNormIterations > 0) {
                 out.withSpectralNorm(spectralNormIterations, rng);
             }
@@ -214,7 +240,7 @@ public final class Mlp implements Layer {
             if (outputActivation.kind() != Activation.Kind.IDENTITY) {
                 layers.add(outputActivation);
             }
-            return new Mlp(name, layers, inputDim, outputDim);
+            return new Mlp(name, layers, inputDim, energy ? 1 : outputDim, energy);
         }
 
         private static <T> T require(T v, String what) {

@@ -88,6 +88,26 @@ public final class SpectralNorm {
         return tape.broadcast(org.divergencelab.compute.BinaryOp.DIV, w, sigma);
     }
 
+    /**
+     * The exact largest singular value σ_max of {@code w} (EJML's SVD, in double): the reference the power
+     * iteration above approximates, and what a display of a layer's Lipschitz constant shows.
+     */
+    public static double largestSingularValue(Tensor w) {
+        ComputeBackend be = w.backend();
+        double[] a = new double[w.size()];
+        be.copyOut(w, a);
+        org.ejml.data.DMatrixRMaj m = new org.ejml.data.DMatrixRMaj(w.rows(), w.cols(), true, a);
+        var svd = org.ejml.dense.row.factory.DecompositionFactory_DDRM.svd(w.rows(), w.cols(), false, false, true);
+        if (!svd.decompose(m)) {
+            throw new IllegalStateException("SVD of a " + w.rows() + "x" + w.cols() + " weight did not converge");
+        }
+        double max = 0;
+        for (double sv : svd.getSingularValues()) {
+            max = Math.max(max, sv);
+        }
+        return max;
+    }
+
     private static void normalise(ComputeBackend be, Tensor x) {
         double n = Math.sqrt(be.sumOfSquares(x));
         // a zero vector (W with a zero column space) stays zero rather than becoming NaN

@@ -14,7 +14,9 @@ public final class ObjectiveChoice {
 
     /** What the networks minimise. */
     public enum Family {
-        NON_SATURATING, MINIMAX, LSGAN, WASSERSTEIN;
+        NON_SATURATING, MINIMAX, LSGAN, WASSERSTEIN,
+        /** EBGAN: D an auto-encoder, its reconstruction error the energy (a GAN-family choice: no clipping or penalty). */
+        EBGAN;
 
         /** Bundle key of the display name. */
         public String key() {
@@ -37,6 +39,7 @@ public final class ObjectiveChoice {
         return switch (o.kind()) {
             case MINIMAX -> Family.MINIMAX;
             case LSGAN -> Family.LSGAN;
+            case EBGAN -> Family.EBGAN;
             case WGAN_CLIP, WGAN_GP, WGAN_FD, WGAN_SN, LINEAR_CRITIC -> Family.WASSERSTEIN;
             default -> Family.NON_SATURATING;
         };
@@ -82,6 +85,7 @@ public final class ObjectiveChoice {
         Objective.Kind k = switch (f) {
             case MINIMAX -> Objective.Kind.MINIMAX;
             case LSGAN -> Objective.Kind.LSGAN;
+            case EBGAN -> Objective.Kind.EBGAN;
             default -> Objective.Kind.NON_SATURATING;
         };
         return e.withObjective(base.withKind(k)).withCritic(e.critic().withSpectralNorm(l == Lipschitz.SPECTRAL_NORM));

@@ -43,7 +43,7 @@ class ExperimentFieldTest {
             table.add(f.key() + "=" + f.type().getSimpleName());
             assertSame(f, ExperimentField.byKey(f.key()));
         }
-        assertEquals(56, records.size());
+        assertEquals(58, records.size());
         assertEquals(records.stream().sorted().toList(), table.stream().sorted().toList());
     }
 

@@ -97,7 +97,8 @@ public final class SceneFigureView {
         chart.setLegendPosition(org.divergencelab.ui.plot.XYPlot.LegendPosition.NONE);
         for (int i = 0; i < d.series().size(); i++) {
             SceneFigure.Series s = d.series().get(i);
-            LineSeries ls = chart.addSeries(s.name(), i);
+            LineSeries ls = chart.addSeries(s.name(), s.colour() >= 0 ? s.colour() : i);
+            ls.setDashed(s.dashed());
             double[] x = s.x();
             double[] y = s.y();
             for (int k = 0; k < x.length; k++) {
@@ -106,9 +107,14 @@ public final class SceneFigureView {
         }
         legend.getChildren().clear();
         for (int i = 0; i < d.series().size(); i++) {
-            javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(18, 3);
-            int palette = i;
-            swatch.fillProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+            SceneFigure.Series s = d.series().get(i);
+            javafx.scene.shape.Line swatch = new javafx.scene.shape.Line(0, 0, 18, 0);
+            swatch.setStrokeWidth(3);
+            if (s.dashed()) {
+                swatch.getStrokeDashArray().setAll(5.0, 3.0);
+            }
+            int palette = s.colour() >= 0 ? s.colour() : i;
+            swatch.strokeProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                     () -> themes.getTheme().series(palette), themes.themeProperty()));
             Label name = new Label(d.series().get(i).name(), swatch);
             name.setId("scene-figure-legend-" + i);

@@ -50,6 +50,11 @@ public final class ExperimentControls {
     final ComboBox<ObjectiveChoice.Lipschitz> lipschitz = new ComboBox<>();
     final TextField lambda = new TextField();
     final TextField clip = new TextField();
+    /** EBGAN's margin m. */
+    final TextField margin = new TextField();
+    /** Training D on past fakes (lecture 000 L425-435): how many old fakes are kept, and which share of D's fakes they give. */
+    final TextField replayCapacity = new TextField();
+    final TextField replayFraction = new TextField();
     final Button toggle = new Button();
     final ComboBox<OptimizerSpec.Kind> gOpt = new ComboBox<>();
     final TextField gLr = new TextField();
@@ -92,6 +97,9 @@ public final class ExperimentControls {
         texts.put(data, ExperimentField.DATA);
         texts.put(lambda, ExperimentField.OBJECTIVE_LAMBDA);
         texts.put(clip, ExperimentField.OBJECTIVE_CLIP);
+        texts.put(margin, ExperimentField.OBJECTIVE_MARGIN);
+        texts.put(replayCapacity, ExperimentField.REPLAY_CAPACITY);
+        texts.put(replayFraction, ExperimentField.REPLAY_FRACTION);
         texts.put(gLr, ExperimentField.GENERATOR_LR);
         texts.put(dLr, ExperimentField.CRITIC_LR);
         texts.put(kD, ExperimentField.CRITIC_STEPS);
@@ -122,6 +130,12 @@ public final class ExperimentControls {
         for (int i = 0; i < ids.length; i++) {
             nodes[i].setId("cfg-" + ids[i]);
         }
+        margin.setId("cfg-margin");
+        replayCapacity.setId("cfg-replay-capacity");
+        replayFraction.setId("cfg-replay-fraction");
+        for (TextField t : List.of(margin, replayCapacity, replayFraction)) {
+            t.setPrefColumnCount(8);
+        }
         toggle.setId("toggle-objective");
         error.setId("config-error");
         error.setWrapText(true);
@@ -151,6 +165,7 @@ public final class ExperimentControls {
         r = wideRow(g, r, "train.field.lipschitz", lipschitz);
         r = row(g, r, "train.field.lambda", lambda);
         r = row(g, r, "train.field.clip", clip);
+        r = row(g, r, "train.field.margin", margin);
         g.add(toggle, 0, r++, 2, 1);
         r = section(g, r, "train.section.optim");
         r = row(g, r, "train.field.gOpt", gOpt);
@@ -169,6 +184,8 @@ public final class ExperimentControls {
         optimumTip.setMaxWidth(420);
         dOptimum.setTooltip(optimumTip);
         g.add(dOptimum, 0, r++, 2, 1);
+        r = row(g, r, "train.field.replayCapacity", replayCapacity);
+        r = row(g, r, "train.field.replayFraction", replayFraction);
         r = row(g, r, "train.field.batch", batch);
         r = section(g, r, "train.section.arch");
         r = row(g, r, "train.field.gWidth", gWidth);

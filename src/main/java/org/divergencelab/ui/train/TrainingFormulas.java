@@ -71,6 +71,10 @@ public final class TrainingFormulas {
         FIXED.put("wCritic", lines("L_D=" + E_Z + "[f(G(z))]-" + E_DATA + "[f(x)]",
                 "\\widehat{W}_1=\\mathbb{E}_{P_{data}}[f]-\\mathbb{E}_{P_G}[f]"));
         FIXED.put("wG", "L_G=-" + E_Z + "[f(G(z))]");
+        FIXED.put("ebganEnergy", "D(x)=\\frac{1}{d}\\|x-\\mathrm{Dec}(\\mathrm{Enc}(x))\\|^2\\;\\geq 0");
+        FIXED.put("ebganG", "L_G=" + E_Z + "[D(G(z))]");
+        FIXED.put("ebganEstimate", lines("\\min_D L_D=m\\,(1-\\mathrm{TV}(P_{data},P_G)),",
+                "\\mathrm{TV}\\geq 1-L_D/m"));
         FIXED.put("sn", "W_l\\leftarrow\\frac{W_l}{\\sigma_{\\max}(W_l)},\\quad l=1,\\dots,L");
         FIXED.put("linear", "f(x)=w^{\\top}x+b,\\quad\\widehat{W}_1\\to\\infty");
         FIXED.put("fgan", "D_f(P_{data}\\|P_G)\\geq\\max_T\\;" + E_DATA + "[T(x)]-\\mathbb{E}_{x\\sim P_G}[f^*(T(x))]");
@@ -127,6 +131,15 @@ public final class TrainingFormulas {
             case WGAN_SN -> add(f, "wDual", "wCritic", "sn", "wG", "w1");
             case LINEAR_CRITIC -> add(f, "wDual", "wCritic", "linear", "wG", "w1");
             case F_GAN -> add(f, "fgan");
+            case EBGAN -> {
+                add(f, "ebganEnergy");
+                f.add(new Formula(PREFIX + "ebganD", lines("L_D=" + E_DATA + "[D(x)]+" + E_Z + "[\\max(0,\\,m-D(G(z)))],",
+                        "m=" + num(o.margin()))));
+                add(f, "ebganG", "ebganEstimate");
+                if (e.critic().spectralNorm()) {
+                    add(f, "sn");
+                }
+            }
         }
         add(f, "lipschitzDef", "lipschitz", "modes");
         return List.copyOf(f);
