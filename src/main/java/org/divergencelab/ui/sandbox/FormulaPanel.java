@@ -117,6 +117,11 @@ public final class FormulaPanel {
         }
     }
 
+    /** The width the lines are fitted to (infinite until the panel is laid out). */
+    double availableWidth() {
+        return available;
+    }
+
     /** True when every line is shown whole within the available width (none clipped). */
     public boolean allFit() {
         for (java.util.List<ImageView> views : images.values()) {

@@ -61,6 +61,10 @@ final class SandboxReadouts {
         VBox estHead = new VBox(1, estHeader, computing);
         grid.add(estHead, 2, 0);
         estimateOnly.add(estHead);
+        // the headers line up at the top (the estimate's has the hint's line under it)
+        for (Node h : grid.getChildren()) {
+            GridPane.setValignment(h, javafx.geometry.VPos.TOP);
+        }
         String[][] rows = {{"js", "sandbox.readout.js"}, {"kl", "sandbox.readout.kl"}, {"klr", "sandbox.readout.klr"},
             {"tv", "sandbox.readout.tv"}, {"h2", "sandbox.readout.h2"}, {"w1", "sandbox.readout.w1"},
             {"plancost", "sandbox.readout.plancost"}, {"djs", "sandbox.readout.djs"},

@@ -146,8 +146,9 @@ public final class SandboxView {
 
         controlPane = new ScrollPane(controlsPanel.build());
         controlPane.setFitToWidth(true);
-        controlPane.setPrefWidth(240);
-        controlPane.setMinWidth(200);
+        // wider for large fonts (projector), so the buttons keep their words
+        fitControlsWidth(controlPane, themes.getTheme());
+        themes.themeProperty().addListener((o, a, t) -> fitControlsWidth(controlPane, t));
         controlPane.setId("sandbox-controls");
         root.setLeft(controlPane);
         ownPresentationMode = new org.divergencelab.ui.theme.PresentationMode(themes, root);
@@ -560,10 +561,19 @@ public final class SandboxView {
         setShown(gamma, !s.isHidden("plan"));
     }
 
+    private static void fitControlsWidth(ScrollPane left, Theme t) {
+        fitWidth(left, t, 240, 200);
+    }
+
     private static void fitValuesWidth(ScrollPane right, Theme t) {
+        fitWidth(right, t, 350, 300);
+    }
+
+    /** {@code pref} and {@code min} px at fonts up to 15 px, growing with the font beyond (projector: 20 px). */
+    private static void fitWidth(ScrollPane pane, Theme t, double pref, double min) {
         double grow = Math.max(1, t.fontSize() / 15);
-        right.setPrefWidth(Math.round(350 * grow));
-        right.setMinWidth(Math.round(300 * grow));
+        pane.setPrefWidth(Math.round(pref * grow));
+        pane.setMinWidth(Math.round(min * grow));
     }
 
     private static void setShown(Node n, boolean show) {
