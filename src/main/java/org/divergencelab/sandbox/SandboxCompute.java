@@ -38,7 +38,26 @@ public final class SandboxCompute {
     /** Seed offset of the second, independent draw of P that measures the sampling floor. */
     private static final long FLOOR_SEED = 0x5EEDF100L;
 
+    /**
+     * A mouse drag skips the 2-D f-divergences when they took longer than this (2-D quadrature: 0.5 s for two
+     * Gaussians, 7 s for the rings on a loaded machine), so the scatter, plan and W1 follow the mouse; they are
+     * computed on release.
+     */
+    static final long SLOW_TRUTHS_NANOS = 50_000_000L;
+
     private final IncrementalW1 solver = new IncrementalW1();
+    /** How long the last 2-D f-divergences took on this thread. */
+    private long lastTruthNanos;
+    private final long slowTruthsNanos;
+
+    public SandboxCompute() {
+        this(SLOW_TRUTHS_NANOS);
+    }
+
+    /** {@code slowTruthsNanos}: when a drag skips the 2-D f-divergences (tests pass 0: always). */
+    SandboxCompute(long slowTruthsNanos) {
+        this.slowTruthsNanos = slowTruthsNanos;
+    }
     /** The sampling floor of the last P, draws and seed (P rarely changes while Q is dragged). */
     private String floorKey;
     private double floorValue;
@@ -72,11 +91,13 @@ public final class SandboxCompute {
      * @param lines      2-D: coupled pairs {x0, y0, x1, y1, mass} of the exact plan between the draws
      * @param truthMethods what each true value is, in {@link #KINDS} order and W1 last
      * @param planMethod what the plan and its cost are (binned draws, draws, or exact between atoms)
+     * @param complete   false for a drag frame that skipped the slow 2-D f-divergences (NaN in {@code truth},
+     *                   their methods UNDEFINED): the view keeps the previous ones, dimmed, until release
      */
     public record Frame(SandboxState state, Readout truth, double offset, double[] gridX, double[] densityP,
             double[] densityQ, double[] histEdges, double[] histP, double[] histQ, PointCloud samplesP,
             PointCloud samplesQ, double[] gamma, int bins, double[] binCenters, double planCost, double[][] lines,
-            long computeNanos, ValueMethod[] truthMethods, ValueMethod planMethod) {
+            long computeNanos, ValueMethod[] truthMethods, ValueMethod planMethod, boolean complete) {
         /** What the true value of {@code kind} (one of {@link #KINDS}) is. */
         public ValueMethod method(DivergenceKind kind) {
             return truthMethods[java.util.Arrays.asList(KINDS).indexOf(kind)];
@@ -108,6 +129,14 @@ public final class SandboxCompute {
 
     /** The fast part: true values, densities, the plan. */
     public Frame frame(SandboxState s) {
+        return frame(s, false);
+    }
+
+    /**
+     * As {@link #frame(SandboxState)}; {@code dragging}: a mouse drag's frame, which skips the 2-D f-divergences
+     * when they were slow last time ({@link #SLOW_TRUTHS_NANOS}; the frame is then not {@code complete}).
+     */
+    public Frame frame(SandboxState s, boolean dragging) {
         long t0 = System.nanoTime();
         Distribution p = s.distributionP();
         Distribution q = s.distributionQ();
@@ -159,7 +188,7 @@ public final class SandboxCompute {
             Readout truth = truth(p, q, w1, w1Method, methods);
             return new Frame(s, truth, offset, xs, density(p, xs), density(q, xs), edges,
                     Histogram.density(sp, edges), Histogram.density(sq, edges), sp, sq, gamma, PLAN_BINS, centers, cost, null,
-                    System.nanoTime() - t0, methods, ValueMethod.binned(PLAN_BINS, PLAN_DRAWS_1D));
+                    System.nanoTime() - t0, methods, ValueMethod.binned(PLAN_BINS, PLAN_DRAWS_1D), true);
         }
         // two discrete distributions: the exact plan between their atoms; otherwise between draws
         PointCloud ap = atoms(p);
@@ -180,10 +209,20 @@ public final class SandboxCompute {
         ValueMethod w1Method = discrete ? ValueMethod.DISCRETE_OT
                 : ValueMethod.sampleOt(PLAN_DRAWS_2D, floor(p, cp, s.seed()));
         ValueMethod[] methods = new ValueMethod[KINDS.length + 1];
-        Readout truth = truth(p, q, plan.value(), w1Method, methods);
+        boolean complete = !dragging || lastTruthNanos <= slowTruthsNanos;
+        Readout truth;
+        if (complete) {
+            long t1 = System.nanoTime();
+            truth = truth(p, q, plan.value(), w1Method, methods);
+            lastTruthNanos = System.nanoTime() - t1;
+        } else {
+            java.util.Arrays.fill(methods, ValueMethod.UNDEFINED);
+            methods[KINDS.length] = w1Method;
+            truth = new Readout(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, plan.value());
+        }
         // the scatter shows the points the plan couples, so every line ends on a drawn point
         return new Frame(s, truth, offset, null, null, null, null, null, null, cp, cq, null, 0, null, plan.value(),
-                lines, System.nanoTime() - t0, methods, w1Method);
+                lines, System.nanoTime() - t0, methods, w1Method, complete);
     }
 
     /** The slow part: estimates from n samples, the discriminator, and (1-D) the critic. */

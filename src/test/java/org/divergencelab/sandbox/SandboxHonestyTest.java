@@ -126,4 +126,25 @@ class SandboxHonestyTest {
         // and the read-out is this critic's dual value: ≤ W1 = 2 (Kantorovich–Rubinstein at a feasible f)
         assertTrue(c.boundW() <= 2 + 1e-9 && c.boundW() > 1.2, "bound " + c.boundW());
     }
+
+    @Test
+    void aDragFrameSkipsSlowTwoDimensionalTruthsButNotW1() {
+        SandboxState s = state("ring(8,2,0.1)", "translate(3,0,ring(8,1,0.1))", 64);
+        SandboxCompute c = new SandboxCompute(0);
+        SandboxCompute.Frame full = c.frame(s);
+        assertTrue(full.complete());
+        SandboxCompute.Frame drag = c.frame(s, true);
+        assertFalse(drag.complete(), "truths slower than the threshold are skipped while dragging");
+        assertTrue(Double.isNaN(drag.truth().js()));
+        assertEquals(ValueMethod.UNDEFINED, drag.method(DivergenceKind.JS));
+        // the plot's part is all there: the same plan and W1 as the full frame (same draws, exact solver)
+        assertEquals(full.truth().w1(), drag.truth().w1(), 1e-12);
+        assertEquals(full.planCost(), drag.planCost(), 1e-12);
+        assertEquals(full.w1Method(), drag.w1Method());
+        // a release's frame computes them; 1-D truths (1-3 ms) always follow the mouse
+        assertTrue(c.frame(s).complete());
+        SandboxCompute.Frame oneD = c.frame(state("uniform(0,1)", "uniform(2,3)", 64), true);
+        assertTrue(oneD.complete());
+        assertEquals(Math.log(2), oneD.truth().js(), 1e-12);
+    }
 }

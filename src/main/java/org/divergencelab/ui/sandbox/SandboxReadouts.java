@@ -119,11 +119,20 @@ final class SandboxReadouts {
 
     /** The true column, from a frame. */
     void showTruth(SandboxCompute.Frame f) {
-        shownFrame = f;
         SandboxCompute.Readout t = f.truth();
         for (DivergenceKind k : SandboxCompute.KINDS) {
-            truthLabels.get(key(k)).setText(format(t.get(k), k == DivergenceKind.JS));
-            truthMethods.get(key(k)).setText(methodText(f.method(k)));
+            // a drag frame without the slow 2-D f-divergences: the last ones stay, dimmed, until release
+            truthLabels.get(key(k)).setOpacity(f.complete() ? 1 : 0.4);
+            truthMethods.get(key(k)).setOpacity(f.complete() ? 1 : 0.4);
+            if (f.complete()) {
+                truthLabels.get(key(k)).setText(format(t.get(k), k == DivergenceKind.JS));
+                truthMethods.get(key(k)).setText(methodText(f.method(k)));
+            } else {
+                truthMethods.get(key(k)).setText(i18n.text("sandbox.computing.onRelease"));
+            }
+        }
+        if (f.complete()) {
+            shownFrame = f;
         }
         truthLabels.get("w1").setText(format(t.w1(), false));
         truthMethods.get("w1").setText(methodText(f.w1Method()));

@@ -252,7 +252,7 @@ public final class SandboxView {
     /** True when the background work is done and its newest results are drawn. */
     public boolean settled() {
         return session.idle() && pendingFrame.get() == null && pendingLearned.get() == null
-                && pendingSweep.get() == null && frame != null && frame.state().equals(state)
+                && pendingSweep.get() == null && frame != null && frame.state().equals(state) && frame.complete()
                 && learned != null && learned.state().equals(state) && sweep != null && sweep.state().equals(state);
     }
 
@@ -261,7 +261,7 @@ public final class SandboxView {
      * estimates, networks and the sweep wait for {@link #setState}): how a recorded drag moves.
      */
     public void dragTo(SandboxState next) {
-        followDrag(next);
+        followDrag(next, false);
     }
 
     /** True when the fast frame of the newest state is drawn (what a drag waits for). */
@@ -710,6 +710,11 @@ public final class SandboxView {
 
     /** A drag step: the state follows the mouse, only the fast frame is asked for. */
     void followDrag(SandboxState next) {
+        followDrag(next, true);
+    }
+
+    /** {@code mouse}: a live drag, whose frames may skip the slow 2-D truths (a recorded drag's never do). */
+    private void followDrag(SandboxState next, boolean mouse) {
         state = next;
         source = null;
         controlsPanel.showSpecs(next);
@@ -719,7 +724,11 @@ public final class SandboxView {
         } finally {
             updatingControls = false;
         }
-        session.requestFrame(next);
+        if (mouse) {
+            session.requestDragFrame(next);
+        } else {
+            session.requestFrame(next);
+        }
     }
 
     /** Redraws the newest frame (the brush stroke on top). */
