@@ -68,6 +68,31 @@ public final class Edits {
     }
 
     /**
+     * As {@link #move} with the moved part's whole offset rounded to {@code digits} significant digits, so a
+     * drag writes {@code translate(-1.951,…)} rather than {@code translate(-1.951302697352942,…)} and the spec
+     * shown is the state computed from. Pass the distribution as it was when the drag began and the drag's total
+     * displacement: the rounding then never accumulates.
+     */
+    public static Distribution moveRounded(Distribution d, int index, double dx, double dy, int digits) {
+        double[] shift = d.dimension() == 1 ? new double[] {dx} : new double[] {dx, dy};
+        if (index < 0) {
+            return rounded((Translated) Translated.of(d, shift), digits);
+        }
+        Mixture m = requireMixture(d, index);
+        Translated c = (Translated) Translated.of(m.components().get(index), shift);
+        return rewrap(d, m.withComponent(index, rounded(c, digits)));
+    }
+
+    private static Distribution rounded(Translated t, int digits) {
+        double[] s = t.shift();
+        java.math.MathContext mc = new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN);
+        for (int k = 0; k < s.length; k++) {
+            s[k] = new java.math.BigDecimal(s[k]).round(mc).doubleValue();
+        }
+        return Translated.of(t.base(), s);
+    }
+
+    /**
      * Widens ({@code factor} > 1) or narrows component {@code index} (−1 = whole) about its centre. Supported:
      * normal, normal2, uniform, box, and mixtures of them (also translated).
      *

@@ -44,6 +44,21 @@ public final class LiveNetworks {
         public double boundW() {
             return wEstimate / Math.max(lipschitz, 1);
         }
+
+        /**
+         * f / max(L, 1) on the grid: the 1-Lipschitz critic whose dual value {@link #boundW()} is, and the one the
+         * sandbox plots. The trained f itself leaves its ±1 cone: the penalty λ(|f'| − 1)² is soft, so the
+         * optimum of slope·W − λ(slope − 1)² lies at slope 1 + W/(2λ) (about 1.1-1.2 for S10's W1 = 2, λ = 10),
+         * and it is sampled only between P's and Q's draws.
+         */
+        public double[] feasibleValues() {
+            double s = Math.max(lipschitz, 1);
+            double[] v = values.clone();
+            for (int i = 0; i < v.length; i++) {
+                v[i] /= s;
+            }
+            return v;
+        }
     }
 
     /** Trains a 2×32 ReLU discriminator for {@code steps} full-batch Adam steps on P's and Q's samples. */

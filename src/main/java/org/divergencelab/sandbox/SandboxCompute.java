@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.divergencelab.distribution.Distribution;
+import org.divergencelab.distribution.Parts;
 import org.divergencelab.distribution.PointCloud;
 import org.divergencelab.divergence.DistributionW1;
 import org.divergencelab.divergence.DivergenceKind;
@@ -32,7 +33,34 @@ public final class SandboxCompute {
     /** Points of the 1-D density curves and of the critic curve. */
     public static final int GRID = 400;
 
+    /** Discrete distributions with at most this many atoms per side get exact transport, not draws. */
+    static final int MAX_ATOMS = 2000;
+    /** Seed offset of the second, independent draw of P that measures the sampling floor. */
+    private static final long FLOOR_SEED = 0x5EEDF100L;
+
+    /**
+     * A mouse drag skips the 2-D f-divergences when they took longer than this (2-D quadrature: 0.5 s for two
+     * Gaussians, 7 s for the rings on a loaded machine), so the scatter, plan and W1 follow the mouse; they are
+     * computed on release.
+     */
+    static final long SLOW_TRUTHS_NANOS = 50_000_000L;
+
     private final IncrementalW1 solver = new IncrementalW1();
+    /** How long the last 2-D f-divergences took on this thread. */
+    private long lastTruthNanos;
+    private final long slowTruthsNanos;
+
+    public SandboxCompute() {
+        this(SLOW_TRUTHS_NANOS);
+    }
+
+    /** {@code slowTruthsNanos}: when a drag skips the 2-D f-divergences (tests pass 0: always). */
+    SandboxCompute(long slowTruthsNanos) {
+        this.slowTruthsNanos = slowTruthsNanos;
+    }
+    /** The sampling floor of the last P, draws and seed (P rarely changes while Q is dragged). */
+    private String floorKey;
+    private double floorValue;
 
     /** JS, KL(P‖Q), KL(Q‖P), TV, squared Hellinger and W1, in nats. */
     public record Readout(double js, double kl, double klReverse, double tv, double hellinger, double w1) {
@@ -61,25 +89,54 @@ public final class SandboxCompute {
      * @param planCost   Σ γ·‖x_p − x_q‖ of the plan shown
      * @param samplesP   1-D: the n samples of the histograms; 2-D: the draws the plan couples
      * @param lines      2-D: coupled pairs {x0, y0, x1, y1, mass} of the exact plan between the draws
+     * @param truthMethods what each true value is, in {@link #KINDS} order and W1 last
+     * @param planMethod what the plan and its cost are (binned draws, draws, or exact between atoms)
+     * @param complete   false for a drag frame that skipped the slow 2-D f-divergences (NaN in {@code truth},
+     *                   their methods UNDEFINED): the view keeps the previous ones, dimmed, until release
      */
     public record Frame(SandboxState state, Readout truth, double offset, double[] gridX, double[] densityP,
             double[] densityQ, double[] histEdges, double[] histP, double[] histQ, PointCloud samplesP,
             PointCloud samplesQ, double[] gamma, int bins, double[] binCenters, double planCost, double[][] lines,
-            long computeNanos) {
+            long computeNanos, ValueMethod[] truthMethods, ValueMethod planMethod, boolean complete) {
+        /** What the true value of {@code kind} (one of {@link #KINDS}) is. */
+        public ValueMethod method(DivergenceKind kind) {
+            return truthMethods[java.util.Arrays.asList(KINDS).indexOf(kind)];
+        }
+
+        /** What the W1 in the true column is. */
+        public ValueMethod w1Method() {
+            return truthMethods[KINDS.length];
+        }
     }
 
-    /** Estimates from n samples plus the live networks. */
+    /**
+     * Estimates from n samples plus the live networks.
+     *
+     * @param w1Method the estimate W1's method: transport between the n + n samples, with its sampling floor
+     */
     public record Learned(SandboxState state, Readout estimate, LiveNetworks.DiscriminatorFit discriminator,
-            LiveNetworks.CriticFit critic) {
+            LiveNetworks.CriticFit critic, ValueMethod w1Method) {
     }
 
-    /** Each divergence against the x offset of Q (WGAN paper, Fig. 1). */
+    /**
+     * Each divergence against the x offset of Q (WGAN paper, Fig. 1).
+     *
+     * @param w1Method what the W1 curve is (exact, or transport between draws with their floor)
+     */
     public record Sweep(SandboxState state, double[] offsets, Map<DivergenceKind, double[]> values, double[] w1,
-            double current) {
+            double current, ValueMethod w1Method) {
     }
 
     /** The fast part: true values, densities, the plan. */
     public Frame frame(SandboxState s) {
+        return frame(s, false);
+    }
+
+    /**
+     * As {@link #frame(SandboxState)}; {@code dragging}: a mouse drag's frame, which skips the 2-D f-divergences
+     * when they were slow last time ({@link #SLOW_TRUTHS_NANOS}; the frame is then not {@code complete}).
+     */
+    public Frame frame(SandboxState s, boolean dragging) {
         long t0 = System.nanoTime();
         Distribution p = s.distributionP();
         Distribution q = s.distributionQ();
@@ -112,14 +169,33 @@ public final class SandboxCompute {
                     cost += gamma[i * PLAN_BINS + j] * Math.abs(centers[i] - centers[j]);
                 }
             }
-            double w1 = DistributionW1.oneD(p, q).orElseGet(() -> ExactW1.oneD(cp, cq).value());
-            Readout truth = truth(p, q, w1);
+            double w1;
+            ValueMethod w1Method;
+            TrueDivergence.Result exactW1 = DistributionW1.compute(p, q);
+            PointCloud ap = exactW1 == null ? atoms(p) : null;
+            PointCloud aq = ap == null ? null : atoms(q);
+            if (exactW1 != null) {
+                w1 = exactW1.value();
+                w1Method = ValueMethod.quadrature(exactW1.errorBound());
+            } else if (aq != null) {
+                w1 = ExactW1.oneD(ap, aq).value();
+                w1Method = ValueMethod.DISCRETE_OT;
+            } else {
+                w1 = ExactW1.oneD(cp, cq).value();
+                w1Method = ValueMethod.sampleOt(PLAN_DRAWS_1D, floor(p, cp, s.seed()));
+            }
+            ValueMethod[] methods = new ValueMethod[KINDS.length + 1];
+            Readout truth = truth(p, q, w1, w1Method, methods);
             return new Frame(s, truth, offset, xs, density(p, xs), density(q, xs), edges,
                     Histogram.density(sp, edges), Histogram.density(sq, edges), sp, sq, gamma, PLAN_BINS, centers, cost, null,
-                    System.nanoTime() - t0);
+                    System.nanoTime() - t0, methods, ValueMethod.binned(PLAN_BINS, PLAN_DRAWS_1D), true);
         }
-        PointCloud cp = p.sample(PLAN_DRAWS_2D, s.seed());
-        PointCloud cq = q.sample(PLAN_DRAWS_2D, s.seed());
+        // two discrete distributions: the exact plan between their atoms; otherwise between draws
+        PointCloud ap = atoms(p);
+        PointCloud aq = ap == null ? null : atoms(q);
+        boolean discrete = aq != null;
+        PointCloud cp = discrete ? ap : p.sample(PLAN_DRAWS_2D, s.seed());
+        PointCloud cq = discrete ? aq : q.sample(PLAN_DRAWS_2D, s.seed());
         double offset = mean(cq, 0) - mean(cp, 0);
         TransportPlan plan = solver.solve(cp, cq);
         double[][] lines = new double[5][plan.size()];
@@ -130,10 +206,23 @@ public final class SandboxCompute {
             lines[3][e] = cq.get(plan.target(e), 1);
             lines[4][e] = plan.mass(e);
         }
-        Readout truth = truth(p, q, plan.value());
+        ValueMethod w1Method = discrete ? ValueMethod.DISCRETE_OT
+                : ValueMethod.sampleOt(PLAN_DRAWS_2D, floor(p, cp, s.seed()));
+        ValueMethod[] methods = new ValueMethod[KINDS.length + 1];
+        boolean complete = !dragging || lastTruthNanos <= slowTruthsNanos;
+        Readout truth;
+        if (complete) {
+            long t1 = System.nanoTime();
+            truth = truth(p, q, plan.value(), w1Method, methods);
+            lastTruthNanos = System.nanoTime() - t1;
+        } else {
+            java.util.Arrays.fill(methods, ValueMethod.UNDEFINED);
+            methods[KINDS.length] = w1Method;
+            truth = new Readout(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, plan.value());
+        }
         // the scatter shows the points the plan couples, so every line ends on a drawn point
         return new Frame(s, truth, offset, null, null, null, null, null, null, cp, cq, null, 0, null, plan.value(),
-                lines, System.nanoTime() - t0);
+                lines, System.nanoTime() - t0, methods, w1Method, complete);
     }
 
     /** The slow part: estimates from n samples, the discriminator, and (1-D) the critic. */
@@ -143,13 +232,14 @@ public final class SandboxCompute {
         PointCloud sp = p.sample(s.samples(), s.seed());
         PointCloud sq = q.sample(s.samples(), s.seed() + 1);
         Readout estimate = estimates(sp, sq);
+        ValueMethod w1Method = ValueMethod.sampleOt(s.samples(), floor(p, sp, s.seed()));
         LiveNetworks.DiscriminatorFit d = LiveNetworks.discriminator(sp, sq, steps, s.seed());
         LiveNetworks.CriticFit c = null;
         if (sp.dimension() == 1) {
             double[] r = range1D(p, q, sp, sq);
             c = LiveNetworks.critic1D(sp, sq, steps, s.seed(), r[0], r[1], GRID / 2);
         }
-        return new Learned(s, estimate, d, c);
+        return new Learned(s, estimate, d, c, w1Method);
     }
 
     /**
@@ -182,8 +272,21 @@ public final class SandboxCompute {
         Distribution p = s.distributionP();
         Distribution q = s.distributionQ();
         int dim = p.dimension();
+        PointCloud ap = atoms(p);
+        PointCloud aq = ap == null ? null : atoms(q);
+        boolean discrete = aq != null;
         PointCloud cp = p.sample(dim == 1 ? PLAN_DRAWS_1D : PLAN_DRAWS_2D, s.seed());
         PointCloud cq = q.sample(dim == 1 ? PLAN_DRAWS_1D : PLAN_DRAWS_2D, s.seed());
+        ValueMethod w1Method;
+        if (dim == 1 && DistributionW1.compute(p, q) != null) {
+            w1Method = ValueMethod.EXACT; // quadrature of the CDFs at every offset, to ~1e-14
+        } else if (discrete) {
+            cp = ap;
+            cq = aq;
+            w1Method = ValueMethod.DISCRETE_OT;
+        } else {
+            w1Method = ValueMethod.sampleOt(cp.size(), floor(p, cp, s.seed()));
+        }
         double current = mean(cq, 0) - mean(cp, 0);
         double spread = Math.max(std(cp), std(cq));
         double reach = Math.max(1.25 * Math.abs(current), 3 * spread);
@@ -218,7 +321,7 @@ public final class SandboxCompute {
             w1[i] = e.getValue()[KINDS.length];
             i++;
         }
-        return new Sweep(s, offsets, values, w1, current);
+        return new Sweep(s, offsets, values, w1, current, w1Method);
     }
 
     /** The divergences (in {@link #KINDS} order) and W1 with Q moved by {@code dx} along x. */
@@ -293,12 +396,63 @@ public final class SandboxCompute {
         return out;
     }
 
-    private static Readout truth(Distribution p, Distribution q, double w1) {
+    /** The true divergences and {@code w1}; fills {@code methods} (KINDS order, W1 last) with what each is. */
+    private static Readout truth(Distribution p, Distribution q, double w1, ValueMethod w1Method,
+            ValueMethod[] methods) {
         double[] v = new double[KINDS.length];
         for (int k = 0; k < KINDS.length; k++) {
-            v[k] = safeTrue(KINDS[k], p, q);
+            try {
+                TrueDivergence.Result r = TrueDivergence.compute(KINDS[k], p, q);
+                v[k] = r.value();
+                methods[k] = ValueMethod.quadrature(r.errorBound());
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                v[k] = Double.NaN;
+                methods[k] = ValueMethod.UNDEFINED;
+            }
         }
+        methods[KINDS.length] = w1Method;
         return new Readout(v[0], v[1], v[2], v[3], v[4], w1);
+    }
+
+    /**
+     * The sampling floor of transport between {@code draws} (n draws of P at {@code seed}): the W1 between them
+     * and an independent n-draw of P, what a Q equal to P would read. Remembered for the last P, n and seed, so a
+     * drag of Q pays for it once.
+     */
+    double floor(Distribution p, PointCloud draws, long seed) {
+        String key = p.spec() + "|" + draws.size() + "|" + seed;
+        if (!key.equals(floorKey)) {
+            PointCloud other = p.sample(draws.size(), seed + FLOOR_SEED);
+            floorValue = draws.dimension() == 1 ? ExactW1.oneD(draws, other).value() : ExactW1.distance(draws, other);
+            floorKey = key;
+        }
+        return floorValue;
+    }
+
+    /**
+     * The atoms of a purely discrete distribution as a weighted cloud (at most {@link #MAX_ATOMS}), or null when
+     * it has a density or segment part, or no parts at all (sample-only toys).
+     */
+    static PointCloud atoms(Distribution d) {
+        Parts parts;
+        try {
+            parts = d.parts();
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
+        }
+        if (parts.continuousMass() > 0 || !parts.segments().isEmpty() || parts.atoms().isEmpty()
+                || parts.atoms().size() > MAX_ATOMS) {
+            return null;
+        }
+        int dim = d.dimension();
+        double[] c = new double[parts.atoms().size() * dim];
+        double[] w = new double[parts.atoms().size()];
+        for (int i = 0; i < w.length; i++) {
+            Parts.Atom a = parts.atoms().get(i);
+            System.arraycopy(a.position(), 0, c, i * dim, dim);
+            w[i] = a.mass();
+        }
+        return PointCloud.weighted(dim, c, w);
     }
 
     // NaN where the truth is undefined (sample-only toys have no density): shown as "—", never a guess.

@@ -18,7 +18,11 @@ public final class SandboxSession implements AutoCloseable {
     public static final int SWEEP_POINTS_1D = 81;
     public static final int SWEEP_POINTS_2D = 41;
 
-    private final LatestWorker<SandboxState, SandboxCompute.Frame> frames;
+    /** A frame to compute; {@code dragging}: a mouse drag's, which may skip slow 2-D truths. */
+    private record FrameRequest(SandboxState state, boolean dragging) {
+    }
+
+    private final LatestWorker<FrameRequest, SandboxCompute.Frame> frames;
     private final LatestWorker<SandboxState, SandboxCompute.Learned> learned;
     private final LatestWorker<SandboxState, SandboxCompute.Sweep> sweeps;
 
@@ -27,7 +31,7 @@ public final class SandboxSession implements AutoCloseable {
         SandboxCompute fc = new SandboxCompute();
         SandboxCompute lc = new SandboxCompute();
         SandboxCompute sc = new SandboxCompute();
-        frames = new LatestWorker<>("sandbox-frame", fc::frame, onFrame, onError);
+        frames = new LatestWorker<>("sandbox-frame", r -> fc.frame(r.state(), r.dragging()), onFrame, onError);
         learned = new LatestWorker<>("sandbox-learn", s -> lc.learned(s, TRAIN_STEPS), onLearned, onError);
         sweeps = new LatestWorker<>("sandbox-sweep",
                 s -> sc.sweep(s, s.dimension() == 1 ? SWEEP_POINTS_1D : SWEEP_POINTS_2D), onSweep, onError);
@@ -35,21 +39,29 @@ public final class SandboxSession implements AutoCloseable {
 
     /** Queues all three computations for {@code state}. */
     public void request(SandboxState state) {
-        frames.submit(state);
+        frames.submit(new FrameRequest(state, false));
         learned.submit(state);
         sweeps.submit(state);
     }
 
     /** Only the fast frame (used while a drag is in progress, so the slow parts follow the last position). */
     public void requestFrame(SandboxState state) {
-        frames.submit(state);
+        frames.submit(new FrameRequest(state, false));
+    }
+
+    /**
+     * A mouse drag's frame: as {@link #requestFrame} but the 2-D f-divergences are skipped when they are slow,
+     * so the plot follows the mouse; the release's {@link #request} computes them.
+     */
+    public void requestDragFrame(SandboxState state) {
+        frames.submit(new FrameRequest(state, true));
     }
 
     public boolean idle() {
         return frames.idle() && learned.idle() && sweeps.idle();
     }
 
-    public LatestWorker<SandboxState, SandboxCompute.Frame> frameWorker() {
+    public LatestWorker<?, SandboxCompute.Frame> frameWorker() {
         return frames;
     }
 

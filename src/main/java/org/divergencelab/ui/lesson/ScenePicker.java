@@ -367,7 +367,8 @@ public final class ScenePicker {
             });
         }
         if (s.mode() == Scene.Mode.SANDBOX) {
-            window.sandbox().setState(s.sandbox());
+            window.sandbox().setState(s.sandbox(), window.i18n().text("sandbox.preset.scene", s.id(),
+                    s.title().in(window.i18n().getLocale())));
             window.selectView("sandbox");
             if (s.figure() != SceneFigure.NONE && caption.figure() != null) {
                 computeFigure(s, token);

@@ -27,8 +27,14 @@ final class DragEditing {
     private boolean dragging;
     private boolean dragQ;
     private int dragIndex;
+    /** Significant digits of a dragged offset in the spec. */
+    static final int DRAG_DIGITS = 4;
     private double lastX;
     private double lastY;
+    private double pressX;
+    private double pressY;
+    /** The dragged distribution as it was when the button went down (the drag's offsets are from it). */
+    private Distribution dragStart;
     private final List<double[]> stroke = new ArrayList<>();
 
     DragEditing(SandboxView view, I18n i18n) {
@@ -44,6 +50,11 @@ final class DragEditing {
             p.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
             p.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         }
+    }
+
+    /** True while the mouse button is down on the main plot. */
+    boolean dragging() {
+        return dragging;
     }
 
     /** The brush stroke being drawn (empty when none). */
@@ -74,6 +85,9 @@ final class DragEditing {
         Edits.Handle hp = hq == null ? Edits.nearest(view.state().distributionP(), lastX, y, radius) : null;
         dragQ = hp == null;
         dragIndex = hq != null ? hq.index() : hp != null ? hp.index() : -1;
+        pressX = lastX;
+        pressY = y;
+        dragStart = dragQ ? view.state().distributionQ() : view.state().distributionP();
     }
 
     private void dragged(MouseEvent e) {
@@ -99,8 +113,13 @@ final class DragEditing {
         }
         SandboxState next;
         try {
-            Distribution target = dragQ ? view.state().distributionQ() : view.state().distributionP();
-            String spec = Edits.move(target, dragIndex, dx, dy).spec();
+            // the whole displacement since the press, rounded once: the spec stays short and never drifts
+            double y = view.state().dimension() == 1 ? 0 : d.getY();
+            String spec = Edits.moveRounded(dragStart, dragIndex, d.getX() - pressX, y - pressY, DRAG_DIGITS).spec();
+            String now = dragQ ? view.state().q() : view.state().p();
+            if (spec.equals(now)) {
+                return;
+            }
             next = dragQ ? view.state().withQ(spec) : view.state().withP(spec);
         } catch (RuntimeException ex) {
             view.say(i18n.text("sandbox.msg.badSpec", ex.getMessage()));

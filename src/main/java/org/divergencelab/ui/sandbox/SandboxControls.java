@@ -37,6 +37,10 @@ final class SandboxControls {
     private final ToggleButton brush = new ToggleButton();
     private final ChoiceBox<String> editTarget = new ChoiceBox<>();
     private final ToggleButton presentation = new ToggleButton();
+    private final ComboBox<SandboxView.Preset> presets = new ComboBox<>();
+    private final PresetCell presetButton = new PresetCell();
+    /** What the preset box names when the specs are no preset's: a scene, a file, or "custom". */
+    private String sourceText = "";
 
     SandboxControls(SandboxView view, I18n i18n, SandboxFiles files, Map<String, Node> controls) {
         this.view = view;
@@ -50,9 +54,13 @@ final class SandboxControls {
         return samples.valueProperty();
     }
 
-    /** Sets every control from {@code s} (the caller marks this as not a user change). */
-    void show(SandboxState s) {
+    /**
+     * Sets every control from {@code s} (the caller marks this as not a user change); the preset box names the
+     * preset whose specs these are, or else {@code source} (a scene, a file, "custom").
+     */
+    void show(SandboxState s, String source) {
         showSpecs(s);
+        showSource(s, source);
         seedField.setText(Long.toString(s.seed()));
         samples.setValue(s.samples());
         samplesLabel.setText("n = " + s.samples());
@@ -63,6 +71,26 @@ final class SandboxControls {
     void showSpecs(SandboxState s) {
         specP.setText(s.p());
         specQ.setText(s.q());
+    }
+
+    /** The preset box: the preset these specs are, or {@code source}. */
+    void showSource(SandboxState s, String source) {
+        SandboxView.Preset match = null;
+        for (SandboxView.Preset p : SandboxView.PRESETS) {
+            if (p.p().equals(s.p()) && p.q().equals(s.q())) {
+                match = p;
+            }
+        }
+        sourceText = source;
+        if (presets.getValue() != match) {
+            presets.setValue(match);
+        }
+        presetButton.updateItem(match, match == null);
+    }
+
+    /** The text the preset box shows (for tests). */
+    String presetText() {
+        return presetButton.getText();
     }
 
     boolean brushOn() {
@@ -80,11 +108,10 @@ final class SandboxControls {
         box.setPadding(new Insets(8));
         box.getStyleClass().add("sandbox-control-box");
 
-        ComboBox<SandboxView.Preset> presets = new ComboBox<>();
         presets.setId("sandbox-preset");
         presets.getItems().addAll(SandboxView.PRESETS);
         presets.setCellFactory(l -> new PresetCell());
-        presets.setButtonCell(new PresetCell());
+        presets.setButtonCell(presetButton);
         presets.setMaxWidth(Double.MAX_VALUE);
         presets.promptTextProperty().bind(i18n.get("sandbox.preset.choose"));
         presets.setOnAction(e -> {
@@ -187,7 +214,9 @@ final class SandboxControls {
         @Override
         protected void updateItem(SandboxView.Preset p, boolean empty) {
             super.updateItem(p, empty);
-            setText(empty || p == null ? i18n.text("sandbox.preset.choose") : i18n.text("sandbox.preset." + p.key()));
+            // the button shows where the specs came from when they are no preset's
+            String none = this == presetButton && !sourceText.isEmpty() ? sourceText : i18n.text("sandbox.preset.choose");
+            setText(empty || p == null ? none : i18n.text("sandbox.preset." + p.key()));
         }
     }
 

@@ -72,7 +72,7 @@ final class SandboxFiles implements AutoCloseable {
             }
         }, io).thenApplyAsync(r -> {
             if (r instanceof SandboxState s) {
-                view.setState(s);
+                view.setState(s, file.getFileName().toString());
                 say(i18n.text("sandbox.msg.loaded", file.toString()));
                 return true;
             }

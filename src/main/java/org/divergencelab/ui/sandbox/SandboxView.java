@@ -83,6 +83,12 @@ public final class SandboxView {
     private SandboxCompute.Learned learned;
     private SandboxCompute.Sweep sweep;
     private long framesDrawn;
+    /** Where the specs came from (a scene's title, a file's name) while they are unedited; null: none. */
+    private String source;
+    private ScrollPane valuesPane;
+    private boolean estimatesStale;
+    private boolean sweepStale;
+    private boolean staleDuringDrag;
     private int shownDimension = 0;
 
     // widgets
@@ -125,6 +131,9 @@ public final class SandboxView {
         this.readouts = new SandboxReadouts(i18n, controlsPanel.samplesProperty());
         for (XYPlot p : new XYPlot[] {plot1, plot2}) {
             themes.style(p);
+            // P's and Q's peaks reach the top corners (1-D) and the scatter fills the plot (2-D): the legend
+            // goes below the plot area, never over the data
+            p.setLegendPosition(XYPlot.LegendPosition.BELOW);
         }
         themes.style(gamma);
         themes.style(bulldozer);
@@ -137,8 +146,9 @@ public final class SandboxView {
 
         controlPane = new ScrollPane(controlsPanel.build());
         controlPane.setFitToWidth(true);
-        controlPane.setPrefWidth(240);
-        controlPane.setMinWidth(200);
+        // wider for large fonts (projector), so the buttons keep their words
+        fitControlsWidth(controlPane, themes.getTheme());
+        themes.themeProperty().addListener((o, a, t) -> fitControlsWidth(controlPane, t));
         controlPane.setId("sandbox-controls");
         root.setLeft(controlPane);
         ownPresentationMode = new org.divergencelab.ui.theme.PresentationMode(themes, root);
@@ -155,9 +165,12 @@ public final class SandboxView {
         root.setCenter(plots);
 
         ScrollPane right = new ScrollPane(buildRight());
+        right.setId("sandbox-values");
+        valuesPane = right;
         right.setFitToWidth(true);
-        right.setPrefWidth(350);
-        right.setMinWidth(300);
+        // wider for large fonts (projector), so the formulas keep their size instead of shrinking to fit
+        fitValuesWidth(right, themes.getTheme());
+        themes.themeProperty().addListener((o, a, t) -> fitValuesWidth(right, t));
         right.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         // titled pane and panel padding take about 40 px of the viewport
         right.viewportBoundsProperty().addListener((o, a, b) -> formulas.setAvailableWidth(b.getWidth() - 40));
@@ -194,8 +207,24 @@ public final class SandboxView {
 
     /** Shows {@code s}: controls, hide flags, presentation mode; measurements start in the background. */
     public void setState(SandboxState s) {
+        setState(s, null);
+    }
+
+    /**
+     * As {@link #setState(SandboxState)}, naming where {@code s} came from ({@code source}: a scene's title, a
+     * file's name; null: an edit) in the preset box until P or Q is edited. New specs or a named source scroll
+     * the values panel back to its top.
+     */
+    public void setState(SandboxState s, String source) {
         boolean dimChanged = s.dimension() != state.dimension();
         boolean presChanged = s.presentation() != state.presentation();
+        boolean specsChanged = !s.p().equals(state.p()) || !s.q().equals(state.q());
+        if (specsChanged || source != null) {
+            this.source = source;
+            if (valuesPane != null) {
+                valuesPane.setVvalue(valuesPane.getVmin());
+            }
+        }
         state = s;
         applyControls(s);
         if (dimChanged) {
@@ -223,7 +252,7 @@ public final class SandboxView {
     /** True when the background work is done and its newest results are drawn. */
     public boolean settled() {
         return session.idle() && pendingFrame.get() == null && pendingLearned.get() == null
-                && pendingSweep.get() == null && frame != null && frame.state().equals(state)
+                && pendingSweep.get() == null && frame != null && frame.state().equals(state) && frame.complete()
                 && learned != null && learned.state().equals(state) && sweep != null && sweep.state().equals(state);
     }
 
@@ -232,7 +261,7 @@ public final class SandboxView {
      * estimates, networks and the sweep wait for {@link #setState}): how a recorded drag moves.
      */
     public void dragTo(SandboxState next) {
-        followDrag(next);
+        followDrag(next, false);
     }
 
     /** True when the fast frame of the newest state is drawn (what a drag waits for). */
@@ -327,6 +356,7 @@ public final class SandboxView {
             sweep = s;
             charts.drawSweep(s, frame != null ? frame.offset() : s.current());
         }
+        updateStale();
     }
 
     private void drawFrame(SandboxCompute.Frame f) {
@@ -433,11 +463,11 @@ public final class SandboxView {
         if (dim == 1) {
             plots.add(plot1, 0, 0);
             plots.add(gamma, 1, 0);
-            plots.add(charts.sweep(), 0, 1);
-            plots.add(charts.critic(), 1, 1);
+            plots.add(charts.sweepNode(), 0, 1);
+            plots.add(charts.criticNode(), 1, 1);
         } else {
             plots.add(plot2, 0, 0, 1, 2);
-            plots.add(charts.sweep(), 1, 0, 1, 2);
+            plots.add(charts.sweepNode(), 1, 0, 1, 2);
         }
         applyHidden(state);
     }
@@ -501,7 +531,7 @@ public final class SandboxView {
     private void applyControls(SandboxState s) {
         updatingControls = true;
         try {
-            controlsPanel.show(s);
+            controlsPanel.show(s, sourceText());
             for (var t : planGroup.getToggles()) {
                 if (t.getUserData() == s.plan()) {
                     planGroup.selectToggle(t);
@@ -524,9 +554,26 @@ public final class SandboxView {
             e.getValue().setManaged(show);
         }
         readouts.showEstimateColumn(!s.isHidden("estimates"));
+        setShown(charts.sweepNode(), !s.isHidden("sweep"));
         setShown(charts.sweep(), !s.isHidden("sweep"));
+        setShown(charts.criticNode(), !s.isHidden("critic"));
         setShown(charts.critic(), !s.isHidden("critic"));
         setShown(gamma, !s.isHidden("plan"));
+    }
+
+    private static void fitControlsWidth(ScrollPane left, Theme t) {
+        fitWidth(left, t, 240, 200);
+    }
+
+    private static void fitValuesWidth(ScrollPane right, Theme t) {
+        fitWidth(right, t, 350, 300);
+    }
+
+    /** {@code pref} and {@code min} px at fonts up to 15 px, growing with the font beyond (projector: 20 px). */
+    private static void fitWidth(ScrollPane pane, Theme t, double pref, double min) {
+        double grow = Math.max(1, t.fontSize() / 15);
+        pane.setPrefWidth(Math.round(pref * grow));
+        pane.setMinWidth(Math.round(min * grow));
     }
 
     private static void setShown(Node n, boolean show) {
@@ -598,6 +645,10 @@ public final class SandboxView {
         gamma.setLabels(i18n.text("sandbox.axis.xp"), i18n.text("sandbox.axis.xq"));
         bulldozer.setLabels(i18n.text("sandbox.axis.xp"), i18n.text("sandbox.axis.xq"));
         charts.refreshTexts();
+        readouts.refreshTexts();
+        if (drag != null) {
+            controlsPanel.showSource(state, sourceText());
+        }
         if (frame != null) {
             drawFrame(frame);
         }
@@ -605,6 +656,45 @@ public final class SandboxView {
             drawLearned(learned);
         }
         drawBulldozer(state.plan());
+    }
+
+    /** The preset box's text when the specs are no preset's: the source, or "custom". */
+    private String sourceText() {
+        return source != null ? source : i18n.text("sandbox.preset.custom");
+    }
+
+    /** The text the preset box shows. */
+    public String presetText() {
+        return controlsPanel.presetText();
+    }
+
+    /** True while the estimate column shows "computing…" over older numbers. */
+    public boolean estimatesComputing() {
+        return readouts.computing();
+    }
+
+    /** True while the sweep shows "computing…" over an older sweep. */
+    public boolean sweepComputing() {
+        return charts.sweepComputing();
+    }
+
+    /** The scroll position of the values panel (0 = top). */
+    public double valuesScroll() {
+        return valuesPane.getVvalue();
+    }
+
+    /** Dims what is older than the state shown, with a hint, and undims it when the new results are drawn. */
+    private void updateStale() {
+        boolean est = learned == null || !learned.state().equals(state);
+        boolean sw = sweep == null || !sweep.state().equals(state);
+        boolean onRelease = drag.dragging();
+        if (est != estimatesStale || sw != sweepStale || onRelease != staleDuringDrag) {
+            estimatesStale = est;
+            sweepStale = sw;
+            staleDuringDrag = onRelease;
+            readouts.setComputing(est, onRelease);
+            charts.setComputing(est, sw, onRelease);
+        }
     }
 
     // ---- hooks for DragEditing ----
@@ -620,9 +710,25 @@ public final class SandboxView {
 
     /** A drag step: the state follows the mouse, only the fast frame is asked for. */
     void followDrag(SandboxState next) {
+        followDrag(next, true);
+    }
+
+    /** {@code mouse}: a live drag, whose frames may skip the slow 2-D truths (a recorded drag's never do). */
+    private void followDrag(SandboxState next, boolean mouse) {
         state = next;
+        source = null;
         controlsPanel.showSpecs(next);
-        session.requestFrame(next);
+        updatingControls = true;
+        try {
+            controlsPanel.showSource(next, sourceText());
+        } finally {
+            updatingControls = false;
+        }
+        if (mouse) {
+            session.requestDragFrame(next);
+        } else {
+            session.requestFrame(next);
+        }
     }
 
     /** Redraws the newest frame (the brush stroke on top). */
