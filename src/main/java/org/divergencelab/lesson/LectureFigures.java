@@ -224,9 +224,8 @@ public final class LectureFigures {
             p[i] = Math.exp(data.logDensity(new double[] {grid[i]}));
         }
         series.add(new SceneFigure.Series("P_data", grid, peakOne(p)));
-        return new SceneFigure.Data(new Text("Three generations: D_t(x) and G_t's density (peak 1)",
-                "三代：D_t(x) 與 G_t 的密度（峰值 1）", "三代：D_t(x) 与 G_t 的密度（峰值 1）"),
-                new Text("x", "x", "x"), "D, density", false, series);
+        return new SceneFigure.Data(new Text("Three generations of D_t and G_t", "D_t 與 G_t 的三代",
+                "D_t 与 G_t 的三代"), new Text("x", "x", "x"), "D; density (peak 1)", false, series);
     }
 
     private static double[] peakOne(double[] v) {
@@ -501,10 +500,9 @@ public final class LectureFigures {
             lost[k] = own.lost(k);
             gained[k] = own.gained(k);
         }
-        return new SceneFigure.Data(new Text("Modes covered (≥ 1 sample within 3σ), every " + COVER_EVERY
-                + " iterations", "被覆蓋的模式數（3σ 內至少一個樣本），每 " + COVER_EVERY + " 次迭代",
-                "被覆盖的模式数（3σ 内至少一个样本），每 " + COVER_EVERY + " 次迭代"),
-                new Text("iteration t", "迭代 t", "迭代 t"), "modes", false,
+        return new SceneFigure.Data(new Text("Covered modes, every " + COVER_EVERY + " iterations",
+                "被覆蓋的模式，每 " + COVER_EVERY + " 次迭代", "被覆盖的模式，每 " + COVER_EVERY + " 次迭代"),
+                new Text("iteration t", "迭代 t", "迭代 t"), "modes (a sample within 3σ)", false,
                 List.of(new SceneFigure.Series(s.id() + ": covered of " + own.modes(), x, toDouble(own.covered())),
                         new SceneFigure.Series(s.id() + ": covered at t − " + COVER_EVERY + ", lost at t", x, lost),
                         new SceneFigure.Series(s.id() + ": new at t", x, gained),
