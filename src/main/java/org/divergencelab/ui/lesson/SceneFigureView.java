@@ -115,7 +115,14 @@ public final class SceneFigureView {
             name.setId("scene-figure-legend-" + i);
             legend.getChildren().add(name);
         }
-        VBox box = new VBox(2, chart, legend);
+        // A long legend in a large font (projector theme, S22's six stages) must not squeeze the chart away: it
+        // scrolls within a third of the figure's height.
+        javafx.scene.control.ScrollPane legendPane = new javafx.scene.control.ScrollPane(legend);
+        legendPane.setFitToWidth(true);
+        legendPane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        legendPane.setMaxHeight(HEIGHT / 3);
+        legendPane.getStyleClass().add("edge-to-edge");
+        VBox box = new VBox(2, chart, legendPane);
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
         chartBox = box;
         root.getChildren().add(0, box);
