@@ -121,6 +121,9 @@ public final class SceneFigureView {
         legendPane.setFitToWidth(true);
         legendPane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         legendPane.setMaxHeight(HEIGHT / 3);
+        // the whole legend when it fits in that third (its height as laid out at the figure's width)
+        legendPane.minViewportHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(legend.getHeight(), HEIGHT / 3 - 4), legend.heightProperty()));
         legendPane.getStyleClass().add("edge-to-edge");
         VBox box = new VBox(2, chart, legendPane);
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
