@@ -74,7 +74,33 @@ public enum SceneFigure {
      * Training D on past fakes too (lecture 000 L425-435): the modes G covers during the scene's training with
      * the replay buffer (the scene's experiment) and without it (same experiment and seed, replay off).
      */
-    REPLAY_COVERAGE;
+    REPLAY_COVERAGE,
+    /**
+     * S22, the eye's evolution (lecture 000 L327-349): on a sandbox scene whose Q is a translate of P, P_G in
+     * stages ({@link LectureFigures#EYE_STAGES}) from Q onto P, each with its exact JS (log 2 until they overlap)
+     * and W1 (the remaining shift).
+     */
+    EYE_EVOLUTION,
+    /**
+     * S24, the butterfly and the bird (lecture 001 L192-238): a 1-D run at iterations {@link #STAGES}, D_t(x) and
+     * the density of G_t's samples at each.
+     */
+    TRAINING_STAGES,
+    /**
+     * S25, z interpolation (lecture 001 L396-412): G after the scene's iterations drawing a straight path in z
+     * between two latent points that land on modes {@link #PATH_MODES}, over G's samples and the data's modes.
+     */
+    Z_INTERPOLATION,
+    /**
+     * S14's half (lecture 001 L1126-1146): covered modes against iteration for the scene's run, the modes lost and
+     * gained between consecutive evaluations, beside S13's collapse ({@link #COLLAPSE_SCENE}).
+     */
+    MODES_COVERED,
+    /**
+     * S12's half (lecture 004 L29-36): G's per-sample push |∂ℓ_G/∂x| from the scene's sigmoid D and from a
+     * least-squares D trained on the same frozen G, log y.
+     */
+    LSGAN_GRADIENT;
 
     /** Points of {@link #LABEL_ACCURACY}'s curves over the scene's iterations (one every 25 at 300). */
     public static final int LABEL_POINTS = 12;
@@ -86,6 +112,23 @@ public enum SceneFigure {
      * the app's "captured" needs only one high-quality sample, which a collapsed G's stragglers give).
      */
     public static final double USED_SHARE = 0.02;
+
+    /**
+     * The iterations of {@link #TRAINING_STAGES}, chosen from S24's run (data N(3, 0.5²), G starting near 0): at 50
+     * D has learned "real is to the right" (D = 0.5 near x = 0, G still at 0.2); at 100 G has moved towards the
+     * data and D's crossing followed it (≈ 0.4); at 200 G has reached the data (mean ≈ 3.3) and D's crossing sits
+     * inside it (≈ 3.7). Later, D is ≈ 0.5 over the data and its crossings wander where neither has mass.
+     */
+    public static final int[] STAGES = {50, 100, 200};
+    /** The two data modes S25's path joins (indices in the ring: neighbours, so the path crosses one gap). */
+    public static final int[] PATH_MODES = {0, 1};
+    /**
+     * The x label of a figure drawn in the data plane (x₁ across, x₂ up; S22, S25): the figure view then ranges
+     * both axes over all points and keeps one unit the same length on both.
+     */
+    public static final Text PLANE_X = new Text("x₁", "x₁", "x₁");
+    /** The collapse drawn beside {@link #MODES_COVERED}. */
+    public static final String COLLAPSE_SCENE = "S13";
 
     /** Points of {@link #QUALITY_DIVERSITY}'s curves over the scene's iterations. */
     public static final int QD_POINTS = 12;
@@ -180,6 +223,11 @@ public enum SceneFigure {
             case LABEL_ACCURACY -> labelAccuracy(s, progress);
             case SPECTRAL_NORMS -> spectralNorms(s, progress);
             case REPLAY_COVERAGE -> replayCoverage(s, progress);
+            case EYE_EVOLUTION -> LectureFigures.eyeEvolution(s.sandbox());
+            case TRAINING_STAGES -> LectureFigures.trainingStages(s, progress);
+            case Z_INTERPOLATION -> LectureFigures.zInterpolation(s, progress);
+            case MODES_COVERED -> LectureFigures.modesCovered(s, progress);
+            case LSGAN_GRADIENT -> LectureFigures.lsganGradient(s, progress);
             default -> throw new IllegalStateException(toString());
         };
     }
@@ -187,7 +235,8 @@ public enum SceneFigure {
     /** True when the figure is computed from a training scene's experiment; false: from a sandbox scene's P and Q. */
     public boolean needsTraining() {
         return this == LAYER_GRADIENTS || this == GENERATOR_GRADIENT_PROBE || this == QUALITY_DIVERSITY
-                || this == LABEL_ACCURACY || this == SPECTRAL_NORMS || this == REPLAY_COVERAGE;
+                || this == LABEL_ACCURACY || this == SPECTRAL_NORMS || this == REPLAY_COVERAGE
+                || this == TRAINING_STAGES || this == Z_INTERPOLATION || this == MODES_COVERED || this == LSGAN_GRADIENT;
     }
 
     /** {@link #FRECHET_SAMPLE_SIZE}'s curves for P and Q, draws seeded from {@code seed} (one seed per n and draw). */

@@ -105,6 +105,7 @@ public final class SceneFigureView {
                 ls.append(x[k], y[k]);
             }
         }
+        planeAxes(c, d);
         legend.getChildren().clear();
         for (int i = 0; i < d.series().size(); i++) {
             SceneFigure.Series s = d.series().get(i);
@@ -120,12 +121,54 @@ public final class SceneFigureView {
             name.setId("scene-figure-legend-" + i);
             legend.getChildren().add(name);
         }
-        VBox box = new VBox(2, chart, legend);
+        // A long legend in a large font (projector theme, S22's six stages) must not squeeze the chart away: it
+        // scrolls within a third of the figure's height.
+        javafx.scene.control.ScrollPane legendPane = new javafx.scene.control.ScrollPane(legend);
+        legendPane.setFitToWidth(true);
+        legendPane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        legendPane.setMaxHeight(HEIGHT / 3);
+        // the whole legend when it fits in that third (its height as laid out at the figure's width)
+        legendPane.minViewportHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(legend.getHeight(), HEIGHT / 3 - 4), legend.heightProperty()));
+        legendPane.getStyleClass().add("edge-to-edge");
+        VBox box = new VBox(2, chart, legendPane);
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
         chartBox = box;
         root.getChildren().add(0, box);
         status.setVisible(false);
         relabel(locale);
+    }
+
+    /**
+     * A figure drawn in the data plane ({@link SceneFigure#PLANE_X}: S22's segments, S25's path and crosses) has
+     * series whose x goes back and forth or stands still, while a chart series ranges from its first to its last
+     * x: such a figure gets its x and y ranges from all finite points (5 % margin), one unit the same length on
+     * both axes and ticks at any x.
+     */
+    private static void planeAxes(LineChart c, SceneFigure.Data d) {
+        if (!SceneFigure.PLANE_X.equals(d.xLabel()) || d.logY()) {
+            return;
+        }
+        double x0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY;
+        double y1 = Double.NEGATIVE_INFINITY;
+        for (SceneFigure.Series s : d.series()) {
+            double[] x = s.x();
+            double[] y = s.y();
+            for (int k = 0; k < x.length; k++) {
+                if (Double.isFinite(y[k])) {
+                    x0 = Math.min(x0, x[k]);
+                    x1 = Math.max(x1, x[k]);
+                    y0 = Math.min(y0, y[k]);
+                    y1 = Math.max(y1, y[k]);
+                }
+            }
+        }
+        double m = 0.05 * Math.max(x1 - x0, y1 - y0) + 1e-9;
+        c.axes().setIntegerX(false).setAspectLocked(true)
+                .setXRange(new org.divergencelab.ui.plot.Range(x0 - m, x1 + m))
+                .setYRange(new org.divergencelab.ui.plot.Range(y0 - m, y1 + m));
     }
 
     /** Titles and axis labels in {@code l}. */
