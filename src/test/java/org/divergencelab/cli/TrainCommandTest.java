@@ -71,7 +71,7 @@ class TrainCommandTest {
         assertTrue(lines.get(3).startsWith("12,"), lines.get(3));
         // method labels such as exact-mc(se=…,n=…) are quoted: split outside quotes
         String[] cells = lines.get(3).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
-        assertEquals(18, cells.length, lines.get(3));
+        assertEquals(19, cells.length, lines.get(3));
         assertEquals("W1", cells[3]);
         assertTrue(Double.parseDouble(cells[5]) > 0, "true W1 " + cells[5]);
         assertEquals("8", cells[9]);
@@ -184,7 +184,7 @@ class TrainCommandTest {
                 "evaluation.batch=128", "--iterations", "4", "--every", "2", "--out", a.toString()),
                 err.toString(StandardCharsets.UTF_8));
         List<String> lines = Files.readAllLines(a.resolve("metrics.csv"));
-        assertTrue(lines.get(0).endsWith(",kl_method,label_accuracy"), lines.get(0));
+        assertTrue(lines.get(0).endsWith(",kl_method,d_accuracy,label_accuracy"), lines.get(0));
         String last = lines.get(lines.size() - 1);
         double accuracy = Double.parseDouble(last.substring(last.lastIndexOf(',') + 1));
         // a fraction of the 128 evaluation fakes

@@ -53,8 +53,8 @@ class DiscriminatorAccuracyTest {
         assertEquals(Math.log(2), s.truth("JS"), 1e-12, "the lines are apart: JS exactly log 2");
         assertEquals(1.0, s.discriminatorAccuracy(), 0, "D separates every real from every fake");
         HistoryPoint h = HistoryPoint.of(1, 0, s);
-        assertTrue(MetricsCsv.row(h).endsWith(",1.0"), MetricsCsv.row(h));
-        assertTrue(MetricsCsv.HEADER.endsWith(",d_accuracy"));
+        assertTrue(MetricsCsv.row(h).endsWith(",1.0,"), MetricsCsv.row(h)); // then the empty label_accuracy
+        assertTrue(MetricsCsv.HEADER.endsWith(",d_accuracy,label_accuracy"));
     }
 
     @Test
@@ -64,7 +64,7 @@ class DiscriminatorAccuracyTest {
         Snapshot s = t.snapshot(false);
         assertTrue(Double.isNaN(s.discriminatorAccuracy()));
         String row = MetricsCsv.row(HistoryPoint.of(1, 0, s));
-        assertTrue(row.endsWith(","), "the d_accuracy cell is empty: " + row);
+        assertTrue(row.endsWith(",,"), "the d_accuracy (and label_accuracy) cells are empty: " + row);
         assertEquals(MetricsCsv.HEADER.split(",", -1).length, row.split(",", -1).length);
     }
 }

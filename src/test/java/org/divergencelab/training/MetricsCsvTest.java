@@ -48,6 +48,6 @@ class MetricsCsvTest {
         t.iteration();
         String row = MetricsCsv.row(HistoryPoint.of(1, 0, t.snapshot(false)));
         assertTrue(row.startsWith("1,"), row);
-        assertTrue(row.endsWith(",W1," + t.snapshot(false).estimate().value() + ",,,,,,,,,,,,,"), row);
+        assertTrue(row.endsWith(",W1," + t.snapshot(false).estimate().value() + ",,,,,,,,,,,,,,"), row);
     }
 }

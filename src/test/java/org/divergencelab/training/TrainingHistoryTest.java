@@ -33,8 +33,8 @@ class TrainingHistoryTest {
         assertEquals(TrainingHistory.HEADER, lines[0]);
         assertEquals(3, lines.length, h.csv());
         // the full point's losses repeat the cheap one's: the row keeps the cheap point's values
-        assertEquals("0,non-saturating,1,1.25,0.5,JS,0.125,1.5,0.693,histogram,6,8,0.75,3.5,,,,,,", lines[1]);
-        assertEquals("0,non-saturating,2,1.0,0.75,JS,0.25,,,,,,,,,,,,,", lines[2]);
+        assertEquals("0,non-saturating,1,1.25,0.5,JS,0.125,1.5,0.693,histogram,6,8,0.75,3.5,,,,,,,", lines[1]);
+        assertEquals("0,non-saturating,2,1.0,0.75,JS,0.25,,,,,,,,,,,,,,", lines[2]);
         // a reset empties the rows but keeps the objective names
         h.accept(new TrainingSession.Cleared(2));
         assertEquals(0, h.rows(0));
