@@ -42,8 +42,8 @@ class TrainingHistoryTest {
         h.setObjective(1, "wgan-gp(lambda=10.0)");
         h.accept(cheap(2, 1, 1, 3, 3, 3));
         String csv = h.csv();
-        assertTrue(csv.contains("0,non-saturating,1,2.0,2.0,JS,2.0,,,,,,,,,,,,,\n"), csv);
-        assertTrue(csv.contains("1,wgan-gp(lambda=10.0),1,3.0,3.0,JS,3.0,,,,,,,,,,,,,\n"), csv);
+        assertTrue(csv.contains("0,non-saturating,1,2.0,2.0,JS,2.0,,,,,,,,,,,,,,\n"), csv);
+        assertTrue(csv.contains("1,wgan-gp(lambda=10.0),1,3.0,3.0,JS,3.0,,,,,,,,,,,,,,\n"), csv);
     }
 
     @Test
