@@ -116,6 +116,12 @@ public final class MainWindow implements Shell {
         addView("welcome", i18n.get("tab.welcome"), Welcome.build(i18n, this::startLecture, this::selectView));
         training = org.divergencelab.ui.train.TrainingView.live(i18n, themes);
         addView("training", i18n.get("tab.training"), training.node(), training.controls());
+        // a rejected setting also shows in the status line (the panel shows it under the field)
+        training.editor().rejectionProperty().addListener((o, a, message) -> {
+            if (!message.isEmpty()) {
+                setStatus(Bindings.createStringBinding(() -> message));
+            }
+        });
         sandbox = new SandboxView(i18n, themes);
         addView("sandbox", i18n.get("tab.sandbox"), sandbox.node());
         addView("image", javafx.beans.binding.Bindings.createStringBinding(() -> i18n.getLocale().getLanguage().equals("zh")
