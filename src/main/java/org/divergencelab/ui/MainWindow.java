@@ -340,9 +340,26 @@ public final class MainWindow implements Shell {
      * the file thread; completes (on the FX thread, status bar updated) with true once written.
      */
     public java.util.concurrent.CompletableFuture<Boolean> exportCurrentPng(Path file) {
-        Node n = views.getSelectionModel().getSelectedItem().getContent();
-        javafx.scene.image.WritableImage image = Export.snapshot(n, 2);
+        javafx.scene.image.WritableImage image = Export.snapshot(contentArea(), 2);
         return inBackground(file, () -> Export.writePng(image, file));
+    }
+
+    /**
+     * What a PNG export shows: the selected view without its own tool bar (the Training tab's transport
+     * buttons are not for a slide); the window's menu, tool bar and tabs are never part of a view.
+     */
+    Node contentArea() {
+        Node view = views.getSelectionModel().getSelectedItem().getContent();
+        if (view instanceof BorderPane bp && bp.getTop() instanceof ToolBar && bp.getCenter() != null) {
+            return bp.getCenter();
+        }
+        return view;
+    }
+
+    /** The PNG export's proposed name: the open scene (else the view) and today. */
+    String defaultPngName() {
+        org.divergencelab.lesson.Scene s = currentScene();
+        return Export.defaultName(s != null ? s.id() : selectedView(), java.time.LocalDate.now(), "png");
     }
 
     /**
@@ -573,15 +590,18 @@ public final class MainWindow implements Shell {
         fc.titleProperty().bind(i18n.get(png ? "dialog.exportPng" : "dialog.exportSvg"));
         fc.getExtensionFilters().add(png ? new FileChooser.ExtensionFilter("PNG", "*.png")
                 : new FileChooser.ExtensionFilter("SVG", "*.svg"));
+        org.divergencelab.lesson.Scene shown = currentScene();
+        fc.setInitialFileName(png ? defaultPngName()
+                : Export.defaultName(shown != null ? shown.id() : selectedView(), java.time.LocalDate.now(), "svg"));
         File f = fc.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
         if (f == null) {
             return;
         }
         try {
             if (png) {
-                exportCurrentPng(f.toPath());
+                exportCurrentPng(Export.withExtension(f.toPath(), "png"));
             } else {
-                exportCurrentSvg(f.toPath());
+                exportCurrentSvg(Export.withExtension(f.toPath(), "svg"));
             }
         } catch (RuntimeException ex) {
             // The app keeps running; the reason shows in the status bar.
