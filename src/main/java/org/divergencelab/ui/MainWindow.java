@@ -477,7 +477,7 @@ public final class MainWindow implements Shell {
         frameTimes.visibleProperty().bind(showFrames.selectedProperty());
         MenuItem galleryItem = item("tab.gallery");
         galleryItem.setOnAction(e -> showGallery());
-        view.getItems().addAll(themeMenu, langMenu, showFrames, galleryItem);
+        view.getItems().addAll(themeMenu, langMenu, fontScaleMenu(), logBaseMenu(), showFrames, galleryItem);
         viewMenu = view;
 
         Menu help = menu("menu.help");
@@ -500,6 +500,58 @@ public final class MainWindow implements Shell {
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** The font-scale steps of View → Font size, in percent. */
+    static final int[] FONT_SCALES = {100, 125, 150, 175, 200};
+
+    /** View → Font size: 100–200 %, remembered; the controls' root font and the plots' text follow it. */
+    private Menu fontScaleMenu() {
+        String remembered = settings.get(org.divergencelab.ui.shell.Settings.FONT_SCALE, "100");
+        int start = 100;
+        try {
+            start = Math.clamp(Integer.parseInt(remembered.trim()), ThemeManager.MIN_FONT_SCALE, ThemeManager.MAX_FONT_SCALE);
+        } catch (NumberFormatException ex) {
+            // an edited or foreign preference: start at 100 %
+        }
+        themes.setFontScale(start);
+        Menu m = menu("menu.view.fontScale");
+        m.setId("menu-font-scale");
+        ToggleGroup g = new ToggleGroup();
+        for (int percent : FONT_SCALES) {
+            RadioMenuItem r = new RadioMenuItem(percent + " %");
+            r.setId("menu-font-scale-" + percent);
+            r.setToggleGroup(g);
+            r.setSelected(themes.fontScaleProperty().get() == percent);
+            r.setOnAction(e -> themes.setFontScale(percent));
+            themes.fontScaleProperty().addListener((o, a, b) -> r.setSelected(b.intValue() == percent));
+            m.getItems().add(r);
+        }
+        themes.fontScaleProperty().addListener((o, a, b) -> settings.put(org.divergencelab.ui.shell.Settings.FONT_SCALE,
+                Integer.toString(b.intValue())));
+        return m;
+    }
+
+    /** View → Divergences in: nats | bits, remembered; every divergence read-out follows {@link ThemeManager#units()}. */
+    private Menu logBaseMenu() {
+        org.divergencelab.ui.theme.Units units = themes.units();
+        units.setLogBase(org.divergencelab.ui.theme.Units.LogBase.byId(
+                settings.get(org.divergencelab.ui.shell.Settings.LOG_BASE, "nats")));
+        Menu m = menu("menu.view.logBase");
+        m.setId("menu-log-base");
+        ToggleGroup g = new ToggleGroup();
+        for (org.divergencelab.ui.theme.Units.LogBase b : org.divergencelab.ui.theme.Units.LogBase.values()) {
+            RadioMenuItem r = new RadioMenuItem();
+            r.setId("menu-log-base-" + b.id());
+            r.textProperty().bind(i18n.get("menu.view.logBase." + b.id()));
+            r.setToggleGroup(g);
+            r.setSelected(units.getLogBase() == b);
+            r.setOnAction(e -> units.setLogBase(b));
+            units.logBaseProperty().addListener((o, x, now) -> r.setSelected(now == b));
+            m.getItems().add(r);
+        }
+        units.logBaseProperty().addListener((o, x, now) -> settings.put(org.divergencelab.ui.shell.Settings.LOG_BASE, now.id()));
+        return m;
     }
 
     private ToolBar toolBar() {

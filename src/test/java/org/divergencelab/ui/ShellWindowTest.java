@@ -36,6 +36,12 @@ class ShellWindowTest {
     private MainWindow window;
     private ThemeManager themes;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void patientSetup() {
+        // building the whole window on a loaded 2-core machine can take longer than TestFX's default wait
+        org.testfx.api.FxToolkit.toolkitContext().setSetupTimeoutInMillis(180_000);
+    }
+
     @Start
     void start(Stage stage) {
         themes = new ThemeManager();
@@ -92,5 +98,42 @@ class ShellWindowTest {
         assertTrue(img.getHeight() <= 2 * (view.getLayoutBounds().getHeight() - transport) + 1,
                 img.getHeight() + " px high, view " + view.getLayoutBounds().getHeight() + ", transport " + transport);
         Files.deleteIfExists(file);
+    }
+
+    @Test
+    void fontScaleAndUnitAreRememberedAndFollowedByWidgets(FxRobot robot) throws Exception {
+        org.divergencelab.ui.shell.Settings settings = org.divergencelab.ui.shell.Settings.inMemory();
+        AtomicReference<MainWindow> first = new AtomicReference<>();
+        robot.interact(() -> {
+            MainWindow w = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager(), settings);
+            w.themes().setFontScale(150);
+            w.themes().units().setLogBase(org.divergencelab.ui.theme.Units.LogBase.BITS);
+            first.set(w);
+        });
+        first.get().training().dispose();
+        AtomicReference<MainWindow> second = new AtomicReference<>();
+        robot.interact(() -> second.set(new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager(), settings)));
+        try {
+            ThemeManager t = second.get().themes();
+            assertEquals(150, t.fontScaleProperty().get(), "font scale remembered");
+            assertEquals(org.divergencelab.ui.theme.Units.LogBase.BITS, t.units().getLogBase(), "unit remembered");
+            // a widget styled through the manager draws its text 1.5 times the theme's size
+            org.divergencelab.ui.plot.LineChart c = t.style(new org.divergencelab.ui.plot.LineChart());
+            assertEquals(1.5 * Theme.LIGHT.fontSize(), c.getTheme().fontSize(), 1e-12);
+            robot.interact(() -> t.setTheme(Theme.PROJECTOR));
+            assertEquals(1.5 * Theme.PROJECTOR.fontSize(), c.getTheme().fontSize(), 1e-12);
+            assertEquals(Theme.PROJECTOR.palette(), c.getTheme().palette());
+        } finally {
+            second.get().training().dispose();
+        }
+        // this window's controls: the root's font size is the theme's 13 px times the scale
+        robot.interact(() -> themes.setFontScale(200));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label status = robot.lookup("#status").queryAs(javafx.scene.control.Label.class);
+        assertEquals(26.0, status.getFont().getSize(), 0.01);
+        robot.interact(() -> themes.setFontScale(100));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(13.0, status.getFont().getSize(), 0.01);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> themes.setFontScale(250));
     }
 }

@@ -26,6 +26,9 @@ final class SandboxReadouts {
     private final Map<String, Label> estimateLabels = new HashMap<>();
     /** The estimate column's header and the rows that only have an estimate (hidden with "estimates"). */
     private final List<Node> estimateOnly = new ArrayList<>();
+    private org.divergencelab.ui.theme.Units units;
+    private SandboxCompute.Frame lastTruth;
+    private SandboxCompute.Learned lastLearned;
 
     /** {@code samples}: the sample size the estimate column's header names. */
     SandboxReadouts(I18n i18n, ObservableValue<? extends Number> samples) {
@@ -81,8 +84,9 @@ final class SandboxReadouts {
     /** The true column, from a frame. */
     void showTruth(SandboxCompute.Frame f) {
         SandboxCompute.Readout t = f.truth();
+        lastTruth = f;
         for (DivergenceKind k : SandboxCompute.KINDS) {
-            truthLabels.get(key(k)).setText(format(t.get(k), k == DivergenceKind.JS));
+            truthLabels.get(key(k)).setText(divergence(k, t.get(k), k == DivergenceKind.JS));
         }
         truthLabels.get("w1").setText(format(t.w1(), false));
         truthLabels.get("plancost").setText(format(f.planCost(), false));
@@ -90,12 +94,13 @@ final class SandboxReadouts {
 
     /** The estimate column (∞ where the estimates' supports are disjoint), discriminator and critic. */
     void showEstimates(SandboxCompute.Learned l) {
+        lastLearned = l;
         SandboxCompute.Readout e = l.estimate();
         for (DivergenceKind k : SandboxCompute.KINDS) {
-            estimateLabels.get(key(k)).setText(format(e.get(k), false));
+            estimateLabels.get(key(k)).setText(divergence(k, e.get(k), false));
         }
         estimateLabels.get("w1").setText(format(e.w1(), false));
-        estimateLabels.get("djs").setText(format(l.discriminator().jsEstimate(), false));
+        estimateLabels.get("djs").setText(divergence(DivergenceKind.JS, l.discriminator().jsEstimate(), false));
         estimateLabels.get("dacc").setText(String.format(Locale.ROOT, "%.1f %%", 100 * l.discriminator().accuracy()));
         estimateLabels.get("criticw").setText(l.critic() == null ? "—" : format(l.critic().boundW(), false));
     }
@@ -125,6 +130,25 @@ final class SandboxReadouts {
             l.getStyleClass().add(styleClass);
         }
         return l;
+    }
+
+    /** Nats or bits (View → Divergences in): a switch shows the last numbers again in the new unit. */
+    void useUnits(org.divergencelab.ui.theme.Units u) {
+        units = u;
+        u.logBaseProperty().addListener((o, a, b) -> {
+            if (lastTruth != null) {
+                showTruth(lastTruth);
+            }
+            if (lastLearned != null) {
+                showEstimates(lastLearned);
+            }
+        });
+    }
+
+    /** A divergence given in nats, in the unit shown (TV is no logarithm: a plain number); "= log 2" at JS's ceiling. */
+    private String divergence(DivergenceKind k, double nats, boolean markLog2) {
+        String s = k == DivergenceKind.TV || units == null ? format(nats, false) : units.format(i18n, nats, 4);
+        return markLog2 && Math.abs(nats - LOG2) < 1e-9 ? s + "  " + i18n.text("sandbox.log2") : s;
     }
 
     /** ∞ for infinity, — for undefined, "= log 2" when JS is at its ceiling (to 1e-9). */

@@ -123,6 +123,7 @@ public final class SandboxView {
         this.charts = new SweepAndCriticPlots(i18n, themes);
         this.controlsPanel = new SandboxControls(this, i18n, files, controls);
         this.readouts = new SandboxReadouts(i18n, controlsPanel.samplesProperty());
+        readouts.useUnits(themes.units());
         for (XYPlot p : new XYPlot[] {plot1, plot2}) {
             themes.style(p);
         }

@@ -90,6 +90,23 @@ public record Theme(String id, String stylesheet, Color background, Color plotBa
         throw new IllegalArgumentException("unknown theme '" + id + "'; known: light, dark, projector");
     }
 
+    /**
+     * The controls' font size in px, as the theme's stylesheet sets it on {@code .root} (13 px; 22 px in the
+     * projector theme; {@code ThemeTest} checks the two agree): a font scale multiplies it.
+     */
+    public double controlFontSize() {
+        return "projector".equals(id) ? 22 : 13;
+    }
+
+    /** This theme with its text {@code factor} times larger (the font-scale setting); itself at 1. */
+    public Theme scaledText(double factor) {
+        if (factor == 1) {
+            return this;
+        }
+        return new Theme(id, stylesheet, background, plotBackground, foreground, muted, grid, palette,
+                fontSize * factor, lineWidth, pointRadius);
+    }
+
     /** True when the background is dark (luminance below one half): used to pick overlay contrasts. */
     public boolean isDark() {
         Color c = plotBackground;

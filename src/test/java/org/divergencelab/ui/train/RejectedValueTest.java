@@ -33,6 +33,12 @@ class RejectedValueTest {
     private MainWindow window;
     private TrainingView view;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void patientSetup() {
+        // building the whole window on a loaded 2-core machine can take longer than TestFX's default wait
+        org.testfx.api.FxToolkit.toolkitContext().setSetupTimeoutInMillis(180_000);
+    }
+
     @Start
     void start(Stage stage) {
         window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
