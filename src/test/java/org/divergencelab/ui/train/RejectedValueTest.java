@@ -86,6 +86,14 @@ class RejectedValueTest {
                 "directly under the field: field " + field + ", message " + message);
         assertTrue(message.getHeight() > 5, "the message has a line: " + message);
         assertInViewport(error);
+        robot.interact(() -> {
+            try {
+                org.divergencelab.ui.util.Export.png(window.root(), java.nio.file.Path.of("target", "screenshots",
+                        "rejected-g-lr-1280x720.png"));
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        });
 
         // A valid value clears the message and the border.
         enter(robot, gLr, "0.0003");
