@@ -42,8 +42,9 @@ public class LayoutMatrixTest {
     /** The smallest data area inside the axes: a curve or a cloud of points still shows its shape. */
     public static final double MIN_PLOT_W = 60;
     public static final double MIN_PLOT_H = 40;
-    /** Two texts overlap when their boxes share more than this many pixels in both directions (anti-aliasing). */
-    static final double OVERLAP_PX = 1.5;
+    /** Two texts overlap when their boxes share more than this many pixels in both directions (a box is the font's
+     * ascent to descent: a rotated label's descent may touch a tick label without any ink meeting). */
+    static final double OVERLAP_PX = 3;
     private static final Path OUT = Path.of("target", "screenshots", "layout");
 
     private MainWindow window;

@@ -145,9 +145,10 @@ final class SandboxReadouts {
         });
     }
 
-    /** A divergence given in nats, in the unit shown (TV is no logarithm: a plain number); "= log 2" at JS's ceiling. */
+    /** A divergence in the unit shown when it is a logarithm (JS, both KLs; TV and Hellinger² are plain); "= log 2" at JS's ceiling. */
     private String divergence(DivergenceKind k, double nats, boolean markLog2) {
-        String s = k == DivergenceKind.TV || units == null ? format(nats, false) : units.format(i18n, nats, 4);
+        boolean log = k == DivergenceKind.JS || k == DivergenceKind.KL || k == DivergenceKind.KL_REVERSE;
+        String s = !log || units == null ? format(nats, false) : units.format(i18n, nats, 4);
         return markLog2 && Math.abs(nats - LOG2) < 1e-9 ? s + "  " + i18n.text("sandbox.log2") : s;
     }
 
