@@ -392,6 +392,9 @@ public final class ExperimentControls {
 
     /** Scrolls the panel so that {@code n} (a field and its message) shows whole. */
     private void scrollIntoView(Node n) {
+        // the message just moved under the field: measure after the panel has laid it out
+        root.applyCss();
+        root.layout();
         Node content = root.getContent();
         double contentH = content.getBoundsInLocal().getHeight();
         double viewH = root.getViewportBounds().getHeight();
