@@ -18,7 +18,7 @@ import org.divergencelab.sandbox.SandboxState;
  * @param title      short title
  * @param caption    what the picture shows
  * @param tryThis    what to try
- * @param citation   the lecture passage: seed file and lines under /work/shared/lecture (e.g. {@code 003 L330-344})
+ * @param citation   the lecture passage as a reader finds it: author, work, part or section
  * @param mode       training or sandbox
  * @param experiment the experiment (training mode), else null
  * @param sandbox    the sandbox state, with its hidden controls (sandbox mode), else null
@@ -46,7 +46,11 @@ public record Scene(String id, Text title, Text caption, Text tryThis, String ci
             "cfg-d-act", "cfg-prior", "cfg-latent-dim", "cfg-seed");
 
     private static final Pattern ID = Pattern.compile("S[1-9][0-9]?");
-    private static final Pattern CITATION = Pattern.compile("00[0-4] L[0-9].*");
+    /**
+     * A citation a reader can follow: "author, work[, part or section]" (the built-in scenes); the older form, a
+     * lecture seed file and line ("003 L330-344"), stays valid for user scenes written with it.
+     */
+    private static final Pattern CITATION = Pattern.compile("[^,\\s][^,]*, \\S.*|00[0-4] L[0-9].*");
 
     /** Validates the scene so a broken one fails when the catalogue is built, not when a lecturer opens it. */
     public Scene {
@@ -57,8 +61,9 @@ public record Scene(String id, Text title, Text caption, Text tryThis, String ci
             throw new IllegalArgumentException("scene " + id + ": title, caption and tryThis are required");
         }
         if (citation == null || !CITATION.matcher(citation).matches()) {
-            throw new IllegalArgumentException("scene " + id + ": citation must start with a seed file and line "
-                    + "(e.g. '003 L330-344'), got '" + citation + "'");
+            throw new IllegalArgumentException("scene " + id + ": citation must name the author, the work and the part "
+                    + "(e.g. 'Hung-yi Lee, ML 2021 lecture \u201cGAN (2): theory and WGAN\u201d, part \u201cWGAN\u201d'), got '"
+                    + citation + "'");
         }
         if (mode == null) {
             throw new IllegalArgumentException("scene " + id + ": mode is required");

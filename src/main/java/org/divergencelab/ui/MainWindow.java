@@ -117,6 +117,12 @@ public final class MainWindow implements Shell {
         addView("welcome", i18n.get("tab.welcome"), Welcome.build(i18n, this::startLecture, this::selectView));
         training = org.divergencelab.ui.train.TrainingView.live(i18n, themes);
         addView("training", i18n.get("tab.training"), training.node(), training.controls());
+        // a rejected setting also shows in the status line (the panel shows it under the field)
+        training.editor().rejectionProperty().addListener((o, a, message) -> {
+            if (!message.isEmpty()) {
+                setStatus(Bindings.createStringBinding(() -> message));
+            }
+        });
         sandbox = new SandboxView(i18n, themes);
         addView("sandbox", i18n.get("tab.sandbox"), sandbox.node());
         imageMode = new org.divergencelab.ui.image.ImageModeTab(i18n, themes);
@@ -345,9 +351,26 @@ public final class MainWindow implements Shell {
      * the file thread; completes (on the FX thread, status bar updated) with true once written.
      */
     public java.util.concurrent.CompletableFuture<Boolean> exportCurrentPng(Path file) {
-        Node n = views.getSelectionModel().getSelectedItem().getContent();
-        javafx.scene.image.WritableImage image = Export.snapshot(n, 2);
+        javafx.scene.image.WritableImage image = Export.snapshot(contentArea(), 2);
         return inBackground(file, () -> Export.writePng(image, file));
+    }
+
+    /**
+     * What a PNG export shows: the selected view without its own tool bar (the Training tab's transport
+     * buttons are not for a slide); the window's menu, tool bar and tabs are never part of a view.
+     */
+    Node contentArea() {
+        Node view = views.getSelectionModel().getSelectedItem().getContent();
+        if (view instanceof BorderPane bp && bp.getTop() instanceof ToolBar && bp.getCenter() != null) {
+            return bp.getCenter();
+        }
+        return view;
+    }
+
+    /** The PNG export's proposed name: the open scene (else the view) and today. */
+    String defaultPngName() {
+        org.divergencelab.lesson.Scene s = currentScene();
+        return Export.defaultName(s != null ? s.id() : selectedView(), java.time.LocalDate.now(), "png");
     }
 
     /**
@@ -461,7 +484,7 @@ public final class MainWindow implements Shell {
         frameTimes.visibleProperty().bind(showFrames.selectedProperty());
         MenuItem galleryItem = item("tab.gallery");
         galleryItem.setOnAction(e -> showGallery());
-        view.getItems().addAll(themeMenu, langMenu, showFrames, galleryItem);
+        view.getItems().addAll(themeMenu, langMenu, fontScaleMenu(), logBaseMenu(), showFrames, galleryItem);
         viewMenu = view;
 
         Menu help = menu("menu.help");
@@ -484,6 +507,58 @@ public final class MainWindow implements Shell {
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** The font-scale steps of View → Font size, in percent. */
+    static final int[] FONT_SCALES = {100, 125, 150, 175, 200};
+
+    /** View → Font size: 100–200 %, remembered; the controls' root font and the plots' text follow it. */
+    private Menu fontScaleMenu() {
+        String remembered = settings.get(org.divergencelab.ui.shell.Settings.FONT_SCALE, "100");
+        int start = 100;
+        try {
+            start = Math.clamp(Integer.parseInt(remembered.trim()), ThemeManager.MIN_FONT_SCALE, ThemeManager.MAX_FONT_SCALE);
+        } catch (NumberFormatException ex) {
+            // an edited or foreign preference: start at 100 %
+        }
+        themes.setFontScale(start);
+        Menu m = menu("menu.view.fontScale");
+        m.setId("menu-font-scale");
+        ToggleGroup g = new ToggleGroup();
+        for (int percent : FONT_SCALES) {
+            RadioMenuItem r = new RadioMenuItem(percent + " %");
+            r.setId("menu-font-scale-" + percent);
+            r.setToggleGroup(g);
+            r.setSelected(themes.fontScaleProperty().get() == percent);
+            r.setOnAction(e -> themes.setFontScale(percent));
+            themes.fontScaleProperty().addListener((o, a, b) -> r.setSelected(b.intValue() == percent));
+            m.getItems().add(r);
+        }
+        themes.fontScaleProperty().addListener((o, a, b) -> settings.put(org.divergencelab.ui.shell.Settings.FONT_SCALE,
+                Integer.toString(b.intValue())));
+        return m;
+    }
+
+    /** View → Divergences in: nats | bits, remembered; every divergence read-out follows {@link ThemeManager#units()}. */
+    private Menu logBaseMenu() {
+        org.divergencelab.ui.theme.Units units = themes.units();
+        units.setLogBase(org.divergencelab.ui.theme.Units.LogBase.byId(
+                settings.get(org.divergencelab.ui.shell.Settings.LOG_BASE, "nats")));
+        Menu m = menu("menu.view.logBase");
+        m.setId("menu-log-base");
+        ToggleGroup g = new ToggleGroup();
+        for (org.divergencelab.ui.theme.Units.LogBase b : org.divergencelab.ui.theme.Units.LogBase.values()) {
+            RadioMenuItem r = new RadioMenuItem();
+            r.setId("menu-log-base-" + b.id());
+            r.textProperty().bind(i18n.get("menu.view.logBase." + b.id()));
+            r.setToggleGroup(g);
+            r.setSelected(units.getLogBase() == b);
+            r.setOnAction(e -> units.setLogBase(b));
+            units.logBaseProperty().addListener((o, x, now) -> r.setSelected(now == b));
+            m.getItems().add(r);
+        }
+        units.logBaseProperty().addListener((o, x, now) -> settings.put(org.divergencelab.ui.shell.Settings.LOG_BASE, now.id()));
+        return m;
     }
 
     private ToolBar toolBar() {
@@ -574,15 +649,18 @@ public final class MainWindow implements Shell {
         fc.titleProperty().bind(i18n.get(png ? "dialog.exportPng" : "dialog.exportSvg"));
         fc.getExtensionFilters().add(png ? new FileChooser.ExtensionFilter("PNG", "*.png")
                 : new FileChooser.ExtensionFilter("SVG", "*.svg"));
+        org.divergencelab.lesson.Scene shown = currentScene();
+        fc.setInitialFileName(png ? defaultPngName()
+                : Export.defaultName(shown != null ? shown.id() : selectedView(), java.time.LocalDate.now(), "svg"));
         File f = fc.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
         if (f == null) {
             return;
         }
         try {
             if (png) {
-                exportCurrentPng(f.toPath());
+                exportCurrentPng(Export.withExtension(f.toPath(), "png"));
             } else {
-                exportCurrentSvg(f.toPath());
+                exportCurrentSvg(Export.withExtension(f.toPath(), "svg"));
             }
         } catch (RuntimeException ex) {
             // The app keeps running; the reason shows in the status bar.

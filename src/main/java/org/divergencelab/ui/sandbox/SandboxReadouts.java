@@ -37,6 +37,8 @@ final class SandboxReadouts {
     private boolean onRelease;
     /** The estimate column's header and the rows that only have an estimate (hidden with "estimates"). */
     private final List<Node> estimateOnly = new ArrayList<>();
+    private org.divergencelab.ui.theme.Units units;
+    private SandboxCompute.Frame lastTruth;
 
     /** {@code samples}: the sample size the estimate column's header names. */
     SandboxReadouts(I18n i18n, ObservableValue<? extends Number> samples) {
@@ -120,12 +122,13 @@ final class SandboxReadouts {
     /** The true column, from a frame. */
     void showTruth(SandboxCompute.Frame f) {
         SandboxCompute.Readout t = f.truth();
+        lastTruth = f;
         for (DivergenceKind k : SandboxCompute.KINDS) {
             // a drag frame without the slow 2-D f-divergences: the last ones stay, dimmed, until release
             truthLabels.get(key(k)).setOpacity(f.complete() ? 1 : 0.4);
             truthMethods.get(key(k)).setOpacity(f.complete() ? 1 : 0.4);
             if (f.complete()) {
-                truthLabels.get(key(k)).setText(format(t.get(k), k == DivergenceKind.JS));
+                truthLabels.get(key(k)).setText(divergence(k, t.get(k), k == DivergenceKind.JS));
                 truthMethods.get(key(k)).setText(methodText(f.method(k)));
             } else {
                 truthMethods.get(key(k)).setText(i18n.text("sandbox.computing.onRelease"));
@@ -146,13 +149,13 @@ final class SandboxReadouts {
         SandboxCompute.Readout e = l.estimate();
         int n = l.state().samples();
         for (DivergenceKind k : SandboxCompute.KINDS) {
-            estimateLabels.get(key(k)).setText(format(e.get(k), false));
+            estimateLabels.get(key(k)).setText(divergence(k, e.get(k), false));
             estimateMethods.get(key(k)).setText(methodText(Double.isNaN(e.get(k)) ? ValueMethod.UNDEFINED
                     : ValueMethod.kde(n)));
         }
         estimateLabels.get("w1").setText(format(e.w1(), false));
         estimateMethods.get("w1").setText(methodText(l.w1Method()));
-        estimateLabels.get("djs").setText(format(l.discriminator().jsEstimate(), false));
+        estimateLabels.get("djs").setText(divergence(DivergenceKind.JS, l.discriminator().jsEstimate(), false));
         estimateLabels.get("dacc").setText(String.format(Locale.ROOT, "%.1f %%", 100 * l.discriminator().accuracy()));
         estimateLabels.get("criticw").setText(l.critic() == null ? "—" : format(l.critic().boundW(), false));
         for (String k : new String[] {"djs", "dacc", "criticw"}) {
@@ -235,6 +238,26 @@ final class SandboxReadouts {
             l.getStyleClass().add(styleClass);
         }
         return l;
+    }
+
+    /** Nats or bits (View → Divergences in): a switch shows the last numbers again in the new unit. */
+    void useUnits(org.divergencelab.ui.theme.Units u) {
+        units = u;
+        u.logBaseProperty().addListener((o, a, b) -> {
+            if (lastTruth != null) {
+                showTruth(lastTruth);
+            }
+            if (shownLearned != null) {
+                showEstimates(shownLearned);
+            }
+        });
+    }
+
+    /** A divergence in the unit shown when it is a logarithm (JS, both KLs; TV and Hellinger² are plain); "= log 2" at JS's ceiling. */
+    private String divergence(DivergenceKind k, double nats, boolean markLog2) {
+        boolean log = k == DivergenceKind.JS || k == DivergenceKind.KL || k == DivergenceKind.KL_REVERSE;
+        String s = !log || units == null ? format(nats, false) : units.format(i18n, nats, 4);
+        return markLog2 && Math.abs(nats - LOG2) < 1e-9 ? s + "  " + i18n.text("sandbox.log2") : s;
     }
 
     /** ∞ for infinity, — for undefined, "= log 2" when JS is at its ceiling (to 1e-9). */

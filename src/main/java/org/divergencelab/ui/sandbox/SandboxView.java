@@ -129,6 +129,7 @@ public final class SandboxView {
         this.charts = new SweepAndCriticPlots(i18n, themes);
         this.controlsPanel = new SandboxControls(this, i18n, files, controls);
         this.readouts = new SandboxReadouts(i18n, controlsPanel.samplesProperty());
+        readouts.useUnits(themes.units());
         for (XYPlot p : new XYPlot[] {plot1, plot2}) {
             themes.style(p);
             // P's and Q's peaks reach the top corners (1-D) and the scatter fills the plot (2-D): the legend

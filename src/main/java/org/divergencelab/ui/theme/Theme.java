@@ -50,19 +50,26 @@ public record Theme(String id, String stylesheet, Color background, Color plotBa
         return palette.get(Math.floorMod(index, palette.size()));
     }
 
+    /*
+     * The palettes keep every pair of series colours apart for colour-blind viewers: CIEDE2000 >= 10 between any two
+     * under simulated protanopia and deuteranopia (Machado et al. 2009), >= 40 between real and generated
+     * (ThemePaletteTest). Okabe–Ito's grey was too close to its green under deuteranopia (8.2), and the dark
+     * theme's coral to its orange (5.9): the grey is darker (lighter on dark), the coral is Okabe–Ito's vermillion.
+     */
+
     /** Light theme: white plots, Okabe–Ito colours. */
     public static final Theme LIGHT = new Theme("light", "/org/divergencelab/ui/css/light.css",
             Color.web("#f7f7f7"), Color.WHITE, Color.web("#1a1a1a"), Color.web("#5a5a5a"), Color.web("#e3e3e3"),
             List.of(Color.web("#0072B2"), Color.web("#E69F00"), Color.web("#009E73"), Color.web("#D55E00"),
-                    Color.web("#CC79A7"), Color.web("#56B4E9"), Color.web("#7f7f7f")),
+                    Color.web("#CC79A7"), Color.web("#56B4E9"), Color.web("#3a3a3a")),
             12, 1.6, 3);
 
     /** Dark theme: the lighter Okabe–Ito members so that they stand out on near-black. */
     public static final Theme DARK = new Theme("dark", "/org/divergencelab/ui/css/dark.css",
             Color.web("#1e1f22"), Color.web("#15161a"), Color.web("#e8e8e8"), Color.web("#a8a8a8"),
             Color.web("#33353b"),
-            List.of(Color.web("#56B4E9"), Color.web("#E69F00"), Color.web("#33C7A0"), Color.web("#FF7F50"),
-                    Color.web("#E39CC6"), Color.web("#F0E442"), Color.web("#b0b0b0")),
+            List.of(Color.web("#56B4E9"), Color.web("#E69F00"), Color.web("#33C7A0"), Color.web("#D55E00"),
+                    Color.web("#CC79A7"), Color.web("#F0E442"), Color.web("#e0e0e0")),
             12, 1.6, 3);
 
     /**
@@ -72,7 +79,7 @@ public record Theme(String id, String stylesheet, Color background, Color plotBa
     public static final Theme PROJECTOR = new Theme("projector", "/org/divergencelab/ui/css/projector.css",
             Color.WHITE, Color.WHITE, Color.BLACK, Color.web("#222222"), Color.web("#c8c8c8"),
             List.of(Color.web("#0050A0"), Color.web("#E08000"), Color.web("#007A55"), Color.web("#C03000"),
-                    Color.web("#A0407A"), Color.web("#2090D0"), Color.web("#555555")),
+                    Color.web("#C060A0"), Color.web("#2090D0"), Color.web("#1a1a1a")),
             20, 3.0, 5);
 
     /** The built-in themes in menu order. */
@@ -88,6 +95,23 @@ public record Theme(String id, String stylesheet, Color background, Color plotBa
             }
         }
         throw new IllegalArgumentException("unknown theme '" + id + "'; known: light, dark, projector");
+    }
+
+    /**
+     * The controls' font size in px, as the theme's stylesheet sets it on {@code .root} (13 px; 22 px in the
+     * projector theme; {@code ThemeTest} checks the two agree): a font scale multiplies it.
+     */
+    public double controlFontSize() {
+        return "projector".equals(id) ? 22 : 13;
+    }
+
+    /** This theme with its text {@code factor} times larger (the font-scale setting); itself at 1. */
+    public Theme scaledText(double factor) {
+        if (factor == 1) {
+            return this;
+        }
+        return new Theme(id, stylesheet, background, plotBackground, foreground, muted, grid, palette,
+                fontSize * factor, lineWidth, pointRadius);
     }
 
     /** True when the background is dark (luminance below one half): used to pick overlay contrasts. */

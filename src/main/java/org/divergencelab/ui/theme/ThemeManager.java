@@ -25,18 +25,54 @@ public final class ThemeManager {
     private final ObjectProperty<Theme> current = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final StringProperty fontFamily = new SimpleStringProperty(this, "fontFamily", Fonts.familyFor(Locale.ENGLISH));
     private final List<Scene> scenes = new ArrayList<>();
+    private final Units units = new Units();
+    /** Font scale in percent (100–200): the controls' root font size and the widgets' text follow it. */
+    private final javafx.beans.property.IntegerProperty fontScale =
+            new javafx.beans.property.SimpleIntegerProperty(this, "fontScale", 100);
+    /** The theme widgets draw with: the current one, its text sizes times the font scale. */
+    private final javafx.beans.binding.ObjectBinding<Theme> widgetTheme = javafx.beans.binding.Bindings.createObjectBinding(
+            () -> current.get().scaledText(fontScale.get() / 100.0), current, fontScale);
 
     public ThemeManager() {
         current.addListener((o, a, b) -> {
             for (Scene s : scenes) {
                 applyTo(s);
             }
+            refreshFonts();
         });
         fontFamily.addListener((o, a, b) -> {
             for (Scene s : scenes) {
                 applyFont(s);
             }
         });
+        fontScale.addListener((o, a, b) -> {
+            for (Scene s : scenes) {
+                applyFont(s);
+            }
+        });
+    }
+
+    /** Smallest and largest font scale in percent. */
+    public static final int MIN_FONT_SCALE = 100;
+    public static final int MAX_FONT_SCALE = 200;
+
+    /** Font scale in percent, 100–200 (View → Font size). */
+    public javafx.beans.property.IntegerProperty fontScaleProperty() {
+        return fontScale;
+    }
+
+    /** Sets the font scale; outside 100–200 is refused with the value in the message. */
+    public void setFontScale(int percent) {
+        if (percent < MIN_FONT_SCALE || percent > MAX_FONT_SCALE) {
+            throw new IllegalArgumentException("font scale must be " + MIN_FONT_SCALE + "–" + MAX_FONT_SCALE
+                    + " %, got " + percent);
+        }
+        fontScale.set(percent);
+    }
+
+    /** The unit divergences are shown in (nats or bits). */
+    public Units units() {
+        return units;
     }
 
     /** The current theme; set it to switch. */
@@ -74,9 +110,16 @@ public final class ThemeManager {
         applyFont(scene);
     }
 
+    /** Re-applies the root style (the theme's control font size changed with the theme). */
+    private void refreshFonts() {
+        for (Scene s : scenes) {
+            applyFont(s);
+        }
+    }
+
     /** Binds a widget's theme and font family to this manager. */
     public <W extends Themed> W style(W widget) {
-        widget.themeProperty().bind(current);
+        widget.themeProperty().bind(widgetTheme);
         widget.fontFamilyProperty().bind(fontFamily);
         return widget;
     }
@@ -112,8 +155,14 @@ public final class ThemeManager {
     private void applyFont(Scene scene) {
         Parent root = scene.getRoot();
         if (root != null) {
-            // Inline style on the root: the family cascades to every control; sizes stay in the CSS.
-            root.setStyle("-fx-font-family: \"" + fontFamily.get().replace("\"", "") + "\";");
+            // Inline style on the root: the family cascades to every control; sizes stay in the CSS, except that a
+            // font scale sets the root's size (every em-sized rule follows it)
+            String style = "-fx-font-family: \"" + fontFamily.get().replace("\"", "") + "\";";
+            if (fontScale.get() != 100) {
+                style += String.format(java.util.Locale.ROOT, " -fx-font-size: %.1fpx;",
+                        current.get().controlFontSize() * fontScale.get() / 100.0);
+            }
+            root.setStyle(style);
         }
     }
 

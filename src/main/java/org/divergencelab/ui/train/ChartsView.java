@@ -118,6 +118,39 @@ final class ChartsView {
         showModes(false);
         showAccuracy(false);
         relabel();
+        themes.units().logBaseProperty().addListener(new javafx.beans.value.WeakChangeListener<>(unitSwitch));
+    }
+
+    /** Nats ↔ bits (View → Divergences in): the kept points of JS and KL are rescaled, the labels renamed. */
+    private final javafx.beans.value.ChangeListener<org.divergencelab.ui.theme.Units.LogBase> unitSwitch = (o, was, now) -> {
+        double f = org.divergencelab.ui.theme.Units.convert(1, now) / org.divergencelab.ui.theme.Units.convert(1, was);
+        estimateSeries.forEach((e, pair) -> {
+            for (LineSeries s : logBased(e) ? pair : new LineSeries[0]) {
+                double[] x = new double[s.keptCount()];
+                double[] y = new double[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = s.keptX(i);
+                    y[i] = s.keptY(i) * f;
+                }
+                s.setAll(x, y);
+            }
+        });
+        relabel();
+    };
+
+    /** JS and the KLs are logarithms, shown in nats or bits; W1 and the other f-divergences are plain numbers. */
+    private static boolean logBased(Objective.Estimated e) {
+        return e == Objective.Estimated.JS || e == Objective.Estimated.KL || e == Objective.Estimated.REVERSE_KL;
+    }
+
+    /** A value of {@code e} (nats when log-based) in the unit shown. */
+    private double shown(Objective.Estimated e, double v) {
+        return logBased(e) ? themes.units().shown(v) : v;
+    }
+
+    /** The divergence's name with its unit when it has one: "JS (bits)". */
+    private String label(Objective.Estimated e) {
+        return logBased(e) ? e.label() + " (" + i18n.text(themes.units().labelKey()) + ")" : e.label();
     }
 
     Node node() {
@@ -143,7 +176,7 @@ final class ChartsView {
         accuracy.clearReferenceLines();
         accuracy.addReferenceLine(ReferenceLine.horizontal(1, "100 %"));
         for (Map.Entry<Objective.Estimated, LineSeries[]> e : estimateSeries.entrySet()) {
-            e.getValue()[0].setName(i18n.text("train.legend.estimate", e.getKey().label()));
+            e.getValue()[0].setName(i18n.text("train.legend.estimate", label(e.getKey())));
             e.getValue()[1].setName(truthLegend(e.getKey()));
         }
         lipschitz.clearReferenceLines();
@@ -221,7 +254,7 @@ final class ChartsView {
                 generatorLoss.append(h.iteration(), h.generatorLoss());
             }
             if (Double.isFinite(h.estimate())) {
-                seriesFor(h.estimated())[0].append(h.iteration(), h.estimate());
+                seriesFor(h.estimated())[0].append(h.iteration(), shown(h.estimated(), h.estimate()));
             }
             addAccuracy(h.iteration(), h.dAccuracy());
             return;
@@ -232,13 +265,13 @@ final class ChartsView {
         double x = afterStep ? stepPosition : h.iteration();
         if (afterStep) {
             if (Double.isFinite(h.estimate())) {
-                seriesFor(h.estimated())[0].append(x, h.estimate());
+                seriesFor(h.estimated())[0].append(x, shown(h.estimated(), h.estimate()));
             }
             addAccuracy(x, h.dAccuracy());
         }
         if (Double.isFinite(h.truth())) {
             LineSeries[] pair = seriesFor(h.estimated());
-            pair[1].append(x, h.truth());
+            pair[1].append(x, shown(h.estimated(), h.truth()));
             String method = h.truthMethod() == null ? "" : h.truthMethod();
             if (!method.equals(truthMethods.get(h.estimated()))) {
                 truthMethods.put(h.estimated(), method);
@@ -283,8 +316,8 @@ final class ChartsView {
         LineSeries[] s = estimateSeries.get(e);
         if (s == null) {
             int base = 2 * estimateSeries.size();
-            s = new LineSeries[] {estimates.addSeries(i18n.text("train.legend.estimate", e.label()), 2 + base % 4),
-                    estimates.addSeries(i18n.text("train.legend.truth", e.label()), 3 + base % 4)};
+            s = new LineSeries[] {estimates.addSeries(i18n.text("train.legend.estimate", label(e)), 2 + base % 4),
+                    estimates.addSeries(i18n.text("train.legend.truth", label(e)), 3 + base % 4)};
             s[1].setDashed(true);
             estimateSeries.put(e, s);
         }
@@ -308,7 +341,7 @@ final class ChartsView {
 
     private void addReferenceLines() {
         if (current == Objective.Estimated.JS) {
-            estimates.addReferenceLine(ReferenceLine.horizontal(Math.log(2), "log 2"));
+            estimates.addReferenceLine(ReferenceLine.horizontal(themes.units().shown(Math.log(2)), "log 2"));
         }
         if (current == Objective.Estimated.W1 && Double.isFinite(w1Floor)) {
             estimates.addReferenceLine(ReferenceLine.horizontal(w1Floor,
@@ -319,7 +352,7 @@ final class ChartsView {
     /** The second line's legend: the divergence and what kind of value it is, from its method label. */
     private String truthLegend(Objective.Estimated e) {
         String method = truthMethods.getOrDefault(e, "");
-        return i18n.text(legendKey(method), e.label(), sampleSize(method));
+        return i18n.text(legendKey(method), label(e), sampleSize(method));
     }
 
     /** The bundle key naming a method label's kind (see {@link TruthMethod}). */

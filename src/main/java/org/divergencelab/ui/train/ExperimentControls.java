@@ -80,9 +80,20 @@ public final class ExperimentControls {
     /** The choices that show exactly one setting. */
     private final Map<ComboBox<?>, ExperimentField<?>> choices = new LinkedHashMap<>();
     private final ScrollPane root;
+    private VBox box;
     /** Critic steps at most per "train D to its optimum" (the convergence test usually stops far earlier). */
     static final int D_OPTIMUM_MAX_STEPS = 1000;
     private final List<Runnable> relabelers = new ArrayList<>();
+    /** Each editable field's label key (the rejection message names the field as the panel does). */
+    private final Map<Node, String> labelKeys = new LinkedHashMap<>();
+    /** Each field's cell: the field, and under it the rejection message while one shows. */
+    private final Map<Node, VBox> cells = new LinkedHashMap<>();
+    /** Text fields the user changed since they were last filled (a focus loss commits only those). */
+    private final java.util.Set<TextField> edited = new java.util.HashSet<>();
+    /** The field whose value was rejected last, or null. */
+    private Node rejected;
+    private final javafx.beans.property.ReadOnlyStringWrapper rejection =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "rejection", "");
 
     /**
      * @param start    the first experiment shown
@@ -141,6 +152,8 @@ public final class ExperimentControls {
         error.setWrapText(true);
         error.getStyleClass().add("config-error");
         error.setStyle("-fx-text-fill: #c0392b;");
+        error.setMinWidth(0);
+        error.setMaxWidth(Double.MAX_VALUE);
 
         GridPane g = new GridPane();
         g.setHgap(6);
@@ -183,7 +196,8 @@ public final class ExperimentControls {
         optimumTip.setWrapText(true);
         optimumTip.setMaxWidth(420);
         dOptimum.setTooltip(optimumTip);
-        g.add(dOptimum, 0, r++, 2, 1);
+        g.add(cell(dOptimum), 0, r++, 2, 1);
+        labelKeys.put(dOptimum, "train.field.dOptimum");
         r = row(g, r, "train.field.replayCapacity", replayCapacity);
         r = row(g, r, "train.field.replayFraction", replayFraction);
         r = row(g, r, "train.field.batch", batch);
@@ -212,7 +226,8 @@ public final class ExperimentControls {
                 t.setPrefColumnCount(8);
             }
         }
-        VBox box = new VBox(8, g, error);
+        // the message line waits (empty) at the foot of the panel and moves under a field it is about
+        box = new VBox(8, g, error);
         box.setMinWidth(0);
         box.setId("train-controls");
         root = new ScrollPane(box);
@@ -239,7 +254,7 @@ public final class ExperimentControls {
         Experiment next = ObjectiveChoice.toggle(current);
         current = next;
         fill(next);
-        error.setText("");
+        clearRejection();
         onChange.accept(next);
     }
 
@@ -264,6 +279,7 @@ public final class ExperimentControls {
             List<Integer> dw = e.critic().widths();
             dWidth.setText(dw.isEmpty() ? "0" : Integer.toString(dw.get(0)));
             dDepth.setText(Integer.toString(dw.size()));
+            edited.clear();
         } finally {
             updating = false;
         }
@@ -283,24 +299,30 @@ public final class ExperimentControls {
             if (!updating && b != null) {
                 Experiment e = Presets.get(b);
                 fill(e);
-                error.setText("");
+                clearRejection();
                 onPreset.accept(e);
             }
         });
         toggle.setOnAction(ev -> toggleObjective());
-        dOptimum.selectedProperty().addListener((o, a, b) -> commit());
+        dOptimum.selectedProperty().addListener((o, a, b) -> commit(dOptimum));
         List<ComboBox<?>> combos = new ArrayList<>(choices.keySet());
         combos.addAll(List.of(family, lipschitz));
         for (ComboBox<?> c : combos) {
-            c.valueProperty().addListener((o, a, b) -> commit());
+            c.valueProperty().addListener((o, a, b) -> commit(c));
         }
         List<TextField> all = new ArrayList<>(texts.keySet());
         all.addAll(List.of(gWidth, gDepth, dWidth, dDepth));
         for (TextField t : all) {
-            t.setOnAction(ev -> commit());
+            t.textProperty().addListener((o, a, b) -> {
+                if (!updating) {
+                    edited.add(t);
+                }
+            });
+            t.setOnAction(ev -> commit(t));
             t.focusedProperty().addListener((o, was, now) -> {
-                if (!now) {
-                    commit();
+                // leaving a field the user did not touch commits nothing (a shown rejection stays)
+                if (!now && edited.contains(t)) {
+                    commit(t);
                 }
             });
         }
@@ -308,6 +330,15 @@ public final class ExperimentControls {
 
     /** Rebuilds the experiment from every field; a bad value keeps the running experiment and says why. */
     void commit() {
+        commit(null);
+    }
+
+    /**
+     * Rebuilds the experiment from every field. Every other field shows an accepted value (a rejection reverts
+     * its field), so a failure is {@code source}'s: the message goes right under it (red border) and to the
+     * status line, naming the field and the rejected value, and the field goes back to the last accepted value.
+     */
+    private void commit(Node source) {
         if (updating) {
             return;
         }
@@ -315,14 +346,101 @@ public final class ExperimentControls {
         try {
             next = build();
         } catch (IllegalArgumentException ex) {
-            error.setText(i18n.text("train.err.invalid", ex.getMessage()));
+            reject(source, ex.getMessage());
             return;
         }
-        error.setText("");
+        if (!next.equals(current) || source == null || source == rejected) {
+            clearRejection();
+        }
         if (!next.equals(current)) {
             current = next;
             onChange.accept(next);
         }
+    }
+
+    private void reject(Node source, String why) {
+        clearRejection();
+        String key = source == null ? null : labelKeys.get(source);
+        String message;
+        if (key == null) {
+            message = i18n.text("train.err.invalid", why);
+        } else {
+            message = i18n.text("train.err.field", i18n.text(key), shownValue(source), why);
+        }
+        error.setText(message);
+        rejection.set(message);
+        Node at = source != null && cells.containsKey(source) ? source : null;
+        if (at != null) {
+            rejected = at;
+            at.getStyleClass().add("field-rejected");
+            cells.get(at).getChildren().add(error);
+            // back to the last accepted value: the running experiment and the panel agree again
+            fill(current);
+            javafx.application.Platform.runLater(() -> scrollIntoView(cells.get(at)));
+        }
+    }
+
+    /** The text the user gave {@code field} (what was rejected). */
+    private static String shownValue(Node field) {
+        if (field instanceof TextField t) {
+            return t.getText().trim();
+        }
+        if (field instanceof ComboBox<?> c) {
+            return c.getButtonCell() != null && c.getButtonCell().getText() != null ? c.getButtonCell().getText()
+                    : String.valueOf(c.getValue());
+        }
+        if (field instanceof CheckBox b) {
+            return b.isSelected() ? "✓" : "✗";
+        }
+        return "";
+    }
+
+    private void clearRejection() {
+        error.setText("");
+        rejection.set("");
+        if (rejected != null) {
+            rejected.getStyleClass().remove("field-rejected");
+            rejected = null;
+        }
+        if (box != null && error.getParent() != box) {
+            box.getChildren().add(error);
+        }
+    }
+
+    /** Scrolls the panel so that {@code n} (a field and its message) shows whole. */
+    private void scrollIntoView(Node n) {
+        // the message just moved under the field: measure after the panel has laid it out
+        root.applyCss();
+        root.layout();
+        Node content = root.getContent();
+        double contentH = content.getBoundsInLocal().getHeight();
+        double viewH = root.getViewportBounds().getHeight();
+        if (!(contentH > viewH) || n.getScene() == null) {
+            return;
+        }
+        javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+        double top = (contentH - viewH) * root.getVvalue();
+        double y = top;
+        if (b.getMinY() < top) {
+            y = b.getMinY();
+        } else if (b.getMaxY() > top + viewH) {
+            y = Math.min(b.getMinY(), b.getMaxY() - viewH);
+        }
+        root.setVvalue(Math.clamp(y / (contentH - viewH), 0.0, 1.0));
+    }
+
+    /** The message of the last rejected value (empty when the last edit was accepted): the status line shows it. */
+    public javafx.beans.property.ReadOnlyStringProperty rejectionProperty() {
+        return rejection.getReadOnlyProperty();
+    }
+
+    /** A field's grid cell: the field, and room under it for its rejection message. */
+    private VBox cell(Node field) {
+        VBox c = new VBox(2, field);
+        c.setMinWidth(0);
+        c.setMaxWidth(Double.MAX_VALUE);
+        cells.put(field, c);
+        return c;
     }
 
     /** The experiment the fields describe: one copy of the current one with every field's value. */
@@ -386,8 +504,10 @@ public final class ExperimentControls {
         if (field instanceof javafx.scene.layout.Region reg) {
             reg.setMinWidth(0);
         }
-        g.add(field, 1, r);
-        javafx.scene.layout.GridPane.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
+        labelKeys.put(field, key);
+        VBox c = cell(field);
+        g.add(c, 1, r);
+        javafx.scene.layout.GridPane.setHgrow(c, javafx.scene.layout.Priority.ALWAYS);
         return r + 1;
     }
 
@@ -402,8 +522,10 @@ public final class ExperimentControls {
         if (field instanceof javafx.scene.layout.Region reg) {
             reg.setMinWidth(0);
         }
-        g.add(field, 0, r + 1, 2, 1);
-        javafx.scene.layout.GridPane.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
+        labelKeys.put(field, key);
+        VBox c = cell(field);
+        g.add(c, 0, r + 1, 2, 1);
+        javafx.scene.layout.GridPane.setHgrow(c, javafx.scene.layout.Priority.ALWAYS);
         return r + 2;
     }
 

@@ -30,6 +30,23 @@ public final class Export {
     private Export() {
     }
 
+    /**
+     * The file name an export proposes: {@code divergence-lab-S13-2026-12-02.png} for what is shown (the open
+     * scene's id, else the view's id) and the day, so a lecturer's exports of one scene on different days do
+     * not overwrite each other. Characters a file system might refuse become '-'.
+     */
+    public static String defaultName(String shown, java.time.LocalDate day, String extension) {
+        String what = shown == null || shown.isBlank() ? "window" : shown.strip().replaceAll("[^A-Za-z0-9_-]+", "-");
+        return "divergence-lab-" + what + "-" + day + "." + extension;
+    }
+
+    /** {@code file} with {@code .extension} appended unless its name already ends so (any letter case). */
+    public static Path withExtension(Path file, String extension) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith("." + extension.toLowerCase(java.util.Locale.ROOT))
+                ? file : file.resolveSibling(name + "." + extension);
+    }
+
     /** A snapshot of {@code node} at {@code scale} × its size (2 for a crisp slide). */
     public static WritableImage snapshot(Node node, double scale) {
         requireFx();

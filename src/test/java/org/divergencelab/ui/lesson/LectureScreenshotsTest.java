@@ -31,15 +31,23 @@ class LectureScreenshotsTest {
 
     @Test
     void rendersLectureModeAndCaptionedScenesInProjectorAndPresentation() throws Exception {
-        FxTestSupport.onFx(() -> {
-            MainWindow w = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
-            StackPane holder = new StackPane(w.root());
+        MainWindow w = FxTestSupport.onFx(() -> {
+            MainWindow m = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
+            StackPane holder = new StackPane(m.root());
             holder.setAlignment(javafx.geometry.Pos.TOP_LEFT);
             Scene scene = new Scene(holder, 1920, 1080);
-            w.attach(scene);
-            try {
+            m.attach(scene);
+            return m;
+        });
+        try {
+            FxTestSupport.onFx(() -> {
                 w.scenes().lectureProperty().set(true);
                 w.scenes().open(Scenes.get("S3"));
+                return null;
+            });
+            // shots after the scene shows its point: the sandbox's numbers and its trained critic are in
+            FxTestSupport.await("S3 computed", () -> w.sandbox().frame() != null && w.sandbox().learned() != null);
+            FxTestSupport.onFx(() -> {
                 shot(w, 1280, 720, "lecture-S3-light-1280x720");
                 shot(w, 1920, 1080, "lecture-S3-light-1920x1080");
                 w.scenes().caption().answer(1);
@@ -48,19 +56,34 @@ class LectureScreenshotsTest {
                 w.i18n().setLocale(I18n.ENGLISH);
                 w.scenes().lectureProperty().set(false);
                 w.themes().setTheme(Theme.PROJECTOR);
-                for (String id : new String[] {"S13", "S20"}) {
+                return null;
+            });
+            for (String id : new String[] {"S13", "S20"}) {
+                FxTestSupport.onFx(() -> {
                     w.scenes().open(Scenes.get(id));
+                    return null;
+                });
+                // the scene's opening iterations trained (on the worker) and drawn: the plots are not empty
+                long warm = Scenes.get(id).iterations();
+                FxTestSupport.await(id + " warmed up", () -> w.training().session().latest() != null
+                        && w.training().session().latest().iteration() >= warm
+                        && !w.root().lookup("#scene-warmup").isVisible());
+                Thread.sleep(1500);
+                FxTestSupport.onFx(() -> {
                     shot(w, 1280, 720, "scene-" + id + "-projector-1280x720");
                     w.presentation().setActive(true);
                     shot(w, 1280, 720, "scene-" + id + "-presentation-1280x720");
                     w.presentation().setActive(false);
-                }
-            } finally {
+                    return null;
+                });
+            }
+        } finally {
+            FxTestSupport.onFx(() -> {
                 w.sandbox().close();
                 w.training().dispose();
-            }
-            return null;
-        });
+                return null;
+            });
+        }
     }
 
     private static void shot(MainWindow w, int width, int height, String name) throws Exception {

@@ -41,6 +41,25 @@ class ExportTest {
     }
 
     @Test
+    void defaultNameIsWhatIsShownAndTheDay() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 2);
+        assertEquals("divergence-lab-S13-2026-12-02.png", Export.defaultName("S13", day, "png"));
+        assertEquals("divergence-lab-training-2026-01-09.svg", Export.defaultName("training", java.time.LocalDate.of(2026, 1, 9), "svg"));
+        assertEquals("divergence-lab-window-2026-12-02.png", Export.defaultName(null, day, "png"));
+        assertEquals("divergence-lab-a-b-2026-12-02.png", Export.defaultName("a/b", day, "png"), "no path separators");
+    }
+
+    @Test
+    void pngIsAppendedWhenMissing() {
+        Path dir = Path.of("slides");
+        assertEquals(dir.resolve("export-s13.png"), Export.withExtension(dir.resolve("export-s13"), "png"));
+        assertEquals(dir.resolve("s13.PNG"), Export.withExtension(dir.resolve("s13.PNG"), "png"), "kept in any case");
+        assertEquals(dir.resolve("s13.png"), Export.withExtension(dir.resolve("s13.png"), "png"));
+        assertEquals(dir.resolve("s13.svg.png"), Export.withExtension(dir.resolve("s13.svg"), "png"));
+        assertEquals(Path.of("fig.v2.png"), Export.withExtension(Path.of("fig.v2"), "png"));
+    }
+
+    @Test
     void pngHasTheExpectedSizeAndIsNotBlank() throws Exception {
         Path file = dir.resolve("sub/scatter.png");
         FxTestSupport.onFx(() -> {
