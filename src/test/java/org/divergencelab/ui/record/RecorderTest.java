@@ -40,7 +40,7 @@ class RecorderTest {
     @Start
     void start(Stage stage) {
         window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
-        Scene scene = new Scene(window.root(), 900, 600);
+        Scene scene = new Scene(window.root(), 1280, 720); // the smallest size the layouts are made for
         window.attach(scene);
         stage.setScene(scene);
         stage.show();
@@ -79,10 +79,10 @@ class RecorderTest {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             reader.setInput(in);
             assertEquals(5, reader.getNumImages(true), "1 s at 5 fps");
-            // The training tab's content, not the whole 900 × 600 window (menu and status bars are outside it).
+            // The training tab's content, not the whole 1280 × 720 window (menu and status bars are outside it).
             int w = reader.getWidth(0);
             int h = reader.getHeight(0);
-            assertTrue(w <= 900 && h < 600 && w > 400 && h > 300, w + "x" + h);
+            assertTrue(w <= 1280 && h < 720 && w > 600 && h > 400, w + "x" + h);
         } finally {
             reader.dispose();
         }
