@@ -210,7 +210,10 @@ public final class LectureFigures {
         List<TrainingStage> stages = trainingStages(s.experiment(), SceneFigure.STAGES, progress);
         List<SceneFigure.Series> series = new ArrayList<>();
         for (TrainingStage st : stages) {
-            series.add(new SceneFigure.Series("D_t, t = " + st.iteration() + boundaryText(st.boundaries()), st.grid(),
+            String d = "D_t, t = " + st.iteration();
+            series.add(new SceneFigure.Series(new Text(d + boundaryText(st.boundaries(), " at x ="),
+                    d + boundaryText(st.boundaries(), "，位置 x ="), d + boundaryText(st.boundaries(), "，位置 x =")),
+                    st.grid(),
                     st.d()));
         }
         // Densities drawn as shapes (peak 1) so that they share D's [0, 1] axis: a narrow early G peaks near 4.
@@ -240,8 +243,8 @@ public final class LectureFigures {
         return out;
     }
 
-    private static String boundaryText(double[] b) {
-        StringBuilder sb = new StringBuilder(b.length == 0 ? "" : ", D = 0.5 at x =");
+    private static String boundaryText(double[] b, String at) {
+        StringBuilder sb = new StringBuilder(b.length == 0 ? "" : ", D = 0.5" + at);
         for (int i = 0; i < b.length; i++) {
             sb.append(i == 0 ? " " : ", ").append(String.format(Locale.ROOT, "%.2f", b[i]));
         }
@@ -365,7 +368,7 @@ public final class LectureFigures {
                 circle(m.mean()[0], m.mean()[1], 3 * m.sd()[0], xs, ys);
             }
         }
-        series.add(new SceneFigure.Series("data modes (3σ)", concat(xs), concat(ys)));
+        series.add(new SceneFigure.Series(new Text("data modes (3σ)", "資料的模式（3σ）", "数据的模式（3σ）"), concat(xs), concat(ys)));
         xs.clear();
         ys.clear();
         double[] smp = p.samples();
@@ -378,9 +381,13 @@ public final class LectureFigures {
                 ys.add(new double[] {y, y, Double.NaN, y - c, y + c, Double.NaN});
             }
         }
-        series.add(new SceneFigure.Series("G(z), z ~ prior", concat(xs), concat(ys)));
-        series.add(new SceneFigure.Series(String.format(Locale.ROOT, "G(z_t): %d of %d points > %.1f from every mode",
-                off, PATH_POINTS, OFF_MANIFOLD), px, py));
+        series.add(new SceneFigure.Series(new Text("G(z), z ~ prior", "G(z)，z ~ 先驗分佈", "G(z)，z ~ 先验分布"), concat(xs), concat(ys)));
+        series.add(new SceneFigure.Series(new Text(
+                String.format(Locale.ROOT, "G(z_t): %d of %d points > %.1f from every mode", off, PATH_POINTS,
+                        OFF_MANIFOLD),
+                String.format(Locale.ROOT, "G(z_t)：%d / %d 個點離每個模式都 > %.1f", off, PATH_POINTS, OFF_MANIFOLD),
+                String.format(Locale.ROOT, "G(z_t)：%d / %d 个点离每个模式都 > %.1f", off, PATH_POINTS, OFF_MANIFOLD)),
+                px, py));
         xs.clear();
         ys.clear();
         circle(px[0], py[0], 0.06, xs, ys);
@@ -503,10 +510,17 @@ public final class LectureFigures {
         return new SceneFigure.Data(new Text("Covered modes, every " + COVER_EVERY + " iterations",
                 "被覆蓋的模式，每 " + COVER_EVERY + " 次迭代", "被覆盖的模式，每 " + COVER_EVERY + " 次迭代"),
                 new Text("iteration t", "迭代 t", "迭代 t"), "modes (a sample within 3σ)", false,
-                List.of(new SceneFigure.Series(s.id() + ": covered of " + own.modes(), x, toDouble(own.covered())),
-                        new SceneFigure.Series(s.id() + ": covered at t − " + COVER_EVERY + ", lost at t", x, lost),
-                        new SceneFigure.Series(s.id() + ": new at t", x, gained),
-                        new SceneFigure.Series(collapse.id() + " (collapse): covered of " + other.modes(),
+                List.of(new SceneFigure.Series(new Text(s.id() + ": covered of " + own.modes(),
+                                s.id() + "：" + own.modes() + " 個中被覆蓋的", s.id() + "：" + own.modes() + " 个中被覆盖的"), x,
+                                toDouble(own.covered())),
+                        new SceneFigure.Series(new Text(s.id() + ": covered at t − " + COVER_EVERY + ", lost at t",
+                                s.id() + "：t − " + COVER_EVERY + " 時覆蓋、t 時遺失",
+                                s.id() + "：t − " + COVER_EVERY + " 时覆盖、t 时丢失"), x, lost),
+                        new SceneFigure.Series(new Text(s.id() + ": new at t", s.id() + "：t 時新覆蓋",
+                                s.id() + "：t 时新覆盖"), x, gained),
+                        new SceneFigure.Series(new Text(collapse.id() + " (collapse): covered of " + other.modes(),
+                                collapse.id() + "（崩潰）：" + other.modes() + " 個中被覆蓋的",
+                                collapse.id() + "（崩溃）：" + other.modes() + " 个中被覆盖的"),
                                 toDouble(other.iterations()), toDouble(other.covered()))));
     }
 
@@ -582,8 +596,11 @@ public final class LectureFigures {
                 "G 固定、判別器訓練時，生成樣本（中位數）得到的推力",
                 "G 固定、判别器训练时，生成样本（中位数）得到的推力"),
                 new Text("D training steps", "D 的訓練步數", "D 的训练步数"), "|∂ℓ_G/∂x|", true,
-                List.of(new SceneFigure.Series("sigmoid D, ℓ_G = log(1 − D)", g.steps(), g.sigmoid()),
-                        new SceneFigure.Series("LSGAN D (linear output), ℓ_G = ½(D − 1)²", g.steps(), g.lsgan())));
+                List.of(new SceneFigure.Series(new Text("sigmoid D, ℓ_G = log(1 − D)", "sigmoid 的 D，ℓ_G = log(1 − D)",
+                                "sigmoid 的 D，ℓ_G = log(1 − D)"), g.steps(), g.sigmoid()),
+                        new SceneFigure.Series(new Text("LSGAN D (linear output), ℓ_G = ½(D − 1)²",
+                                "LSGAN 的 D（線性輸出），ℓ_G = ½(D − 1)²", "LSGAN 的 D（线性输出），ℓ_G = ½(D − 1)²"),
+                                g.steps(), g.lsgan())));
     }
 
     /** Median of |v|. */

@@ -163,15 +163,20 @@ public enum SceneFigure {
      * One curve of a figure: its legend name, x and y, whether it is dashed, and its palette colour (−1: by its
      * place in the figure).
      */
-    public record Series(String name, double[] x, double[] y, boolean dashed, int colour) {
+    public record Series(Text name, double[] x, double[] y, boolean dashed, int colour) {
         /** A solid curve coloured by its place. */
-        public Series(String name, double[] x, double[] y) {
+        public Series(Text name, double[] x, double[] y) {
             this(name, x, y, false, -1);
+        }
+
+        /** A curve whose name is the same in every language (a formula: "W1(P, Q)", "c = 0.01"). */
+        public Series(String formula, double[] x, double[] y) {
+            this(new Text(formula, formula, formula), x, y, false, -1);
         }
 
         public Series {
             if (x.length != y.length) {
-                throw new IllegalArgumentException("series '" + name + "': x and y differ in length, " + x.length
+                throw new IllegalArgumentException("series '" + name.en() + "': x and y differ in length, " + x.length
                         + " vs " + y.length);
             }
             x = x.clone();
@@ -263,7 +268,7 @@ public enum SceneFigure {
         return new Data(new Text("FD and W1 against the sample size (mean of " + FD_REPEATS + " draws)",
                 "FD 和 W1 對樣本數（" + FD_REPEATS + " 次抽樣的平均）", "FD 和 W1 对样本数（" + FD_REPEATS + " 次抽样的平均）"),
                 new Text("samples per side n", "每邊的樣本數 n", "每边的样本数 n"), "FD, W1", true,
-                List.of(new Series("FD(P, Q)", x, fdPq), new Series("FD(P, P′) (same P)", x, fdPp),
+                List.of(new Series("FD(P, Q)", x, fdPq), new Series(new Text("FD(P, P′) (same P)", "FD(P, P′)（同一個 P）", "FD(P, P′)（同一个 P）"), x, fdPp),
                         new Series("W1(P, Q)", x, w1)));
     }
 
@@ -299,8 +304,8 @@ public enum SceneFigure {
                 "訓練中的玩具版 Inception Score（類別：資料的 " + m.weights().length + " 個模式）",
                 "训练中的玩具版 Inception Score（类别：数据的 " + m.weights().length + " 个模式）"),
                 new Text("iteration", "迭代", "迭代"), "classes", false,
-                List.of(new Series("IS of G", x, score), new Series("e^H(p_avg)", x, diversity),
-                        new Series("e^H(p(c|x))", x, sharp), new Series("IS of data", x, data)));
+                List.of(new Series(new Text("IS of G", "G 的 IS", "G 的 IS"), x, score), new Series("e^H(p_avg)", x, diversity),
+                        new Series("e^H(p(c|x))", x, sharp), new Series(new Text("IS of data", "資料的 IS", "数据的 IS"), x, data)));
     }
 
     /**
@@ -316,7 +321,8 @@ public enum SceneFigure {
         List<Experiment> runs = labelExperiments(s.experiment());
         int n = Math.max(LABEL_POINTS, s.iterations());
         int classes = runs.get(0).labelCount();
-        String[] names = {"D(x, y) + mismatched", "label-blind D"};
+        Text[] names = {new Text("D(x, y) + mismatched", "D(x, y) + 不相符的配對", "D(x, y) + 不相符的配对"),
+            new Text("label-blind D", "看不到標籤的 D", "看不到标签的 D")};
         List<Series> series = new ArrayList<>();
         for (int r = 0; r < runs.size(); r++) {
             Trainer t = new Trainer(runs.get(r));
@@ -335,7 +341,8 @@ public enum SceneFigure {
             }
             series.add(new Series(names[r], x, y));
         }
-        series.add(new Series("chance 1/" + classes, new double[] {0, n},
+        series.add(new Series(new Text("chance 1/" + classes, "隨機猜 1/" + classes, "随机猜 1/" + classes),
+                new double[] {0, n},
                 new double[] {1.0 / classes, 1.0 / classes}));
         return new Data(new Text("Label accuracy of G(z, y), " + classes + " labels",
                 "G(z, y) 的標籤正確率，" + classes + " 個標籤", "G(z, y) 的标签正确率，" + classes + " 个标签"),
@@ -385,7 +392,8 @@ public enum SceneFigure {
 
     private static Data memory(Distribution p, long seed) {
         PointCloud t = memoryTrainingSet(p, seed);
-        String[] names = {"copy of T", "mirrored copy", "fresh draws of P"};
+        Text[] names = {new Text("copy of T", "T 的複製", "T 的复制"), new Text("mirrored copy", "鏡像複製", "镜像复制"),
+            new Text("fresh draws of P", "P 的新樣本", "P 的新样本")};
         List<PointCloud> gens = memoryGenerators(p, seed);
         List<Series> series = new ArrayList<>();
         for (int k = 0; k < gens.size(); k++) {
@@ -394,8 +402,10 @@ public enum SceneFigure {
             for (int i = 0; i < y.length; i++) {
                 y[i] = (i + 1.0) / y.length;
             }
-            series.add(new Series(String.format(java.util.Locale.ROOT, "%s: FD %.3f, W1 %.3f", names[k],
-                    FrechetDistance.ofSamples(gens.get(k), t), ExactW1.distance(gens.get(k), t)), x, y));
+            String numbers = String.format(java.util.Locale.ROOT, ": FD %.3f, W1 %.3f",
+                    FrechetDistance.ofSamples(gens.get(k), t), ExactW1.distance(gens.get(k), t));
+            series.add(new Series(new Text(names[k].en() + numbers, names[k].zhTW() + numbers,
+                    names[k].zhCN() + numbers), x, y));
         }
         return new Data(new Text("Nearest training point of " + MEMORY_SAMPLES + " generated samples (" + MEMORY_TRAIN
                 + " training points T)", MEMORY_SAMPLES + " 個生成樣本到最近訓練點的距離（" + MEMORY_TRAIN + " 個訓練點 T）",
@@ -506,7 +516,7 @@ public enum SceneFigure {
         List<Experiment> exps = spectralNormExperiments(s.experiment());
         int n = Math.max(RUN_POINTS, s.iterations());
         List<Series> series = new ArrayList<>();
-        String[] tag = {"SN", "no SN"};
+        Text[] tag = {new Text("SN", "譜正規化", "谱归一化"), new Text("no SN", "無譜正規化", "无谱归一化")};
         for (int k = 0; k < 2; k++) {
             Trainer t = new Trainer(exps.get(k));
             int layers = t.critic().denseLayers().size();
@@ -525,7 +535,9 @@ public enum SceneFigure {
             });
             for (int l = 0; l <= layers; l++) {
                 // colour by layer, solid with SN, dashed without
-                series.add(new Series(tag[k] + (l < layers ? " L" + (l + 1) : " ∏"), x, y[l], k == 1, l));
+                String layer = l < layers ? " L" + (l + 1) : " ∏";
+                series.add(new Series(new Text(tag[k].en() + layer, tag[k].zhTW() + layer, tag[k].zhCN() + layer), x,
+                        y[l], k == 1, l));
             }
         }
         return new Data(new Text("σ_max of each critic layer during training (∏: the Lipschitz bound)",
@@ -558,7 +570,7 @@ public enum SceneFigure {
         List<Experiment> exps = replayExperiments(s.experiment());
         int n = Math.max(RUN_POINTS, s.iterations());
         List<Series> series = new ArrayList<>();
-        String[] tag = {"replay", "no replay"};
+        Text[] tag = {new Text("replay", "重播", "重播"), new Text("no replay", "不重播", "不重播")};
         for (int k = 0; k < 2; k++) {
             Trainer t = new Trainer(exps.get(k));
             double[] x = new double[RUN_POINTS + 1];
@@ -572,8 +584,10 @@ public enum SceneFigure {
                 captured[p] = m[1];
                 progress.accept((run + (p + 1.0) / (RUN_POINTS + 1)) / 2);
             });
-            series.add(new Series(tag[k] + ": modes with ≥ 2 % of samples", x, used, k == 1, 0));
-            series.add(new Series(tag[k] + ": modes reached", x, captured, k == 1, 1));
+            series.add(new Series(new Text(tag[k].en() + ": modes with ≥ 2 % of samples",
+                    tag[k].zhTW() + "：占樣本 ≥ 2 % 的模式", tag[k].zhCN() + "：占样本 ≥ 2 % 的模式"), x, used, k == 1, 0));
+            series.add(new Series(new Text(tag[k].en() + ": modes reached", tag[k].zhTW() + "：到達的模式",
+                    tag[k].zhCN() + "：到达的模式"), x, captured, k == 1, 1));
         }
         return new Data(new Text("Modes covered by G, with and without training D on past fakes (same seed)",
                 "G 涵蓋的模式數：D 用與不用過去的生成樣本訓練（同一個種子）", "G 涵盖的模式数：D 用与不用过去的生成样本训练（同一个种子）"),

@@ -40,8 +40,8 @@ class LectureFiguresTest {
         }
         SceneFigure.Data d = SceneFigure.EYE_EVOLUTION.compute(s, f -> { });
         assertEquals(6, d.series().size());
-        assertTrue(d.series().get(1).name().contains("JS = log 2, W1 = 3.00"), d.series().get(1).name());
-        assertTrue(d.series().get(5).name().contains("JS = 0.000, W1 = 0.00"), d.series().get(5).name());
+        assertTrue(d.series().get(1).name().en().contains("JS = log 2, W1 = 3.00"), d.series().get(1).name().en());
+        assertTrue(d.series().get(5).name().en().contains("JS = 0.000, W1 = 0.00"), d.series().get(5).name().en());
     }
 
     @Test

@@ -98,7 +98,7 @@ class NewScenesTest {
         assertEquals(0.03, mFresh, 0.005);
         SceneFigure.Data d = SceneFigure.MEMORY_NEAREST.compute(s, f -> { });
         assertEquals(3, d.series().size());
-        assertTrue(d.series().get(0).name().startsWith("copy of T: FD 0.001, W1 0.000"), d.series().get(0).name());
+        assertTrue(d.series().get(0).name().en().startsWith("copy of T: FD 0.001, W1 0.000"), d.series().get(0).name().en());
     }
 
     @Test

@@ -95,10 +95,12 @@ public final class SceneFigureView {
         data = d;
         // The legend goes below the chart: in a figure this small any corner of the plot hides a curve.
         chart.setLegendPosition(org.divergencelab.ui.plot.XYPlot.LegendPosition.NONE);
+        lines.clear();
         for (int i = 0; i < d.series().size(); i++) {
             SceneFigure.Series s = d.series().get(i);
-            LineSeries ls = chart.addSeries(s.name(), s.colour() >= 0 ? s.colour() : i);
+            LineSeries ls = chart.addSeries(s.name().in(locale), s.colour() >= 0 ? s.colour() : i);
             ls.setDashed(s.dashed());
+            lines.add(ls);
             double[] x = s.x();
             double[] y = s.y();
             for (int k = 0; k < x.length; k++) {
@@ -117,7 +119,7 @@ public final class SceneFigureView {
             int palette = s.colour() >= 0 ? s.colour() : i;
             swatch.strokeProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                     () -> themes.getTheme().series(palette), themes.themeProperty()));
-            Label name = new Label(d.series().get(i).name(), swatch);
+            Label name = new Label(d.series().get(i).name().in(locale), swatch);
             name.setId("scene-figure-legend-" + i);
             legend.getChildren().add(name);
         }
@@ -171,12 +173,23 @@ public final class SceneFigureView {
                 .setYRange(new org.divergencelab.ui.plot.Range(y0 - m, y1 + m));
     }
 
-    /** Titles and axis labels in {@code l}. */
+    /** The chart's curves, in the figure's series order (their names follow the language). */
+    private final java.util.List<LineSeries> lines = new java.util.ArrayList<>();
+
+    /** Titles, axis labels and legend names in {@code l}. */
     public void relabel(Locale l) {
         this.locale = l;
         if (chart != null) {
             chart.setTitle(data.title().in(l));
             chart.setAxisLabels(data.xLabel().in(l), data.yLabel());
+            for (int i = 0; i < lines.size() && i < data.series().size(); i++) {
+                String name = data.series().get(i).name().in(l);
+                lines.get(i).setName(name);
+                if (i < legend.getChildren().size() && legend.getChildren().get(i) instanceof Label label) {
+                    label.setText(name);
+                }
+            }
+            chart.invalidate();
         } else {
             progress(done);
         }
