@@ -35,7 +35,11 @@ public final class ImageGan {
     /** The training objective. */
     public enum Objective {
         WGAN_GP(org.divergencelab.gan.Objective.wganGp(10)),
-        GAN(org.divergencelab.gan.Objective.nonSaturating());
+        GAN(org.divergencelab.gan.Objective.nonSaturating()),
+        /** The original minimax GAN: G minimises log(1 − D(G(z))) (saturates while D wins, lecture 000/003). */
+        MINIMAX(org.divergencelab.gan.Objective.minimax()),
+        /** Least-squares GAN: a linear-output D regressed to 1 / 0 (lecture 004). */
+        LSGAN(org.divergencelab.gan.Objective.lsgan());
 
         private final org.divergencelab.gan.Objective loss;
 
@@ -224,6 +228,11 @@ public final class ImageGan {
     /** The critic loss of the last critic step. */
     public double lastCriticLoss() {
         return lastCriticLoss;
+    }
+
+    /** The objective it trains with. */
+    public Objective objective() {
+        return objective;
     }
 
     /** mean D(real) − mean D(fake) of the last critic step (the W1 estimate under WGAN-GP). */

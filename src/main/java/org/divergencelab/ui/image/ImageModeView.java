@@ -166,15 +166,19 @@ public final class ImageModeView extends javafx.scene.layout.BorderPane {
         columns.setMinSize(0, 0);
         setCenter(columns);
         setMinSize(0, 0);
-        Runnable relabel = () -> {
-            wSeries.setName(i18n.text("image.series.w"));
-            xAxisLabel = i18n.text("image.axis.iteration");
-            yAxisLabel = i18n.text("image.axis.w");
-            chart.setAxisLabels(xAxisLabel, yAxisLabel);
-            showProgress();
-        };
-        relabel.run();
-        i18n.localeProperty().addListener((o, a, b) -> relabel.run());
+        relabel();
+        i18n.localeProperty().addListener((o, a, b) -> relabel());
+    }
+
+    /** Whether the curve is a W1 estimate (WGAN-GP's critic); for the GAN objectives it is only D's gap. */
+    private boolean wasserstein = true;
+
+    private void relabel() {
+        wSeries.setName(i18n.text(wasserstein ? "image.series.w" : "image.series.gap"));
+        xAxisLabel = i18n.text("image.axis.iteration");
+        yAxisLabel = i18n.text(wasserstein ? "image.axis.w" : "image.axis.gap");
+        chart.setAxisLabels(xAxisLabel, yAxisLabel);
+        showProgress();
     }
 
     private Tooltip tooltip(String key) {
@@ -400,6 +404,15 @@ public final class ImageModeView extends javafx.scene.layout.BorderPane {
         joinQuietly(worker); // a pair-render thread takes milliseconds; the generator is not thread-safe
         lastGan = gan;
         lastTotal = iterations;
+        boolean w = gan.objective() == ImageGan.Objective.WGAN_GP;
+        if (w != wasserstein) {
+            wasserstein = w;
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                relabel();
+            } else {
+                javafx.application.Platform.runLater(this::relabel);
+            }
+        }
         worker = new Thread(() -> {
             try {
                 post(capture(gan, iterations, lastSamplesPerSecond));
