@@ -2,6 +2,8 @@ package org.divergencelab.sandbox;
 
 import java.util.Locale;
 
+import org.divergencelab.divergence.TruthMethod;
+
 /**
  * What a sandbox number is (issue 12: "exact" only where it is): a closed form, a quadrature with its error
  * bound, exact transport between two discrete distributions, or a value from samples with its n (and, for
@@ -70,11 +72,12 @@ public record ValueMethod(Kind kind, int n, double bound) {
      */
     public String label() {
         return switch (kind) {
-            case EXACT -> "exact";
-            case QUADRATURE -> "exact-quadrature(err<" + g(bound) + ")";
+            // the kinds the training side has too: one spelling, TruthMethod's (the quadrature bound rounded up)
+            case EXACT -> TruthMethod.closedForm().label();
+            case QUADRATURE -> TruthMethod.quadrature(bound).label();
             case DISCRETE_OT -> "exact-ot(discrete)";
-            case SAMPLE_OT -> "ot-n=" + n + "(floor=" + g(bound) + ")";
-            case KDE -> "kde(n=" + n + ")";
+            case SAMPLE_OT -> TruthMethod.sampleTransport(n, bound).label();
+            case KDE -> TruthMethod.kde(n).label();
             case BINNED -> "binned(bins=" + (int) bound + ",n=" + n + ")";
             case TRAINED -> "trained(n=" + n + ")";
             case UNDEFINED -> "undefined";
