@@ -124,8 +124,17 @@ public class XYPlot extends PlotWidget {
         double below = outside ? outsideLegendHeight(entries, theme, w) : 0;
 
         axes.layout(x, y, w, h - below, rx, ry, theme, family(), right);
+        boolean squashed = false;
+        if (outside && legendPosition != LegendPosition.BELOW && axes.height() < MIN_PLOT_HEIGHT) {
+            // below would squash a small plot to a strip (the Training tab's charts at 1280×720): the plot keeps
+            // its height and the legend takes the corner covering the fewest marks, as AUTO does
+            outside = false;
+            below = 0;
+            squashed = true;
+            axes.layout(x, y, w, h, rx, ry, theme, family(), right);
+        }
         LegendPosition placed = entries.isEmpty() || legendPosition == LegendPosition.NONE ? LegendPosition.NONE
-                : outside ? LegendPosition.BELOW : legendPosition;
+                : outside ? LegendPosition.BELOW : squashed ? leastBusyCorner(ls, entries, theme) : legendPosition;
         if (placed == LegendPosition.AUTO) {
             placed = freeCorner(ls, entries, theme);
             if (placed == LegendPosition.BELOW) {
