@@ -38,7 +38,6 @@ final class SandboxReadouts {
     /** The estimate column's header and the rows that only have an estimate (hidden with "estimates"). */
     private final List<Node> estimateOnly = new ArrayList<>();
     private org.divergencelab.ui.theme.Units units;
-    private SandboxCompute.Frame lastTruth;
 
     /** {@code samples}: the sample size the estimate column's header names. */
     SandboxReadouts(I18n i18n, ObservableValue<? extends Number> samples) {
@@ -122,7 +121,6 @@ final class SandboxReadouts {
     /** The true column, from a frame. */
     void showTruth(SandboxCompute.Frame f) {
         SandboxCompute.Readout t = f.truth();
-        lastTruth = f;
         for (DivergenceKind k : SandboxCompute.KINDS) {
             // a drag frame without the slow 2-D f-divergences: the last ones stay, dimmed, until release
             truthLabels.get(key(k)).setOpacity(f.complete() ? 1 : 0.4);
@@ -243,14 +241,7 @@ final class SandboxReadouts {
     /** Nats or bits (View → Divergences in): a switch shows the last numbers again in the new unit. */
     void useUnits(org.divergencelab.ui.theme.Units u) {
         units = u;
-        u.logBaseProperty().addListener((o, a, b) -> {
-            if (lastTruth != null) {
-                showTruth(lastTruth);
-            }
-            if (shownLearned != null) {
-                showEstimates(shownLearned);
-            }
-        });
+        u.logBaseProperty().addListener((o, a, b) -> refreshTexts());
     }
 
     /** A divergence in the unit shown when it is a logarithm (JS, both KLs; TV and Hellinger² are plain); "= log 2" at JS's ceiling. */
