@@ -235,6 +235,7 @@ public final class SandboxView {
             applyPresentation(s.presentation());
         }
         session.request(s);
+        updateStale(); // the older numbers are dimmed now, not a pulse later (fast results could skip the hint)
     }
 
     /** The newest drawn frame (true values, plan). */
