@@ -407,11 +407,7 @@ public final class ImageModeView extends javafx.scene.layout.BorderPane {
         boolean w = gan.objective() == ImageGan.Objective.WGAN_GP;
         if (w != wasserstein) {
             wasserstein = w;
-            if (javafx.application.Platform.isFxApplicationThread()) {
-                relabel();
-            } else {
-                javafx.application.Platform.runLater(this::relabel);
-            }
+            org.divergencelab.ui.util.FxThread.run(this::relabel);
         }
         worker = new Thread(() -> {
             try {

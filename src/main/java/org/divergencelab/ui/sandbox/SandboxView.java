@@ -1,5 +1,6 @@
 package org.divergencelab.ui.sandbox;
 
+import org.divergencelab.ui.util.FxThread;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -302,7 +303,7 @@ public final class SandboxView {
 
     /** Stops the background threads and the drawing timer. */
     public void close() {
-        drawer.stop();
+        FxThread.run(drawer::stop); // tear-downs call this from other threads
         session.close();
         files.close();
     }

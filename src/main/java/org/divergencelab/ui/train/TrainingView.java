@@ -1,5 +1,6 @@
 package org.divergencelab.ui.train;
 
+import org.divergencelab.ui.util.FxThread;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -205,7 +206,7 @@ public final class TrainingView {
 
     /** Stops the timer and the worker. */
     public void dispose() {
-        timer.stop();
+        FxThread.run(timer::stop); // tear-downs call this from other threads
         if (session != null) {
             session.close();
         }

@@ -60,13 +60,15 @@ public final class FrameTimeRecorder {
 
     /** Starts listening to pulses. */
     public void start() {
-        lastPulse = 0;
-        timer.start();
+        FxThread.run(() -> {
+            lastPulse = 0;
+            timer.start();
+        });
     }
 
     /** Stops listening. */
     public void stop() {
-        timer.stop();
+        FxThread.run(timer::stop);
     }
 
     /** Forgets all intervals. */
