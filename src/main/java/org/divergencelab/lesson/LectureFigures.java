@@ -109,7 +109,7 @@ public final class LectureFigures {
         return new SceneFigure.Data(new Text("P_G towards P_data: JS stays log 2, W1 shrinks",
                 "P_G 靠近 P_data：JS 停在 log 2，W1 變小",
                 "P_G 靠近 P_data：JS 停在 log 2，W1 变小"),
-                SceneFigure.PLANE_X, "x₂", false, series);
+                SceneFigure.PLANE_X, Text.formula("x₂"), false, series);
     }
 
     /** A 2-D distribution drawn as its support: a segment's two ends (other shapes: the bounding box's outline). */
@@ -228,7 +228,7 @@ public final class LectureFigures {
         }
         series.add(new SceneFigure.Series("P_data", grid, peakOne(p)));
         return new SceneFigure.Data(new Text("Three generations of D_t and G_t", "D_t 與 G_t 的三代",
-                "D_t 与 G_t 的三代"), new Text("x", "x", "x"), "D; density (peak 1)", false, series);
+                "D_t 与 G_t 的三代"), Text.formula("x"), new Text("D; density (peak 1)", "D；密度（峰值 1）", "D；密度（峰值 1）"), false, series);
     }
 
     private static double[] peakOne(double[] v) {
@@ -395,7 +395,7 @@ public final class LectureFigures {
         series.add(new SceneFigure.Series("G(z_a), G(z_b)", concat(xs), concat(ys)));
         return new SceneFigure.Data(new Text("A straight line in z, drawn by G (" + n + " iterations)",
                 "z 中的一條直線，由 G 畫出（" + n + " 次迭代）", "z 中的一条直线，由 G 画出（" + n + " 次迭代）"),
-                SceneFigure.PLANE_X, "x₂", false, series);
+                SceneFigure.PLANE_X, Text.formula("x₂"), false, series);
     }
 
     /** Margin of S25's zoom around its path. */
@@ -509,7 +509,7 @@ public final class LectureFigures {
         }
         return new SceneFigure.Data(new Text("Covered modes, every " + COVER_EVERY + " iterations",
                 "被覆蓋的模式，每 " + COVER_EVERY + " 次迭代", "被覆盖的模式，每 " + COVER_EVERY + " 次迭代"),
-                new Text("iteration t", "迭代 t", "迭代 t"), "modes (a sample within 3σ)", false,
+                new Text("iteration t", "迭代 t", "迭代 t"), new Text("modes (a sample within 3σ)", "模式（3σ 內有樣本）", "模式（3σ 内有样本）"), false,
                 List.of(new SceneFigure.Series(new Text(s.id() + ": covered of " + own.modes(),
                                 s.id() + "：" + own.modes() + " 個中被覆蓋的", s.id() + "：" + own.modes() + " 个中被覆盖的"), x,
                                 toDouble(own.covered())),
@@ -595,7 +595,7 @@ public final class LectureFigures {
         return new SceneFigure.Data(new Text("Push on the median fake as D trains on a frozen G",
                 "G 固定、判別器訓練時，生成樣本（中位數）得到的推力",
                 "G 固定、判别器训练时，生成样本（中位数）得到的推力"),
-                new Text("D training steps", "D 的訓練步數", "D 的训练步数"), "|∂ℓ_G/∂x|", true,
+                new Text("D training steps", "D 的訓練步數", "D 的训练步数"), Text.formula("|∂ℓ_G/∂x|"), true,
                 List.of(new SceneFigure.Series(new Text("sigmoid D, ℓ_G = log(1 − D)", "sigmoid 的 D，ℓ_G = log(1 − D)",
                                 "sigmoid 的 D，ℓ_G = log(1 − D)"), g.steps(), g.sigmoid()),
                         new SceneFigure.Series(new Text("LSGAN D (linear output), ℓ_G = ½(D − 1)²",

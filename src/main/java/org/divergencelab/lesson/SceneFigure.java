@@ -126,7 +126,7 @@ public enum SceneFigure {
      * The x label of a figure drawn in the data plane (x₁ across, x₂ up; S22, S25): the figure view then ranges
      * both axes over all points and keeps one unit the same length on both.
      */
-    public static final Text PLANE_X = new Text("x₁", "x₁", "x₁");
+    public static final Text PLANE_X = Text.formula("x₁");
     /** The collapse drawn beside {@link #MODES_COVERED}. */
     public static final String COLLAPSE_SCENE = "S13";
 
@@ -171,7 +171,7 @@ public enum SceneFigure {
 
         /** A curve whose name is the same in every language (a formula: "W1(P, Q)", "c = 0.01"). */
         public Series(String formula, double[] x, double[] y) {
-            this(new Text(formula, formula, formula), x, y, false, -1);
+            this(Text.formula(formula), x, y, false, -1);
         }
 
         public Series {
@@ -203,7 +203,7 @@ public enum SceneFigure {
      * @param logY   logarithmic y axis
      * @param series the curves
      */
-    public record Data(Text title, Text xLabel, String yLabel, boolean logY, List<Series> series) {
+    public record Data(Text title, Text xLabel, Text yLabel, boolean logY, List<Series> series) {
         public Data {
             series = List.copyOf(series);
         }
@@ -267,7 +267,7 @@ public enum SceneFigure {
         }
         return new Data(new Text("FD and W1 against the sample size (mean of " + FD_REPEATS + " draws)",
                 "FD 和 W1 對樣本數（" + FD_REPEATS + " 次抽樣的平均）", "FD 和 W1 对样本数（" + FD_REPEATS + " 次抽样的平均）"),
-                new Text("samples per side n", "每邊的樣本數 n", "每边的样本数 n"), "FD, W1", true,
+                new Text("samples per side n", "每邊的樣本數 n", "每边的样本数 n"), Text.formula("FD, W1"), true,
                 List.of(new Series("FD(P, Q)", x, fdPq), new Series(new Text("FD(P, P′) (same P)", "FD(P, P′)（同一個 P）", "FD(P, P′)（同一个 P）"), x, fdPp),
                         new Series("W1(P, Q)", x, w1)));
     }
@@ -303,7 +303,7 @@ public enum SceneFigure {
         return new Data(new Text("Toy Inception Score during training (classes: the " + m.weights().length + " data modes)",
                 "訓練中的玩具版 Inception Score（類別：資料的 " + m.weights().length + " 個模式）",
                 "训练中的玩具版 Inception Score（类别：数据的 " + m.weights().length + " 个模式）"),
-                new Text("iteration", "迭代", "迭代"), "classes", false,
+                new Text("iteration", "迭代", "迭代"), new Text("classes", "類別數", "类别数"), false,
                 List.of(new Series(new Text("IS of G", "G 的 IS", "G 的 IS"), x, score), new Series("e^H(p_avg)", x, diversity),
                         new Series("e^H(p(c|x))", x, sharp), new Series(new Text("IS of data", "資料的 IS", "数据的 IS"), x, data)));
     }
@@ -346,7 +346,7 @@ public enum SceneFigure {
                 new double[] {1.0 / classes, 1.0 / classes}));
         return new Data(new Text("Label accuracy of G(z, y), " + classes + " labels",
                 "G(z, y) 的標籤正確率，" + classes + " 個標籤", "G(z, y) 的标签正确率，" + classes + " 个标签"),
-                new Text("iteration", "迭代", "迭代"), "accuracy", false, series);
+                new Text("iteration", "迭代", "迭代"), new Text("accuracy", "正確率", "正确率"), false, series);
     }
 
     /** {@link #MEMORY_NEAREST}'s training set: {@link #MEMORY_TRAIN} draws of {@code p} with {@code seed}. */
@@ -411,7 +411,7 @@ public enum SceneFigure {
                 + " training points T)", MEMORY_SAMPLES + " 個生成樣本到最近訓練點的距離（" + MEMORY_TRAIN + " 個訓練點 T）",
                 MEMORY_SAMPLES + " 个生成样本到最近训练点的距离（" + MEMORY_TRAIN + " 个训练点 T）"),
                 new Text("distance d to the nearest training point", "到最近訓練點的距離 d", "到最近训练点的距离 d"),
-                "fraction ≤ d", false, series);
+                new Text("fraction ≤ d", "≤ d 的比例", "≤ d 的比例"), false, series);
     }
 
     private static Data frechet(Scene s, DoubleConsumer progress) {
@@ -450,7 +450,7 @@ public enum SceneFigure {
         return new Data(new Text("Weight-gradient norm per critic layer after " + n + " iterations",
                 "訓練 " + n + " 次迭代後判別器每層權重的梯度大小", "训练 " + n + " 次迭代后判别器每层权重的梯度大小"),
                 new Text("critic layer (1 = input side)", "判別器的層（1 = 輸入端）", "判别器的层（1 = 输入端）"),
-                "‖∇W‖", true, series);
+                Text.formula("‖∇W‖"), true, series);
     }
 
     private static Data probe(Scene s, DoubleConsumer progress) {
@@ -471,7 +471,7 @@ public enum SceneFigure {
         }
         return new Data(new Text("G frozen at iteration " + n + ", fresh D trained on it",
                 "G 固定在第 " + n + " 次迭代，重新訓練一個 D", "G 固定在第 " + n + " 次迭代，重新训练一个 D"),
-                new Text("D training steps", "D 的訓練步數", "D 的训练步数"), "‖∇θ L_G‖", true,
+                new Text("D training steps", "D 的訓練步數", "D 的训练步数"), Text.formula("‖∇θ L_G‖"), true,
                 List.of(new Series("log(1 − D(G(z)))", x, c.minimax()), new Series("−log D(G(z))", x, c.nonSaturating())));
     }
 
@@ -542,7 +542,7 @@ public enum SceneFigure {
         }
         return new Data(new Text("σ_max of each critic layer during training (∏: the Lipschitz bound)",
                 "訓練中判別器每一層的 σ_max（∏：Lipschitz 上界）", "训练中判别器每一层的 σ_max（∏：Lipschitz 上界）"),
-                new Text("iteration", "迭代", "迭代"), "σ_max", true, series);
+                new Text("iteration", "迭代", "迭代"), Text.formula("σ_max"), true, series);
     }
 
     /** {@link #REPLAY_COVERAGE}'s two runs: the scene's experiment (replay on), then the same with replay off. */
@@ -591,7 +591,7 @@ public enum SceneFigure {
         }
         return new Data(new Text("Modes covered by G, with and without training D on past fakes (same seed)",
                 "G 涵蓋的模式數：D 用與不用過去的生成樣本訓練（同一個種子）", "G 涵盖的模式数：D 用与不用过去的生成样本训练（同一个种子）"),
-                new Text("iteration", "迭代", "迭代"), "modes", false, series);
+                new Text("iteration", "迭代", "迭代"), new Text("modes", "模式數", "模式数"), false, series);
     }
 
     private static String fmt(double v) {

@@ -13,6 +13,11 @@ public record Text(String en, String zhTW, String zhCN) {
         }
     }
 
+    /** A text that reads the same in every language: a formula or a symbol ("σ_max", "‖∇W‖"). */
+    public static Text formula(String s) {
+        return new Text(s, s, s);
+    }
+
     /** The text for {@code locale}: zh_TW / zh_HK / Hant → Traditional, other Chinese → Simplified, else English. */
     public String in(Locale locale) {
         if (!"zh".equals(locale.getLanguage())) {

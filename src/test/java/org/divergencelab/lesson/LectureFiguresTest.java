@@ -186,4 +186,20 @@ class LectureFiguresTest {
     private static double perSampleLoss(Objective o, double s) {
         return o.kind() == Objective.Kind.LSGAN ? 0.5 * (s - 1) * (s - 1) : -Math.log1p(Math.exp(s));
     }
+
+    /** Axis labels follow the language: a label with English words has its own Chinese text (formulas read the same). */
+    @Test
+    void figureAxisLabelsAreTranslatedUnlessTheyAreFormulas() {
+        for (String id : List.of("S16", "S22")) {
+            Scene s = Scenes.get(id);
+            SceneFigure.Data d = s.figure().compute(s, f -> { });
+            for (Text label : List.of(d.title(), d.xLabel(), d.yLabel())) {
+                boolean words = java.util.regex.Pattern.compile("[A-Za-z]{3,}").matcher(label.en()).find();
+                if (words) {
+                    assertTrue(!label.zhTW().equals(label.en()) && !label.zhCN().equals(label.en()),
+                            id + ": '" + label.en() + "' has no Chinese text");
+                }
+            }
+        }
+    }
 }

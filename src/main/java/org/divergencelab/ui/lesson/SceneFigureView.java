@@ -181,7 +181,7 @@ public final class SceneFigureView {
         this.locale = l;
         if (chart != null) {
             chart.setTitle(data.title().in(l));
-            chart.setAxisLabels(data.xLabel().in(l), data.yLabel());
+            chart.setAxisLabels(data.xLabel().in(l), data.yLabel().in(l));
             for (int i = 0; i < lines.size() && i < data.series().size(); i++) {
                 String name = data.series().get(i).name().in(l);
                 lines.get(i).setName(name);
