@@ -38,7 +38,7 @@ public final class ImageTrainCommand implements Command {
     public String usage() {
         return """
                 usage: image-train [--backend cpu|cuda|auto] [--dataset shapes|faces|digits|idx:FILE|folder:DIR]
-                                   [--size 28] [--channels 1|3] [--model mlp|dcgan] [--objective wgan-gp|gan|minimax|lsgan] [--iterations 200]
+                                   [--size 28] [--channels 1|3] [--model mlp|dcgan] [--objective wgan-gp|wgan-clip|gan|minimax|lsgan] [--iterations 200]
                                    [--batch 64] [--n-critic 1] [--every 50] [--seed 1] [--grid FILE.ppm]
 
                 MLP G (z 64 -> 256 -> 512 -> image, tanh) and D (image -> 512 -> 256 -> 1, LeakyReLU 0.2),
@@ -68,7 +68,8 @@ public final class ImageTrainCommand implements Command {
             case "gan" -> ImageGan.Objective.GAN;
             case "minimax" -> ImageGan.Objective.MINIMAX;
             case "lsgan" -> ImageGan.Objective.LSGAN;
-            default -> throw new UsageException("--objective must be wgan-gp, gan, minimax or lsgan, got '"
+            case "wgan-clip" -> ImageGan.Objective.WGAN_CLIP;
+            default -> throw new UsageException("--objective must be wgan-gp, wgan-clip, gan, minimax or lsgan, got '"
                     + objectiveName + "'");
         };
         ImageGan.Model model = switch (modelName) {
@@ -100,7 +101,7 @@ public final class ImageTrainCommand implements Command {
                 if (i % every == 0 || i == iterations) {
                     long now = System.nanoTime();
                     double rate = (double) batch * nCritic * (i - lastIteration) / ((now - last) / 1e9);
-                    out.printf(Locale.ROOT, "iteration %d: critic loss %.5f, " + (objective == ImageGan.Objective.WGAN_GP
+                    out.printf(Locale.ROOT, "iteration %d: critic loss %.5f, " + (objective.wasserstein()
                             ? "W estimate" : "mean D(real) - mean D(fake)") + " %.5f, G loss %.5f, %.1f samples/s%n",
                             i, gan.lastCriticLoss(), gan.lastWasserstein(), gan.lastGeneratorLoss(), rate);
                     last = now;

@@ -18,6 +18,7 @@ import org.divergencelab.nn.Layer;
 import org.divergencelab.nn.LayerNorm;
 import org.divergencelab.nn.Mlp;
 import org.divergencelab.nn.Optimizer;
+import org.divergencelab.nn.WeightClipping;
 import org.divergencelab.nn.Sequential;
 
 /**
@@ -39,7 +40,13 @@ public final class ImageGan {
         /** The original minimax GAN: G minimises log(1 − D(G(z))) (saturates while D wins, lecture 000/003). */
         MINIMAX(org.divergencelab.gan.Objective.minimax()),
         /** Least-squares GAN: a linear-output D regressed to 1 / 0 (lecture 004). */
-        LSGAN(org.divergencelab.gan.Objective.lsgan());
+        LSGAN(org.divergencelab.gan.Objective.lsgan()),
+        /**
+         * The original WGAN (lecture 003): every critic weight clamped to [−c, c] after each update, c = 0.01, with
+         * RMSProp at lr 5e-5 as its paper's Algorithm 1 (its authors found momentum optimisers unstable with
+         * clipping).
+         */
+        WGAN_CLIP(org.divergencelab.gan.Objective.wganClip(0.01));
 
         private final org.divergencelab.gan.Objective loss;
 
@@ -50,6 +57,11 @@ public final class ImageGan {
         /** The GAN engine's objective whose losses ({@link Losses}) this trains with. */
         public org.divergencelab.gan.Objective loss() {
             return loss;
+        }
+
+        /** True for the WGAN objectives, whose mean D(real) − mean D(fake) estimates W1 (up to the critic's K). */
+        public boolean wasserstein() {
+            return loss.kind().isWasserstein();
         }
     }
 
@@ -73,6 +85,8 @@ public final class ImageGan {
     private final Layer critic;
     private final Optimizer optG;
     private final Optimizer optD;
+    /** WGAN-clip's clamp, null for the other objectives. */
+    private final WeightClipping clipping;
     private final Tape criticTape;
     private final Tape generatorTape;
     private final Tape sampleTape;
@@ -146,8 +160,15 @@ public final class ImageGan {
                     new LayerNorm("D.ln", be, q * q * 64, 1e-5), Activation.leakyRelu(0.2),
                     new Dense("D.fc", be, q * q * 64, 1, Init.XAVIER, init)));
         }
-        this.optG = Optimizer.adam(generator.parameters(), 1e-4, 0.5, 0.9, 1e-8);
-        this.optD = Optimizer.adam(critic.parameters(), 1e-4, 0.5, 0.9, 1e-8);
+        if (objective == Objective.WGAN_CLIP) {
+            this.optG = Optimizer.rmsProp(generator.parameters(), 5e-5, 0.99, 1e-8);
+            this.optD = Optimizer.rmsProp(critic.parameters(), 5e-5, 0.99, 1e-8);
+            this.clipping = new WeightClipping(objective.loss().clip());
+        } else {
+            this.optG = Optimizer.adam(generator.parameters(), 1e-4, 0.5, 0.9, 1e-8);
+            this.optD = Optimizer.adam(critic.parameters(), 1e-4, 0.5, 0.9, 1e-8);
+            this.clipping = null;
+        }
         this.criticTape = new Tape(be);
         this.generatorTape = new Tape(be);
         this.sampleTape = new Tape(be);
@@ -235,7 +256,7 @@ public final class ImageGan {
         return objective;
     }
 
-    /** mean D(real) − mean D(fake) of the last critic step (the W1 estimate under WGAN-GP). */
+    /** mean D(real) − mean D(fake) of the last critic step (the W1 estimate under the WGAN objectives). */
     public double lastWasserstein() {
         return lastWasserstein;
     }
@@ -270,6 +291,9 @@ public final class ImageGan {
         optD.zeroGrad();
         t.backward(loss, critic.parameters());
         optD.step();
+        if (clipping != null) {
+            clipping.apply(critic.parameters());
+        }
         lastCriticLoss = loss.item();
         lastWasserstein = realScore.item() - fakeScore.item();
     }

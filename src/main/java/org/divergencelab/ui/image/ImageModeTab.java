@@ -74,9 +74,9 @@ public final class ImageModeTab {
 
     /** The choices of one run. */
     public record Settings(DataChoice data, ImageGan.Model model, ImageGan.Objective objective, boolean batchNorm) {
-        /** The critic steps per iteration: 5 for WGAN-GP (its paper), 1 for the GAN. */
+        /** The critic steps per iteration: 5 for the WGANs (both papers), 1 for the GANs. */
         int nCritic() {
-            return objective == ImageGan.Objective.WGAN_GP ? 5 : 1;
+            return objective.wasserstein() ? 5 : 1;
         }
 
         /** Iterations between frames: a DCGAN iteration costs several MLP ones. */

@@ -404,7 +404,7 @@ public final class ImageModeView extends javafx.scene.layout.BorderPane {
         joinQuietly(worker); // a pair-render thread takes milliseconds; the generator is not thread-safe
         lastGan = gan;
         lastTotal = iterations;
-        boolean w = gan.objective() == ImageGan.Objective.WGAN_GP;
+        boolean w = gan.objective().wasserstein();
         if (w != wasserstein) {
             wasserstein = w;
             org.divergencelab.ui.util.FxThread.run(this::relabel);
