@@ -440,12 +440,14 @@ def train(args):
 
 # ------------------------------------------------------------------------------------------------ check
 
+STATES_WIDE = False   # the dump's states are float64 (a --dump-precision float64 dump)
+
+
 def _decode(text, like, device):
     """A tensor shaped like `like` from the dump's base64 little-endian float32 (float64) values."""
     import base64
     raw = bytearray(base64.b64decode(text))
-    wide = DTYPE == torch.float64
-    t = torch.frombuffer(raw, dtype=torch.float64 if wide else torch.float32) if raw else torch.zeros(0, dtype=DTYPE)
+    t = torch.frombuffer(raw, dtype=torch.float64 if STATES_WIDE else torch.float32) if raw else torch.zeros(0)
     return t.clone().to(DTYPE).view(like.shape).to(device)
 
 
@@ -488,6 +490,22 @@ def _param_errors(net, names, state, device):
             scale = float(lab.abs().max())
             out.append((name, diff, diff / scale if scale > 0 else diff))
     return out
+
+
+def _update_diagnosis(net, names, state, lr, device):
+    """--verbose, stepwise: the parameter entries whose update from our state differs from ours by more than 1%
+    of lr, with PyTorch's largest |gradient| among them (0: exactly zero in PyTorch, our engine's rounding
+    residue there is what Adam turned into a step)."""
+    out = []
+    with torch.no_grad():
+        for name, p, text in zip(names, net.parameters(), state["params"]):
+            d = (p - _decode(text, p, device)).abs()
+            bad = d > 0.01 * lr
+            if bad.any():
+                out.append("%s: %d of %d entries (max %.2e), PyTorch's |grad| there <= %.1e (tensor's max %.1e)"
+                           % (name, int(bad.sum()), d.numel(), float(d.max()), float(p.grad[bad].abs().max()),
+                              float(p.grad.abs().max())))
+    print("  %-9s   updates differing by > 1%% of lr: %s" % ("", "; ".join(out) or "none"))
 
 
 def _rel(ours, lab):
@@ -533,6 +551,8 @@ def _replay(dump, weights, device, reload, verbose, tolerance):
         if states:
             lab.update(states[j + 1])   # the network step j updated, as it was after our update
             key = "D" if s["kind"] == "critic" else "G"
+            if verbose and reload == "step":
+                _update_diagnosis(nets[key][0], names[key], lab[key], nets[key][2]["lr"], device)
             if reload != "none":
                 name, diff, scaled = max(_param_errors(nets[key][0], names[key], lab[key], device), key=lambda e: e[1])
                 if r["param"][3] is None or diff > r["param"][1]:
@@ -561,13 +581,19 @@ def check(args):
         print("error: %s was recorded for another experiment (%s) than this script's (%s)"
               % (path, dump["experiment"].get("name"), CONFIG["name"]), file=sys.stderr)
         return 2
-    global DTYPE, LAB_ORDER_SUMS
+    global DTYPE, LAB_ORDER_SUMS, STATES_WIDE
     LAB_ORDER_SUMS = args.lab_sums
     precision = dump.get("precision", "float32")
+    STATES_WIDE = precision == "float64"
+    if args.replay_dtype is not None and precision != "float64":
+        print("error: --replay-dtype applies to a float64 dump (train --dump-precision float64); %s is %s"
+              % (path, precision), file=sys.stderr)
+        return 2
     weights = load_weights(args.weights)
     if precision == "float64":
-        # recorded on the Lab's float64 reference backend: replay in float64 from its (float64) initial weights
-        DTYPE = torch.float64
+        # recorded on the Lab's float64 reference backend: replay in float64 (or, --replay-dtype float32, in
+        # float32: how far float32 training itself strays from float64) from its (float64) initial weights
+        DTYPE = torch.float32 if args.replay_dtype == "float32" else torch.float64
         weights = dump["initial_weights"]
     elif weights["G"] != dump["initial_weights"]["G"] or weights["D"] != dump["initial_weights"]["D"]:
         print("error: %s differs from the run's initial weights" % args.weights, file=sys.stderr)
@@ -619,7 +645,10 @@ def main():
     p.add_argument("--check", metavar="RUN", help="replay RUN/batches.json and compare the losses: stepwise (our "
                    "state re-loaded before each iteration) decides, the free run from the initial weights is printed")
     p.add_argument("--tolerance", type=float, default=1e-4, help="--check's relative tolerance")
-    p.add_argument("--verbose", action="store_true", help="--check: print every step")
+    p.add_argument("--verbose", action="store_true", help="--check: print every step, the parameters after every "
+                   "iteration and, stepwise, the updates that differ from ours")
+    p.add_argument("--replay-dtype", choices=("float32", "float64"), default=None,
+                   help="--check of a float64 dump: replay in float32 (information: float32 against float64)")
     p.add_argument("--lab-sums", action="store_true",
                    help="--check: sum bias gradients row by row as the Lab does (slow; a diagnosis of drift)")
     args = p.parse_args()
