@@ -82,7 +82,7 @@ public final class TrainCommand implements Command {
                 1 when the run diverged: the divergence guard stopped training (NaN/Inf), or it blew up without NaN:
                 the last estimate is not finite or over 1000x the true W1, or P_G's W1 is over 1000x the data's
                 spread (files are still written). The engine's warnings are printed either way.
-                Presets: """ + String.join(", ", Presets.names());
+                Presets:""" + " " + String.join(", ", Presets.names());
     }
 
     @Override

@@ -3,12 +3,19 @@
 
     python3 train.py [--iterations N] [--device cpu|cuda|cuda:1] [--out DIR]   train, write DIR/metrics.csv
     torchrun --nproc_per_node=4 train.py --ddp [...]                           the same on 4 GPUs (or CPU processes)
-    python3 train.py --check RUN                                               replay `train --dump-batches K --out RUN`
+    python3 train.py --check RUN [--verbose]                                   replay `train --dump-batches K --out RUN`
 
 The experiment (below, as written by the exporter) runs as in the Lab: G and D start from init_weights.json
 (the Lab's initial weights for the experiment's seed), each iteration takes k_D critic steps, each on a fresh
 real batch and fresh z, then k_G generator steps on fresh z; float32 throughout. Dense layers keep the Lab's
 layout y = x W + b with W stored fanIn x fanOut.
+
+--check RUN redoes every recorded step with the recorded inputs (real batch, z, the penalty's epsilon) three ways
+and compares each step's loss with the Lab's (relative error): from the initial weights alone (the free run), with
+the Lab's training state re-loaded before each iteration, and with it re-loaded before every step; the last
+decides (exit 0 when every loss is within --tolerance, 1e-4). Why not the free run: in float32 two engines that
+round differently drift apart within a few WGAN(-GP) iterations (Adam turns gradients at rounding level into steps
+of up to lr), so only a step from the same state can be held to 1e-4; the others are printed as information.
 
 --ddp: every process trains on batch_size / world_size samples and the gradients are averaged across processes
 with all_reduce before each update, which is what DDP does; it is done by hand because the gradient penalty
