@@ -34,12 +34,13 @@ public final class ExportCommand implements Command {
                                          writes RUN/metrics.csv with our columns (the exact truths left empty);
                                          torchrun --nproc_per_node=G DIR/train.py --ddp --device cuda runs on G GPUs
                   DIR/init_weights.json  G and D as our Trainer initialises them from the experiment's seed
-                python3 DIR/train.py --check RUN replays 'train ... --dump-batches K --out RUN' and prints the worst
-                relative error of the losses (exit 0 when within 1e-4).
+                python3 DIR/train.py --check RUN replays 'train ... --dump-batches K --out RUN': every step redone
+                from our recorded training state with the recorded inputs, its loss compared with ours (exit 0 when
+                every step is within 1e-4 relative); the free run from the initial weights alone is printed too.
                 Supported: objectives minimax, non_saturating, lsgan, wgan_clip, wgan_gp, linear_critic; dense
                 networks without layer or spectral normalisation; trainer options off; data specs built of normal,
                 uniform, point, normal2, segment, box, ring, grid, mixture, swissroll, moons, spiral,
-                checkerboard, eightgaussians. Presets: """ + String.join(", ", Presets.names()) + """
+                checkerboard, eightgaussians. Presets:""" + " " + String.join(", ", Presets.names()) + """
 
                 Exit status 0; 2 for bad input or an experiment the export does not support.""";
     }

@@ -68,20 +68,21 @@ public final class TrainCommand implements Command {
                   DIR/generator.json   the final generator's weights; generator(DIR/generator.json) is a spec of
                                        its exact distribution P_G (not written for a generator with layer norm)
                   DIR/batches.json     with --dump-batches K: the initial weights, then every random input (real
-                                       batch, z, the penalty's epsilon) and the loss of each step of the first K
-                                       iterations, values exact; the PyTorch export's train.py --check DIR replays it
+                                       batch, z, the penalty's epsilon), the loss and the training state before each
+                                       step (parameters, optimiser state) of the first K iterations, values exact
+                                       (about 1 MB per iteration for ring8-wgan-gp); the PyTorch export's
+                                       train.py --check DIR replays it
                                        (--dump-precision float64: recorded on the float64 reference backend)
-                --set changes one key by its dotted JSON path, e.g. --set objective.lambda=5
-                --set criticOptimizer.lr=2e-4 --set critic.widths=[64,64] --set seed=7.
-                Presets: """ + " " + String.join(", ", Presets.names()) + """
-
                   DIR/run.json         "status": "running" from the start, then "complete", "diverged" or
                                        "interrupted" (TERM, Ctrl-C), the last evaluated iteration and the engine's
                                        warnings (also printed), each at the first iteration it appeared
+                --set changes one key by its dotted JSON path, e.g. --set objective.lambda=5
+                --set criticOptimizer.lr=2e-4 --set critic.widths=[64,64] --set seed=7.
                 Same experiment and options give byte-identical metrics.csv. Exit status 0; 2 for bad input;
                 1 when the run diverged: the divergence guard stopped training (NaN/Inf), or it blew up without NaN:
                 the last estimate is not finite or over 1000x the true W1, or P_G's W1 is over 1000x the data's
-                spread (files are still written). The engine's warnings are printed either way.""";
+                spread (files are still written). The engine's warnings are printed either way.
+                Presets:""" + " " + String.join(", ", Presets.names());
     }
 
     @Override

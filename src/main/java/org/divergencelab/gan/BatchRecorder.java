@@ -4,7 +4,9 @@ package org.divergencelab.gan;
  * Sees every random input of a training step (what a replay elsewhere, e.g. the PyTorch export's
  * {@code --check}, needs to redo the step) and the step's loss. Set on a {@link Trainer} with
  * {@link Trainer#setBatchRecorder}; off by default, when the trainer copies nothing. Arrays are row-major
- * copies of the float32 tensors the step used (widened to double exactly), owned by the recorder.
+ * copies of the float32 tensors the step used (widened to double exactly), owned by the recorder. Each call
+ * comes after the step's loss and before its update: the trainer's parameters and optimiser state are still
+ * those the step starts from (the export's dump records them there).
  */
 public interface BatchRecorder {
 

@@ -259,6 +259,16 @@ public final class Trainer {
         return critic;
     }
 
+    /** The generator's live optimiser (read-only use: the PyTorch export's dump records its state). */
+    public Optimizer generatorOptimizer() {
+        return optG;
+    }
+
+    /** The critic's live optimiser (read-only use: the PyTorch export's dump records its state). */
+    public Optimizer criticOptimizer() {
+        return optD;
+    }
+
     /** The instance-noise σ at the current iteration (linear annealing from σ₀ to 0). */
     public double instanceNoise() {
         TrainerOptions o = exp.options();
