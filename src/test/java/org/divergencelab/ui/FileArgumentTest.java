@@ -13,47 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Scene;
-import javafx.stage.Stage;
-
 import org.divergencelab.cli.Commands;
 import org.divergencelab.sandbox.SandboxState;
 import org.divergencelab.sandbox.StateFile;
-import org.divergencelab.ui.i18n.I18n;
-import org.divergencelab.ui.theme.ThemeManager;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * {@code divergence-lab FILE} (a double-clicked {@code .dlab}): the file is recognised by its content and opened in
  * its tab; anything else opens nothing and says why, naming the file; a missing file on the command line is exit 2.
  */
-@ExtendWith(ApplicationExtension.class)
-class FileArgumentTest {
+class FileArgumentTest extends MainWindowFixture {
     @TempDir
     Path dir;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
-        Scene scene = new Scene(window.root(), 1280, 720);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.selectView("training");
-    }
-
-    @AfterEach
-    void stop() {
-        window.training().dispose();
-        window.sandbox().close();
-    }
 
     private boolean open(Path file) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> FileArgument.open(window, file)).get(30, TimeUnit.SECONDS)
