@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.divergencelab.cli.Commands;
+import org.divergencelab.cli.CliRun;
 import org.divergencelab.sandbox.SandboxState;
 import org.divergencelab.sandbox.StateFile;
 import org.junit.jupiter.api.Test;
@@ -72,10 +69,8 @@ class FileArgumentTest extends MainWindowFixture {
         assertFalse(open(experiment), "refused");
         WaitForAsyncUtils.waitForFxEvents();
         // the alert is closed by the next test's fresh stage; the status line says it too
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Commands.run(new String[] {dir.resolve("missing.dlab").toString()}, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(2, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing.dlab: no such file"), err.toString());
+        CliRun missing = CliRun.of(dir.resolve("missing.dlab").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("missing.dlab: no such file"), missing.err());
     }
 }

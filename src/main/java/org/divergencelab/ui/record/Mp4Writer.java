@@ -24,9 +24,7 @@ public final class Mp4Writer implements AnimationEncoder {
     private final Path file;
     private final SeekableByteChannel channel;
     private final SequenceEncoder encoder;
-    private int width;
-    private int height;
-    private int frames;
+    private final FrameCount frames = new FrameCount();
 
     public Mp4Writer(Path file, int fps) throws IOException {
         if (fps < MIN_FPS || fps > MAX_FPS) {
@@ -51,12 +49,7 @@ public final class Mp4Writer implements AnimationEncoder {
             throw new IllegalArgumentException("an MP4 frame must be at least 2x2, got " + frame.getWidth() + "x"
                     + frame.getHeight());
         }
-        if (frames == 0) {
-            width = w;
-            height = h;
-        } else {
-            AnimationEncoder.requireSize(frames, w, h, width, height);
-        }
+        frames.requireSize(w, h);
         int[] px = frame.getRGB(0, 0, w, h, null, 0, frame.getWidth());
         Picture pic = Picture.create(w, h, ColorSpace.RGB);
         byte[] data = pic.getPlaneData(0);
@@ -71,18 +64,18 @@ public final class Mp4Writer implements AnimationEncoder {
             }
         }
         encoder.encodeNativeFrame(pic);
-        frames++;
+        frames.added();
     }
 
     @Override
     public int frames() {
-        return frames;
+        return frames.count();
     }
 
     @Override
     public void close() throws IOException {
         try {
-            AnimationEncoder.requireFrames(frames);
+            frames.requireAny();
             encoder.finish();
         } finally {
             channel.close();
