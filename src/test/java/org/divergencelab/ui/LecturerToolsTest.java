@@ -14,13 +14,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 
 import org.divergencelab.gan.Objective;
 import org.divergencelab.lesson.Scenes;
 import org.divergencelab.training.TrainingHistory;
-import org.divergencelab.training.TrainingSession;
 import org.divergencelab.training.TrainingState;
 import org.divergencelab.training.TrainingStateFile;
 import org.divergencelab.ui.train.TrainingView;
@@ -44,18 +42,6 @@ class LecturerToolsTest extends MainWindowFixture {
     @BeforeEach
     void findView() {
         view = window.training();
-    }
-
-    private TrainingSession.Frame frame() {
-        return view.session().latest();
-    }
-
-    @SuppressWarnings("unchecked")
-    private void pickPreset(FxRobot robot, String name) throws Exception {
-        ComboBox<String> presets = robot.lookup("#preset").queryAs(ComboBox.class);
-        robot.interact(() -> presets.setValue(name));
-        await("preset " + name + " loaded", () -> frame() != null && frame().panels().get(0).experiment().name().equals(name)
-                && frame().iteration() == 0);
     }
 
     private <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {

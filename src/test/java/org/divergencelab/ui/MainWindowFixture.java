@@ -1,14 +1,17 @@
 package org.divergencelab.ui;
 
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 
+import org.divergencelab.training.TrainingSession;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.theme.ThemeManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 
@@ -17,7 +20,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
  * drive the whole app. A test extends it and finds {@link #window}, {@link #stage} and {@link #scene} filled
  * before its own {@code @BeforeEach} methods run; {@code FxRobot} parameters still come from TestFX's
  * {@link ApplicationExtension}. Default: English, a fresh {@link ThemeManager}, in-memory settings, 1280×720 (the
- * smallest size the layouts are made for), the Training tab selected.
+ * smallest size the layouts are made for), the Training tab selected. For the Training tab: {@link #frame()} and
+ * {@link #pickPreset}.
  *
  * <p>Why a {@code @BeforeEach} and not TestFX's {@code @Start}: TestFX looks for {@code @Start} methods among the
  * test class's own declared methods only, never in a superclass. {@code FxToolkit.setupStage} runs the same code
@@ -82,6 +86,20 @@ public abstract class MainWindowFixture {
                 window.selectView(view);
             }
         });
+    }
+
+    /** The Training tab's newest frame (null before its first). */
+    protected final TrainingSession.Frame frame() {
+        return window.training().session().latest();
+    }
+
+    /** Picks preset {@code name} in the Training tab's preset box and waits for its first frame (iteration 0). */
+    @SuppressWarnings("unchecked")
+    protected final void pickPreset(FxRobot robot, String name) throws Exception {
+        ComboBox<String> presets = robot.lookup("#preset").queryAs(ComboBox.class);
+        robot.interact(() -> presets.setValue(name));
+        FxTestSupport.await("preset " + name + " loaded", () -> frame() != null
+                && frame().panels().get(0).experiment().name().equals(name) && frame().iteration() == 0);
     }
 
     @AfterEach

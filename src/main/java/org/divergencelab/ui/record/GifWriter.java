@@ -28,11 +28,10 @@ import javax.imageio.stream.ImageOutputStream;
  * is stored (the rest stays: disposal "doNotDispose"), which keeps a recording of one moving plot small. The
  * output depends on the pixels only, so the same frames give the same bytes.
  */
-public final class GifWriter implements AnimationEncoder {
+public final class GifWriter extends FrameWriter {
     private final ImageOutputStream out;
     private final ImageWriter writer;
     private final int fps;
-    private final FrameCount frames = new FrameCount();
     private int[] previous;
 
     public GifWriter(Path file, int fps) throws IOException {
@@ -60,7 +59,7 @@ public final class GifWriter implements AnimationEncoder {
     public void add(BufferedImage frame) throws IOException {
         int w = frame.getWidth();
         int h = frame.getHeight();
-        frames.requireSize(w, h);
+        requireSize(w, h);
         int[] px = opaque(frame.getRGB(0, 0, w, h, null, 0, w));
         // The rectangle that changed (all of it for the first frame; one pixel when nothing did).
         int x0 = 0;
@@ -106,9 +105,9 @@ public final class GifWriter implements AnimationEncoder {
         gce.setAttribute("disposalMethod", "doNotDispose");
         gce.setAttribute("userInputFlag", "FALSE");
         gce.setAttribute("transparentColorFlag", "FALSE");
-        gce.setAttribute("delayTime", Integer.toString(delayCentis(frames.count(), fps)));
+        gce.setAttribute("delayTime", Integer.toString(delayCentis(frames(), fps)));
         gce.setAttribute("transparentColorIndex", "0");
-        if (frames.count() == 0) {
+        if (frames() == 0) {
             // NETSCAPE2.0 application extension: loop count 0 = forever.
             IIOMetadataNode apps = child(root, "ApplicationExtensions");
             IIOMetadataNode app = new IIOMetadataNode("ApplicationExtension");
@@ -120,23 +119,18 @@ public final class GifWriter implements AnimationEncoder {
         meta.setFromTree(format, root);
         writer.writeToSequence(new IIOImage(indexed, null, meta), null);
         previous = px;
-        frames.added();
+        added();
     }
 
     @Override
-    public int frames() {
-        return frames.count();
+    void finish() throws IOException {
+        writer.endWriteSequence();
     }
 
     @Override
-    public void close() throws IOException {
-        try {
-            frames.requireAny();
-            writer.endWriteSequence();
-        } finally {
-            writer.dispose();
-            out.close();
-        }
+    void release() throws IOException {
+        writer.dispose();
+        out.close();
     }
 
     private static IIOMetadataNode child(IIOMetadataNode root, String name) {

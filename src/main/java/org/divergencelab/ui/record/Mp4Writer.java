@@ -20,11 +20,10 @@ import org.jcodec.common.model.Rational;
  * An MP4 with one H.264 video track in 4:2:0 (yuv420p, what browsers play) through jcodec, pure Java. The
  * width and height of a 4:2:0 picture must be even: an odd last column or row is dropped.
  */
-public final class Mp4Writer implements AnimationEncoder {
+public final class Mp4Writer extends FrameWriter {
     private final Path file;
     private final SeekableByteChannel channel;
     private final SequenceEncoder encoder;
-    private final FrameCount frames = new FrameCount();
 
     public Mp4Writer(Path file, int fps) throws IOException {
         if (fps < MIN_FPS || fps > MAX_FPS) {
@@ -49,7 +48,7 @@ public final class Mp4Writer implements AnimationEncoder {
             throw new IllegalArgumentException("an MP4 frame must be at least 2x2, got " + frame.getWidth() + "x"
                     + frame.getHeight());
         }
-        frames.requireSize(w, h);
+        requireSize(w, h);
         int[] px = frame.getRGB(0, 0, w, h, null, 0, frame.getWidth());
         Picture pic = Picture.create(w, h, ColorSpace.RGB);
         byte[] data = pic.getPlaneData(0);
@@ -64,22 +63,21 @@ public final class Mp4Writer implements AnimationEncoder {
             }
         }
         encoder.encodeNativeFrame(pic);
-        frames.added();
+        added();
     }
 
     @Override
-    public int frames() {
-        return frames.count();
+    void finish() throws IOException {
+        encoder.finish();
     }
 
     @Override
-    public void close() throws IOException {
-        try {
-            frames.requireAny();
-            encoder.finish();
-        } finally {
-            channel.close();
-        }
+    void release() throws IOException {
+        channel.close();
+    }
+
+    @Override
+    void completed() throws IOException {
         clearTimestamps(file);
     }
 

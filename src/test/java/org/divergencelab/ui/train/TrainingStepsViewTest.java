@@ -9,11 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 
 import org.divergencelab.gan.Objective;
-import org.divergencelab.training.TrainingSession;
 import org.divergencelab.ui.FxTestSupport;
 import org.divergencelab.ui.MainWindowFixture;
 import org.divergencelab.ui.plot.LineSeries;
@@ -37,20 +35,8 @@ class TrainingStepsViewTest extends MainWindowFixture {
         view = window.training();
     }
 
-    private TrainingSession.Frame frame() {
-        return view.session().latest();
-    }
-
     private ChartsView charts(int panel) {
         return view.panels().get(panel).charts;
-    }
-
-    @SuppressWarnings("unchecked")
-    private void pickPreset(FxRobot robot, String name) throws Exception {
-        ComboBox<String> presets = robot.lookup("#preset").queryAs(ComboBox.class);
-        robot.interact(() -> presets.setValue(name));
-        await("preset " + name + " loaded", () -> frame() != null
-                && frame().panels().get(0).experiment().name().equals(name) && frame().iteration() == 0);
     }
 
     private static long points(LineSeries s) {

@@ -7,7 +7,6 @@ import static org.divergencelab.ui.FxTestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 
@@ -32,18 +31,6 @@ class TrainingViewTest extends MainWindowFixture {
     @BeforeEach
     void findView() {
         view = window.training();
-    }
-
-    private TrainingSession.Frame frame() {
-        return view.session().latest();
-    }
-
-    @SuppressWarnings("unchecked")
-    private void pickPreset(FxRobot robot, String name) throws Exception {
-        ComboBox<String> presets = robot.lookup("#preset").queryAs(ComboBox.class);
-        robot.interact(() -> presets.setValue(name));
-        await("preset " + name + " loaded", () -> frame() != null && frame().panels().get(0).experiment().name().equals(name)
-                && frame().iteration() == 0);
     }
 
     @Test
