@@ -60,7 +60,7 @@ public abstract class MainWindowFixture {
     }
 
     @BeforeAll
-    static void patientSetup() {
+    protected static void patientSetup() {
         // building the whole window on a loaded 2-core machine can take longer than TestFX's default wait
         FxToolkit.toolkitContext().setSetupTimeoutInMillis(180_000);
     }
