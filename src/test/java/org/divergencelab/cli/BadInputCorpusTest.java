@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -306,12 +304,10 @@ class BadInputCorpusTest {
     @TestFactory
     Stream<DynamicTest> everyInputEndsWithAClearMessageAndNoStackTrace() throws Exception {
         return cases().stream().map(k -> DynamicTest.dynamicTest(k.name(), () -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int exit = assertTimeoutPreemptively(HANG_GUARD, () -> Commands.run(k.args(),
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
-            String o = out.toString(StandardCharsets.UTF_8);
-            String e = err.toString(StandardCharsets.UTF_8);
+            CliRun run = assertTimeoutPreemptively(HANG_GUARD, () -> CliRun.of(k.args()));
+            int exit = run.exit();
+            String o = run.out();
+            String e = run.err();
             String all = o + e;
             assertFalse(all.contains("Exception") || all.contains("at org.") || all.contains("at java."),
                     "stack trace text in: " + all);

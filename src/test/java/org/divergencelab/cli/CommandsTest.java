@@ -5,9 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,44 +13,38 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CommandsTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return Commands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
+    private final CliRun cli = new CliRun();
 
     @Test
     void helpListsEveryCommand() {
-        assertThat(run("--help"), is(0));
+        assertThat(cli.run("--help"), is(0));
         for (Command c : Commands.all()) {
-            assertThat(out.toString(StandardCharsets.UTF_8), containsString(c.name()));
+            assertThat(cli.out(), containsString(c.name()));
         }
     }
 
     @Test
     void unknownCommandIsAUsageError() {
-        assertThat(run("frobnicate"), is(2));
-        assertThat(err.toString(StandardCharsets.UTF_8), containsString("unknown command 'frobnicate'"));
+        assertThat(cli.run("frobnicate"), is(2));
+        assertThat(cli.err(), containsString("unknown command 'frobnicate'"));
     }
 
     @Test
     void unknownOptionIsRejectedNotIgnored() {
-        assertThat(run("bench", "--workload", "x", "--repaets", "3"), is(2));
-        assertThat(err.toString(StandardCharsets.UTF_8), containsString("unknown option --repaets"));
+        assertThat(cli.run("bench", "--workload", "x", "--repaets", "3"), is(2));
+        assertThat(cli.err(), containsString("unknown option --repaets"));
     }
 
     @Test
     void unknownWorkloadNamesTheList() {
-        assertThat(run("bench", "--workload", "nope"), is(2));
-        assertThat(err.toString(StandardCharsets.UTF_8), containsString("unknown workload 'nope'"));
+        assertThat(cli.run("bench", "--workload", "nope"), is(2));
+        assertThat(cli.err(), containsString("unknown workload 'nope'"));
     }
 
     @Test
     void missingValueIsAUsageError() {
-        assertThat(run("bench", "--workload"), is(2));
-        assertThat(err.toString(StandardCharsets.UTF_8), containsString("--workload needs a value"));
+        assertThat(cli.run("bench", "--workload"), is(2));
+        assertThat(cli.err(), containsString("--workload needs a value"));
     }
 
     @Test
@@ -61,9 +52,9 @@ class CommandsTest {
         // --out names a folder below a plain file: the folder cannot be made. Exit 2 (bad input) with the path,
         // not a raw FileSystemException and exit 1.
         Path file = Files.writeString(dir.resolve("plain.txt"), "x");
-        assertThat(run("train", "--preset", "two-lines-gan", "--iterations", "1", "--out",
+        assertThat(cli.run("train", "--preset", "two-lines-gan", "--iterations", "1", "--out",
                 file.resolve("run").toString()), is(2));
-        assertThat(err.toString(StandardCharsets.UTF_8), containsString(file.toString()));
-        assertThat(err.toString(StandardCharsets.UTF_8), not(containsString("Exception")));
+        assertThat(cli.err(), containsString(file.toString()));
+        assertThat(cli.err(), not(containsString("Exception")));
     }
 }

@@ -3,9 +3,6 @@ package org.divergencelab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,11 +23,9 @@ class HonestNumbersTest {
 
     @Test
     void twoLinesReadLog2ExactlyAndTheEstimateReachesIt() throws Exception {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Commands.run(new String[] {"train", "--preset", "two-lines-gan", "--iterations", "40",
-                "--every", "5", "--out", dir.toString()}, new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        CliRun train = CliRun.of("train", "--preset", "two-lines-gan", "--iterations", "40", "--every", "5", "--out",
+                dir.toString());
+        assertEquals(0, train.exit(), train.err());
         List<String> lines = Files.readAllLines(dir.resolve("metrics.csv"));
         List<String> header = Arrays.asList(lines.get(0).split(","));
         assertEquals(MetricsCsv.HEADER, lines.get(0));
@@ -62,11 +57,8 @@ class HonestNumbersTest {
      */
     @Test
     void smoothOneDGeneratorGetsTheExactTruthOnEveryRow() throws Exception {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Commands.run(new String[] {"train", "--preset", "gaussians-1d-gan", "--iterations", "6",
-                "--out", dir.toString()}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        CliRun train = CliRun.of("train", "--preset", "gaussians-1d-gan", "--iterations", "6", "--out", dir.toString());
+        assertEquals(0, train.exit(), train.err());
         List<String> lines = Files.readAllLines(dir.resolve("metrics.csv"));
         List<String> header = Arrays.asList(lines.get(0).split(","));
         assertEquals(7, lines.size(), "a row every iteration");
@@ -86,14 +78,12 @@ class HonestNumbersTest {
         String spec = "generator(" + dir.resolve("generator.json") + ")";
         for (String[] metric : new String[][] {{"js", "true_js"}, {"w1", "true_w1"}, {"kl", "true_kl"},
             {"kl-reverse", "true_kl_reverse"}}) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            assertEquals(0, Commands.run(new String[] {"measure", "--metric", metric[0], "--p", data, "--q", spec},
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)),
-                    err.toString(StandardCharsets.UTF_8));
+            CliRun measure = CliRun.of("measure", "--metric", metric[0], "--p", data, "--q", spec);
+            assertEquals(0, measure.exit(), measure.err());
             double row = Double.parseDouble(last[header.indexOf(metric[1])]);
             // the same quadratures on the same doubles, except W1, which `measure` integrates in x at its own
             // tolerance: both within the labels' bounds (err < ~1e-9 each)
-            String printed = out.toString(StandardCharsets.UTF_8).trim();
+            String printed = measure.out().trim();
             if (Double.isInfinite(row)) {
                 assertEquals(MeasureCommand.format(row), printed, metric[0]);
             } else {

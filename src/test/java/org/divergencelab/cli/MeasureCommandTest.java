@@ -3,10 +3,7 @@ package org.divergencelab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,28 +15,12 @@ class MeasureCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return Commands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+    private final CliRun cli = new CliRun();
 
     private double value(String... args) {
-        assertEquals(0, run(args), stderr());
-        String[] lines = stdout().split("\n");
-        assertEquals(1, lines.length, "one line: " + stdout());
+        assertEquals(0, cli.run(args), cli.err());
+        String[] lines = cli.out().split("\n");
+        assertEquals(1, lines.length, "one line: " + cli.out());
         return lines[0].equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(lines[0]);
     }
 
@@ -47,8 +28,8 @@ class MeasureCommandTest {
     void printsTheValueAloneInNats() {
         assertEquals(Math.log(2), value("measure", "--metric", "js", "--p", "uniform(0,1)", "--q", "uniform(2,3)"),
                 1e-15);
-        assertEquals(0, run("measure", "--metric", "kl", "--p", "uniform(0,1)", "--q", "uniform(2,3)"));
-        assertEquals("inf\n", stdout());
+        assertEquals(0, cli.run("measure", "--metric", "kl", "--p", "uniform(0,1)", "--q", "uniform(2,3)"));
+        assertEquals("inf\n", cli.out());
         // KL(N(0,1) || N(1,2)) = log 2 + 2/8 - 1/2.
         assertEquals(Math.log(2) + 0.25 - 0.5, value("measure", "--metric", "kl", "--p", "normal(0,1)", "--q",
                 "normal(1,2)"), 1e-9);
@@ -92,29 +73,29 @@ class MeasureCommandTest {
 
     @Test
     void badInputIsAClearErrorWithStatus2() throws IOException {
-        assertEquals(2, run("measure", "--metric", "js", "--p", "normal(0,1)", "--q", "normal2(0,0,1,1)"));
-        assertTrue(stderr().contains("1-D but --q normal2(0,0,1,1) is 2-D"), stderr());
-        assertEquals(2, run("measure", "--metric", "js", "--p", "normal(0,1", "--q", "normal(0,1)"));
-        assertTrue(stderr().contains("--p: bad distribution spec at column 11"), stderr());
-        assertEquals(2, run("measure", "--metric", "nope", "--p", "normal(0,1)", "--q", "normal(0,1)"));
-        assertTrue(stderr().contains("unknown --metric 'nope'"), stderr());
+        assertEquals(2, cli.run("measure", "--metric", "js", "--p", "normal(0,1)", "--q", "normal2(0,0,1,1)"));
+        assertTrue(cli.err().contains("1-D but --q normal2(0,0,1,1) is 2-D"), cli.err());
+        assertEquals(2, cli.run("measure", "--metric", "js", "--p", "normal(0,1", "--q", "normal(0,1)"));
+        assertTrue(cli.err().contains("--p: bad distribution spec at column 11"), cli.err());
+        assertEquals(2, cli.run("measure", "--metric", "nope", "--p", "normal(0,1)", "--q", "normal(0,1)"));
+        assertTrue(cli.err().contains("unknown --metric 'nope'"), cli.err());
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "1\n2\nx\n");
-        assertEquals(2, run("measure", "--metric", "w1", "--p", bad.toString(), "--q", "normal(0,1)"));
-        assertTrue(stderr().contains("bad.csv line 3 column 1: 'x' is not a number"), stderr());
-        assertEquals(2, run("measure", "--metric", "js", "--p", "mixture(0*normal(0,1))", "--q", "normal(0,1)"));
-        assertTrue(stderr().contains("weights sum to 0"), stderr());
+        assertEquals(2, cli.run("measure", "--metric", "w1", "--p", bad.toString(), "--q", "normal(0,1)"));
+        assertTrue(cli.err().contains("bad.csv line 3 column 1: 'x' is not a number"), cli.err());
+        assertEquals(2, cli.run("measure", "--metric", "js", "--p", "mixture(0*normal(0,1))", "--q", "normal(0,1)"));
+        assertTrue(cli.err().contains("weights sum to 0"), cli.err());
     }
 
     @Test
     void aSinkhornEpsilonTooSmallToConvergeIsRefusedAfterItsIterationCap() {
         // 40 x 40 points: the cap is 125e6 / 1600 = 78125 iterations, far fewer than epsilon = 1e-6 needs.
         assertEquals(MeasureCommand.sinkhornIterations(40, 40), 78_125);
-        assertEquals(2, run("measure", "--metric", "sinkhorn", "--p", "normal(0,1)", "--q", "normal(1,1)",
+        assertEquals(2, cli.run("measure", "--metric", "sinkhorn", "--p", "normal(0,1)", "--q", "normal(1,1)",
                 "--samples", "40", "--epsilon", "1e-6"));
-        assertTrue(stderr().contains("sinkhorn did not converge in 78125 iterations at epsilon 1.0E-6"), stderr());
-        assertTrue(stderr().contains("Use a larger --epsilon"), stderr());
-        assertEquals("", stdout());
+        assertTrue(cli.err().contains("sinkhorn did not converge in 78125 iterations at epsilon 1.0E-6"), cli.err());
+        assertTrue(cli.err().contains("Use a larger --epsilon"), cli.err());
+        assertEquals("", cli.out());
         // a usual epsilon still converges well inside the cap
         assertTrue(value("measure", "--metric", "sinkhorn", "--p", "normal(0,1)", "--q", "normal(1,1)", "--samples",
                 "40", "--epsilon", "0.05") > 0.9);

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,14 +17,11 @@ class RenderAnimateCommandTest {
 
     /** Exit code and stderr of {@code render ARGS}. */
     private Object[] run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] all = new String[args.length + 1];
         all[0] = "render";
         System.arraycopy(args, 0, all, 1, args.length);
-        int rc = Commands.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Object[] {rc, err.toString(StandardCharsets.UTF_8)};
+        CliRun r = CliRun.of(all);
+        return new Object[] {r.exit(), r.err()};
     }
 
     private void refused(String message, String... args) {

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,15 +21,7 @@ class ScalarPathTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return Commands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
+    private final CliRun cli = new CliRun();
 
     @Test
     void runsOnTheExpectedPath() {
@@ -49,16 +38,16 @@ class ScalarPathTest {
         Path q = dir.resolve("q.csv");
         Files.writeString(p, "0,0\n1,0\n0,1\n1,1\n0.5,0.25\n");
         Files.writeString(q, "0,3\n1,3\n0,4\n1,4\n0.5,3.25\n");
-        assertEquals(0, run("measure", "--metric", "w1", "--p", p.toString(), "--q", q.toString()),
-                err.toString(StandardCharsets.UTF_8));
-        assertEquals(3.0, Double.parseDouble(out.toString(StandardCharsets.UTF_8).trim()), 1e-12);
+        assertEquals(0, cli.run("measure", "--metric", "w1", "--p", p.toString(), "--q", q.toString()),
+                cli.err());
+        assertEquals(3.0, Double.parseDouble(cli.out().trim()), 1e-12);
     }
 
     @Test
     void trainsAndWritesMetrics() throws Exception {
-        assertEquals(0, run("train", "--preset", "ring8-wgan-gp", "--set", "critic.widths=[16,16]",
+        assertEquals(0, cli.run("train", "--preset", "ring8-wgan-gp", "--set", "critic.widths=[16,16]",
                 "--set", "generator.widths=[16,16]", "--iterations", "3", "--out", dir.toString()),
-                err.toString(StandardCharsets.UTF_8));
+                cli.err());
         assertTrue(Files.readAllLines(dir.resolve("metrics.csv")).size() >= 2);
     }
 }

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,19 +21,7 @@ class TrainCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return Commands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+    private final CliRun cli = new CliRun();
 
     private static final String[] SMALL = {"--set", "critic.widths=[16,16]", "--set", "generator.widths=16,16",
         "--set", "batchSize=64", "--set", "evaluation.batch=128", "--iterations", "12", "--every", "4"};
@@ -59,8 +44,8 @@ class TrainCommandTest {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
         Path c = dir.resolve("c");
-        assertEquals(0, run(args("--preset", "ring8-wgan-gp", a)), stderr());
-        assertEquals(0, run(args("--preset", "ring8-wgan-gp", b)), stderr());
+        assertEquals(0, cli.run(args("--preset", "ring8-wgan-gp", a)), cli.err());
+        assertEquals(0, cli.run(args("--preset", "ring8-wgan-gp", b)), cli.err());
         byte[] metrics = Files.readAllBytes(a.resolve("metrics.csv"));
         assertArrayEquals(metrics, Files.readAllBytes(b.resolve("metrics.csv")));
         List<String> lines = Files.readAllLines(a.resolve("metrics.csv"));
@@ -83,7 +68,7 @@ class TrainCommandTest {
         // the written experiment runs again to the same bytes
         String[] again = {"train", "--config", a.resolve("experiment.json").toString(), "--iterations", "12", "--every", "4",
             "--out", c.toString()};
-        assertEquals(0, run(again), stderr());
+        assertEquals(0, cli.run(again), cli.err());
         assertArrayEquals(metrics, Files.readAllBytes(c.resolve("metrics.csv")));
         // a different seed gives different metrics
         String[] seeded = args("--preset", "ring8-wgan-gp", dir.resolve("d"));
@@ -91,37 +76,37 @@ class TrainCommandTest {
         System.arraycopy(seeded, 0, withSeed, 0, seeded.length);
         withSeed[seeded.length] = "--set";
         withSeed[seeded.length + 1] = "seed=2";
-        assertEquals(0, run(withSeed), stderr());
+        assertEquals(0, cli.run(withSeed), cli.err());
         assertTrue(!java.util.Arrays.equals(metrics, Files.readAllBytes(dir.resolve("d").resolve("metrics.csv"))));
     }
 
     @Test
     void badInputIsRejectedBeforeTraining() throws IOException {
         Path o = dir.resolve("o");
-        assertEquals(2, run("train", "--preset", "nope", "--iterations", "1", "--out", o.toString()));
-        assertTrue(stderr().contains("unknown preset 'nope'") && stderr().contains("ring8-wgan-gp"), stderr());
-        assertEquals(2, run("train", "--preset", "ring8-gan", "--set", "batchSize=0", "--iterations", "1", "--out", o.toString()));
-        assertTrue(stderr().contains("batchSize must be an integer in [1, 65536], got 0"), stderr());
-        assertEquals(2, run("train", "--preset", "ring8-gan", "--set", "criticOptimizer.lr=-0.1", "--iterations", "1", "--out", o.toString()));
-        assertTrue(stderr().contains("criticOptimizer.lr"), stderr());
-        assertEquals(2, run("train", "--preset", "ring8-gan", "--set", "criticSteps=0", "--set", "generatorSteps=0",
+        assertEquals(2, cli.run("train", "--preset", "nope", "--iterations", "1", "--out", o.toString()));
+        assertTrue(cli.err().contains("unknown preset 'nope'") && cli.err().contains("ring8-wgan-gp"), cli.err());
+        assertEquals(2, cli.run("train", "--preset", "ring8-gan", "--set", "batchSize=0", "--iterations", "1", "--out", o.toString()));
+        assertTrue(cli.err().contains("batchSize must be an integer in [1, 65536], got 0"), cli.err());
+        assertEquals(2, cli.run("train", "--preset", "ring8-gan", "--set", "criticOptimizer.lr=-0.1", "--iterations", "1", "--out", o.toString()));
+        assertTrue(cli.err().contains("criticOptimizer.lr"), cli.err());
+        assertEquals(2, cli.run("train", "--preset", "ring8-gan", "--set", "criticSteps=0", "--set", "generatorSteps=0",
                 "--iterations", "1", "--out", o.toString()));
-        assertTrue(stderr().contains("criticSteps and generatorSteps must not both be 0"), stderr());
-        assertEquals(2, run("train", "--preset", "ring8-gan", "--set", "objective.lamda=3", "--iterations", "1", "--out", o.toString()));
-        assertTrue(stderr().contains("unknown key objective.lamda"), stderr());
-        assertEquals(2, run("train", "--preset", "ring8-gan", "--set", "objective.lambda=-3", "--iterations", "1", "--out", o.toString()));
-        assertTrue(stderr().contains("objective.lambda"), stderr());
+        assertTrue(cli.err().contains("criticSteps and generatorSteps must not both be 0"), cli.err());
+        assertEquals(2, cli.run("train", "--preset", "ring8-gan", "--set", "objective.lamda=3", "--iterations", "1", "--out", o.toString()));
+        assertTrue(cli.err().contains("unknown key objective.lamda"), cli.err());
+        assertEquals(2, cli.run("train", "--preset", "ring8-gan", "--set", "objective.lambda=-3", "--iterations", "1", "--out", o.toString()));
+        assertTrue(cli.err().contains("objective.lambda"), cli.err());
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\n  \"format\": \"divergence-lab/experiment\",\n  \"version\": 1,\n  \"name\" \"x\"\n}\n");
-        assertEquals(2, run("train", "--config", bad.toString(), "--iterations", "1", "--out", o.toString()));
-        assertTrue(stderr().contains("line 4, column 10"), stderr());
+        assertEquals(2, cli.run("train", "--config", bad.toString(), "--iterations", "1", "--out", o.toString()));
+        assertTrue(cli.err().contains("line 4, column 10"), cli.err());
         Path unknown = dir.resolve("unknown.json");
         Files.writeString(unknown, ExperimentJson.write(Presets.get("ring8-gan")).replace("\"seed\": 1", "\"seed\": 1, \"colour\": \"red\""));
-        assertEquals(2, run("train", "--config", unknown.toString(), "--iterations", "1", "--out", o.toString()));
-        assertTrue(stderr().contains("unknown key colour"), stderr());
-        assertEquals(2, run("train", "--preset", "ring8-gan", "--config", unknown.toString(), "--iterations", "1", "--out", o.toString()));
-        assertEquals(2, run("train", "--preset", "ring8-gan", "--out", o.toString()));
-        assertTrue(stderr().contains("--iterations"), stderr());
+        assertEquals(2, cli.run("train", "--config", unknown.toString(), "--iterations", "1", "--out", o.toString()));
+        assertTrue(cli.err().contains("unknown key colour"), cli.err());
+        assertEquals(2, cli.run("train", "--preset", "ring8-gan", "--config", unknown.toString(), "--iterations", "1", "--out", o.toString()));
+        assertEquals(2, cli.run("train", "--preset", "ring8-gan", "--out", o.toString()));
+        assertTrue(cli.err().contains("--iterations"), cli.err());
         assertTrue(!Files.exists(o), "no run started");
     }
 
@@ -145,11 +130,11 @@ class TrainCommandTest {
     @Test
     void aFinishedRunSaysCompleteInRunJson() throws IOException {
         Path o = dir.resolve("complete");
-        assertEquals(0, run(args("--preset", "ring8-wgan-gp", o)), stderr());
+        assertEquals(0, cli.run(args("--preset", "ring8-wgan-gp", o)), cli.err());
         // the engine's 10x warning is printed, but a healthy start of a small-lambda WGAN-GP is not a failure
         Path full = dir.resolve("full");
-        assertEquals(0, run("train", "--preset", "ring8-wgan-gp", "--iterations", "20", "--out", full.toString()), stderr());
-        assertTrue(stderr().contains("warning: iteration"), stderr());
+        assertEquals(0, cli.run("train", "--preset", "ring8-wgan-gp", "--iterations", "20", "--out", full.toString()), cli.err());
+        assertTrue(cli.err().contains("warning: iteration"), cli.err());
         assertEquals("complete", runJson(full).get("status"));
         var status = runJson(o);
         assertEquals("complete", status.get("status"));
@@ -162,11 +147,11 @@ class TrainCommandTest {
         // No penalty and a large critic step: the W1 estimate grows past 10x the true W1 at once while every
         // number stays finite (the guard, which looks for NaN/Inf, does not stop it).
         Path o = dir.resolve("blow");
-        assertEquals(TrainCommand.EXIT_DIVERGED, run("train", "--preset", "ring8-wgan-gp", "--set", "critic.widths=[16,16]",
+        assertEquals(TrainCommand.EXIT_DIVERGED, cli.run("train", "--preset", "ring8-wgan-gp", "--set", "critic.widths=[16,16]",
                 "--set", "generator.widths=[16,16]", "--set", "objective.lambda=0", "--set", "criticOptimizer.lr=0.05",
                 "--iterations", "20", "--out", o.toString()));
-        assertTrue(stderr().contains("warning: iteration 1: estimate diverging"), stderr());
-        assertTrue(stderr().contains("error: training blew up by iteration 20"), stderr());
+        assertTrue(cli.err().contains("warning: iteration 1: estimate diverging"), cli.err());
+        assertTrue(cli.err().contains("error: training blew up by iteration 20"), cli.err());
         assertEquals("diverged", runJson(o).get("status"));
         List<String> rows = Files.readAllLines(o.resolve("metrics.csv"));
         for (String row : rows.subList(1, rows.size())) {
@@ -179,29 +164,29 @@ class TrainCommandTest {
     @Test
     void aConditionalRunWritesItsLabelAccuracyAndRefusesABatchDump() throws Exception {
         Path a = dir.resolve("a");
-        assertEquals(0, run("train", "--preset", "ring8-gan", "--set", "condition.label=mode", "--set",
+        assertEquals(0, cli.run("train", "--preset", "ring8-gan", "--set", "condition.label=mode", "--set",
                 "critic.widths=[16,16]", "--set", "generator.widths=16,16", "--set", "batchSize=64", "--set",
                 "evaluation.batch=128", "--iterations", "4", "--every", "2", "--out", a.toString()),
-                err.toString(StandardCharsets.UTF_8));
+                cli.err());
         List<String> lines = Files.readAllLines(a.resolve("metrics.csv"));
         assertTrue(lines.get(0).endsWith(",kl_method,d_accuracy,label_accuracy"), lines.get(0));
         String last = lines.get(lines.size() - 1);
         double accuracy = Double.parseDouble(last.substring(last.lastIndexOf(',') + 1));
         // a fraction of the 128 evaluation fakes
         assertEquals(0, accuracy * 128 - Math.rint(accuracy * 128), 1e-9, last);
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("label accuracy " + accuracy + " (chance 1/8)"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("generator.json not written: a conditional generator"));
+        assertTrue(cli.out().contains("label accuracy " + accuracy + " (chance 1/8)"));
+        assertTrue(cli.err().contains("generator.json not written: a conditional generator"));
         assertFalse(Files.exists(a.resolve("generator.json")));
 
         Path b = dir.resolve("b");
-        assertEquals(2, run("train", "--preset", "ring8-gan", "--set", "condition.label=mode", "--iterations", "1",
+        assertEquals(2, cli.run("train", "--preset", "ring8-gan", "--set", "condition.label=mode", "--iterations", "1",
                 "--dump-batches", "1", "--out", b.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--dump-batches does not support a conditional GAN"),
-                err.toString(StandardCharsets.UTF_8));
+        assertTrue(cli.err().contains("--dump-batches does not support a conditional GAN"),
+                cli.err());
         assertFalse(Files.exists(b));
-        assertEquals(2, run("train", "--preset", "swissroll-wgan-gp", "--set", "condition.label=mode", "--iterations",
+        assertEquals(2, cli.run("train", "--preset", "swissroll-wgan-gp", "--set", "condition.label=mode", "--iterations",
                 "1", "--out", dir.resolve("c").toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("condition.label = mode needs data that is a mixture"),
-                err.toString(StandardCharsets.UTF_8));
+        assertTrue(cli.err().contains("condition.label = mode needs data that is a mixture"),
+                cli.err());
     }
 }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.divergencelab.autodiff.Parameter;
-import org.divergencelab.cli.Commands;
+import org.divergencelab.cli.CliRun;
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Objective;
 import org.divergencelab.gan.Presets;
@@ -194,8 +192,7 @@ class TorchExportTest {
     }
 
     private static int cli(String... args) {
-        PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        return Commands.run(args, sink, sink);
+        return CliRun.of(args).exit();
     }
 
     /**

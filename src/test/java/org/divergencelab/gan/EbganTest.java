@@ -8,9 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 
-import org.divergencelab.autodiff.Parameter;
 import org.divergencelab.autodiff.Tape;
 import org.divergencelab.autodiff.Var;
 import org.divergencelab.compute.ComputeBackend;
@@ -30,9 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class EbganTest {
     private static final ComputeBackend F64 = Float64Backend.INSTANCE;
-    /** Central differences in double: truncation ~h²|f'''| ≈ 1e-12, rounding ~ε|f|/h ≈ 1e-10 (as LossGradientTest). */
-    private static final double H = 1e-6;
-    private static final double TOL = 1e-6;
 
     private static Experiment experiment(Activation.Kind act, double margin) {
         NetworkSpec g = new NetworkSpec(List.of(6, 5), act, Activation.Kind.IDENTITY, false, false);
@@ -94,12 +89,14 @@ class EbganTest {
         assertTrue(sorted[n / 2] - sorted[n / 2 - 1] > 1e-4, "fake energies too close: " + Arrays.toString(sorted));
         Objective o = Objective.ebgan(m);
         String name = "ebgan(m=" + m + ") " + act;
-        compare(name + " critic loss", d.parameters(), t -> {
+        FiniteDifferences.compare(name + " critic loss", d.parameters(), 51, t -> {
             Var fake = t.detach(g.forward(t, t.constant(z)));
             return Losses.criticLoss(t, o, d, t.constant(real), fake, new SplittableRandom(4));
         });
-        compare(name + " generator loss", g.parameters(), t -> Losses.generatorLoss(t, o, d.forward(t, g.forward(t, t.constant(z)))));
-        compare(name + " pre-training loss", d.parameters(), t -> Losses.reconstructionLoss(t, d, t.constant(real)));
+        FiniteDifferences.compare(name + " generator loss", g.parameters(), 51,
+                t -> Losses.generatorLoss(t, o, d.forward(t, g.forward(t, t.constant(z)))));
+        FiniteDifferences.compare(name + " pre-training loss", d.parameters(), 51,
+                t -> Losses.reconstructionLoss(t, d, t.constant(real)));
         // and the loss value itself: E_r D + E_g max(0, m − D) from the energies
         Tape t = new Tape(F64);
         double[] er = new double[n];
@@ -112,38 +109,6 @@ class EbganTest {
         double got = Losses.criticLoss(t2, o, d, t2.constant(real), t2.detach(g.forward(t2, t2.constant(z))),
                 new SplittableRandom(4)).item();
         assertEquals(want, got, 1e-12);
-    }
-
-    private static void compare(String name, List<Parameter> params, Function<Tape, Var> loss) {
-        for (Parameter p : params) {
-            p.zeroGrad();
-        }
-        Tape tape = new Tape(F64);
-        Var l = loss.apply(tape);
-        tape.backward(l, params);
-        int checked = 0;
-        for (Parameter p : params) {
-            Tensor v = p.value();
-            double[] x = new double[v.size()];
-            double[] grad = new double[v.size()];
-            F64.copyOut(v, x);
-            F64.copyOut(p.grad(), grad);
-            for (int i = 0; i < x.length; i++) {
-                double keep = x[i];
-                x[i] = keep + H;
-                F64.copyIn(x, v);
-                double up = loss.apply(new Tape(F64)).item();
-                x[i] = keep - H;
-                F64.copyIn(x, v);
-                double down = loss.apply(new Tape(F64)).item();
-                x[i] = keep;
-                F64.copyIn(x, v);
-                double numeric = (up - down) / (2 * H);
-                assertEquals(numeric, grad[i], TOL * (1 + Math.abs(numeric)), name + ": d/d " + p.name() + "[" + i + "]");
-                checked++;
-            }
-        }
-        assertTrue(checked > 50, name + ": checked " + checked + " elements");
     }
 
     /**

@@ -6,54 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Scene;
-import javafx.stage.Stage;
-
-import org.divergencelab.cli.Commands;
+import org.divergencelab.cli.CliRun;
 import org.divergencelab.sandbox.SandboxState;
 import org.divergencelab.sandbox.StateFile;
-import org.divergencelab.ui.i18n.I18n;
-import org.divergencelab.ui.theme.ThemeManager;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * {@code divergence-lab FILE} (a double-clicked {@code .dlab}): the file is recognised by its content and opened in
  * its tab; anything else opens nothing and says why, naming the file; a missing file on the command line is exit 2.
  */
-@ExtendWith(ApplicationExtension.class)
-class FileArgumentTest {
+class FileArgumentTest extends MainWindowFixture {
     @TempDir
     Path dir;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
-        Scene scene = new Scene(window.root(), 1280, 720);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.selectView("training");
-    }
-
-    @AfterEach
-    void stop() {
-        window.training().dispose();
-        window.sandbox().close();
-    }
 
     private boolean open(Path file) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> FileArgument.open(window, file)).get(30, TimeUnit.SECONDS)
@@ -99,10 +69,8 @@ class FileArgumentTest {
         assertFalse(open(experiment), "refused");
         WaitForAsyncUtils.waitForFxEvents();
         // the alert is closed by the next test's fresh stage; the status line says it too
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Commands.run(new String[] {dir.resolve("missing.dlab").toString()}, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(2, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing.dlab: no such file"), err.toString());
+        CliRun missing = CliRun.of(dir.resolve("missing.dlab").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("missing.dlab: no such file"), missing.err());
     }
 }

@@ -8,37 +8,22 @@ import static org.testfx.api.FxAssert.verifyThat;
 
 import java.util.List;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
 
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.plot.PlotWidget;
 import org.divergencelab.ui.theme.Theme;
-import org.divergencelab.ui.theme.ThemeManager;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Headless (Monocle) tests of the main window: title, theme switch, language switch, gallery. */
-@ExtendWith(ApplicationExtension.class)
-class LabAppTest {
+class LabAppTest extends MainWindowFixture {
 
-    private MainWindow window;
-    private Scene scene;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
-        scene = new Scene(window.root(), 1280, 800);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
+    LabAppTest() {
+        super(1280, 800, null);
     }
 
     @Test

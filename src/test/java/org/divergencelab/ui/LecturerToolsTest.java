@@ -14,27 +14,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Scene;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 
 import org.divergencelab.gan.Objective;
 import org.divergencelab.lesson.Scenes;
 import org.divergencelab.training.TrainingHistory;
-import org.divergencelab.training.TrainingSession;
 import org.divergencelab.training.TrainingState;
 import org.divergencelab.training.TrainingStateFile;
-import org.divergencelab.ui.i18n.I18n;
-import org.divergencelab.ui.theme.ThemeManager;
 import org.divergencelab.ui.train.TrainingView;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -42,41 +33,15 @@ import org.testfx.util.WaitForAsyncUtils;
  * panel follows the JS ↔ W toggle; save → load restores the same experiment, layout, scene and networks; a broken or
  * newer file keeps the current state and says why; the chart data export as CSV; PNG export writes off the FX thread.
  */
-@ExtendWith(ApplicationExtension.class)
-class LecturerToolsTest {
+class LecturerToolsTest extends MainWindowFixture {
 
     @TempDir
     Path dir;
-    private MainWindow window;
     private TrainingView view;
 
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
-        Scene scene = new Scene(window.root(), 1280, 720);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.selectView("training");
+    @BeforeEach
+    void findView() {
         view = window.training();
-    }
-
-    @AfterEach
-    void stop() {
-        view.dispose();
-        window.sandbox().close();
-    }
-
-    private TrainingSession.Frame frame() {
-        return view.session().latest();
-    }
-
-    @SuppressWarnings("unchecked")
-    private void pickPreset(FxRobot robot, String name) throws Exception {
-        ComboBox<String> presets = robot.lookup("#preset").queryAs(ComboBox.class);
-        robot.interact(() -> presets.setValue(name));
-        await("preset " + name + " loaded", () -> frame() != null && frame().panels().get(0).experiment().name().equals(name)
-                && frame().iteration() == 0);
     }
 
     private <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {

@@ -9,19 +9,13 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
-import javafx.stage.Stage;
 
 import org.divergencelab.lesson.Scenes;
-import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.theme.PresentationMode;
 import org.divergencelab.ui.theme.Theme;
-import org.divergencelab.ui.theme.ThemeManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -30,22 +24,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * a handle slides its bar in, Esc leaves and restores theme, full-screen flag and layout; the sandbox's own toggle
  * drives the same mode and its state records it.
  */
-@ExtendWith(ApplicationExtension.class)
-class PresentationModeTest {
+class PresentationModeTest extends MainWindowFixture {
 
-    private MainWindow window;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
-        window.themes().setTheme(Theme.DARK);
-        Scene scene = new Scene(window.root(), 1280, 720);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.selectView("training");
+    @Override
+    protected MainWindow newWindow() {
+        MainWindow w = super.newWindow();
+        w.themes().setTheme(Theme.DARK);
+        return w;
     }
 
     @AfterEach
@@ -54,8 +39,6 @@ class PresentationModeTest {
             window.presentation().setActive(false);
             stage.setFullScreen(false);
         });
-        window.training().dispose();
-        window.sandbox().close();
     }
 
     private Node byId(FxRobot robot, String id) {

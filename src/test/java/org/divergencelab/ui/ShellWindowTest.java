@@ -14,48 +14,24 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ToolBar;
-import javafx.stage.Stage;
 
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.theme.Theme;
 import org.divergencelab.ui.theme.ThemeManager;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The window shell at 1280×720: the tool bar after theme switches. */
-@ExtendWith(ApplicationExtension.class)
-class ShellWindowTest {
+class ShellWindowTest extends MainWindowFixture {
 
-    private MainWindow window;
     private ThemeManager themes;
 
-    @org.junit.jupiter.api.BeforeAll
-    static void patientSetup() {
-        // building the whole window on a loaded 2-core machine can take longer than TestFX's default wait
-        org.testfx.api.FxToolkit.toolkitContext().setSetupTimeoutInMillis(180_000);
-    }
-
-    @Start
-    void start(Stage stage) {
-        themes = new ThemeManager();
-        window = new MainWindow(new I18n(I18n.ENGLISH), themes);
-        Scene scene = new Scene(window.root(), 1280, 720);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.selectView("training");
-    }
-
-    @AfterEach
-    void stop() {
-        window.training().dispose();
+    @BeforeEach
+    void findThemes() {
+        themes = window.themes();
     }
 
     /** True when the tool bar hides items behind its "»" overflow button. */

@@ -58,21 +58,6 @@ public interface AnimationEncoder extends AutoCloseable {
         }
     }
 
-    /** Throws unless a frame of {@code w × h} matches the animation's {@code width × height}. */
-    static void requireSize(int frame, int w, int h, int width, int height) {
-        if (w != width || h != height) {
-            throw new IllegalArgumentException("frame " + frame + " is " + w + "x" + h + ", the animation is "
-                    + width + "x" + height);
-        }
-    }
-
-    /** Throws when an animation is closed with no frame. */
-    static void requireFrames(int frames) throws IOException {
-        if (frames == 0) {
-            throw new IOException("an animation needs at least one frame");
-        }
-    }
-
     /** Opens the encoder {@code file}'s extension names, creating parent folders; see {@link #check}. */
     static AnimationEncoder open(Path file, int fps) throws IOException {
         check(file, fps);

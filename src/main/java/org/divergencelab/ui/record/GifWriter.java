@@ -28,14 +28,11 @@ import javax.imageio.stream.ImageOutputStream;
  * is stored (the rest stays: disposal "doNotDispose"), which keeps a recording of one moving plot small. The
  * output depends on the pixels only, so the same frames give the same bytes.
  */
-public final class GifWriter implements AnimationEncoder {
+public final class GifWriter extends FrameWriter {
     private final ImageOutputStream out;
     private final ImageWriter writer;
     private final int fps;
     private int[] previous;
-    private int width;
-    private int height;
-    private int frames;
 
     public GifWriter(Path file, int fps) throws IOException {
         if (fps < MIN_FPS || fps > MAX_GIF_FPS) {
@@ -62,12 +59,7 @@ public final class GifWriter implements AnimationEncoder {
     public void add(BufferedImage frame) throws IOException {
         int w = frame.getWidth();
         int h = frame.getHeight();
-        if (frames == 0) {
-            width = w;
-            height = h;
-        } else {
-            AnimationEncoder.requireSize(frames, w, h, width, height);
-        }
+        requireSize(w, h);
         int[] px = opaque(frame.getRGB(0, 0, w, h, null, 0, w));
         // The rectangle that changed (all of it for the first frame; one pixel when nothing did).
         int x0 = 0;
@@ -113,9 +105,9 @@ public final class GifWriter implements AnimationEncoder {
         gce.setAttribute("disposalMethod", "doNotDispose");
         gce.setAttribute("userInputFlag", "FALSE");
         gce.setAttribute("transparentColorFlag", "FALSE");
-        gce.setAttribute("delayTime", Integer.toString(delayCentis(frames, fps)));
+        gce.setAttribute("delayTime", Integer.toString(delayCentis(frames(), fps)));
         gce.setAttribute("transparentColorIndex", "0");
-        if (frames == 0) {
+        if (frames() == 0) {
             // NETSCAPE2.0 application extension: loop count 0 = forever.
             IIOMetadataNode apps = child(root, "ApplicationExtensions");
             IIOMetadataNode app = new IIOMetadataNode("ApplicationExtension");
@@ -127,23 +119,18 @@ public final class GifWriter implements AnimationEncoder {
         meta.setFromTree(format, root);
         writer.writeToSequence(new IIOImage(indexed, null, meta), null);
         previous = px;
-        frames++;
+        added();
     }
 
     @Override
-    public int frames() {
-        return frames;
+    void finish() throws IOException {
+        writer.endWriteSequence();
     }
 
     @Override
-    public void close() throws IOException {
-        try {
-            AnimationEncoder.requireFrames(frames);
-            writer.endWriteSequence();
-        } finally {
-            writer.dispose();
-            out.close();
-        }
+    void release() throws IOException {
+        writer.dispose();
+        out.close();
     }
 
     private static IIOMetadataNode child(IIOMetadataNode root, String name) {

@@ -20,13 +20,10 @@ import org.jcodec.common.model.Rational;
  * An MP4 with one H.264 video track in 4:2:0 (yuv420p, what browsers play) through jcodec, pure Java. The
  * width and height of a 4:2:0 picture must be even: an odd last column or row is dropped.
  */
-public final class Mp4Writer implements AnimationEncoder {
+public final class Mp4Writer extends FrameWriter {
     private final Path file;
     private final SeekableByteChannel channel;
     private final SequenceEncoder encoder;
-    private int width;
-    private int height;
-    private int frames;
 
     public Mp4Writer(Path file, int fps) throws IOException {
         if (fps < MIN_FPS || fps > MAX_FPS) {
@@ -51,12 +48,7 @@ public final class Mp4Writer implements AnimationEncoder {
             throw new IllegalArgumentException("an MP4 frame must be at least 2x2, got " + frame.getWidth() + "x"
                     + frame.getHeight());
         }
-        if (frames == 0) {
-            width = w;
-            height = h;
-        } else {
-            AnimationEncoder.requireSize(frames, w, h, width, height);
-        }
+        requireSize(w, h);
         int[] px = frame.getRGB(0, 0, w, h, null, 0, frame.getWidth());
         Picture pic = Picture.create(w, h, ColorSpace.RGB);
         byte[] data = pic.getPlaneData(0);
@@ -71,22 +63,21 @@ public final class Mp4Writer implements AnimationEncoder {
             }
         }
         encoder.encodeNativeFrame(pic);
-        frames++;
+        added();
     }
 
     @Override
-    public int frames() {
-        return frames;
+    void finish() throws IOException {
+        encoder.finish();
     }
 
     @Override
-    public void close() throws IOException {
-        try {
-            AnimationEncoder.requireFrames(frames);
-            encoder.finish();
-        } finally {
-            channel.close();
-        }
+    void release() throws IOException {
+        channel.close();
+    }
+
+    @Override
+    void completed() throws IOException {
         clearTimestamps(file);
     }
 

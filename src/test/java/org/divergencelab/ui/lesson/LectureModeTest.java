@@ -11,44 +11,28 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
 import org.divergencelab.gan.Presets;
 import org.divergencelab.lesson.Scenes;
-import org.divergencelab.ui.MainWindow;
+import org.divergencelab.ui.MainWindowFixture;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.shell.Settings;
-import org.divergencelab.ui.theme.ThemeManager;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The lecture mode in the main window (headless Monocle), driven by the keyboard and its buttons. */
-@ExtendWith(ApplicationExtension.class)
-class LectureModeTest {
-    private MainWindow window;
+class LectureModeTest extends MainWindowFixture {
     private Settings settings;
 
-    @Start
-    void start(Stage stage) {
-        settings = Settings.inMemory();
-        window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager(), settings);
-        Scene scene = new Scene(window.root(), 1280, 720);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
+    LectureModeTest() {
+        super(1280, 720, null);
     }
 
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.sandbox().close();
-            window.training().dispose();
-        }).get();
+    @BeforeEach
+    void findSettings() {
+        settings = window.settings(); // in memory: the window starts as at a first start
     }
 
     private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {

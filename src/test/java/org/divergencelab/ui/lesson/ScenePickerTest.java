@@ -6,48 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
-import javafx.stage.Stage;
 
 import org.divergencelab.gan.Trainer;
 import org.divergencelab.lesson.SceneFigure;
 import org.divergencelab.lesson.Scenes;
 import org.divergencelab.training.TrainingSession;
-import org.divergencelab.ui.MainWindow;
+import org.divergencelab.ui.MainWindowFixture;
 import org.divergencelab.ui.i18n.I18n;
 import org.divergencelab.ui.plot.LineChart;
-import org.divergencelab.ui.theme.ThemeManager;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Scenes menu in the main window (headless Monocle): tab, state, hidden controls, caption, language. */
-@ExtendWith(ApplicationExtension.class)
-class ScenePickerTest {
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
-        Scene scene = new Scene(window.root(), 1280, 800);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.sandbox().close();
-            window.training().dispose();
-        }).get();
+class ScenePickerTest extends MainWindowFixture {
+    ScenePickerTest() {
+        super(1280, 800, null);
     }
 
     private void open(String id) throws Exception {

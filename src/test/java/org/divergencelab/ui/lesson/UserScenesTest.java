@@ -10,49 +10,30 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Scene;
 import javafx.scene.control.MenuItem;
-import javafx.stage.Stage;
 
 import org.divergencelab.lesson.SceneFiles;
 import org.divergencelab.lesson.Scenes;
-import org.divergencelab.ui.MainWindow;
-import org.divergencelab.ui.i18n.I18n;
-import org.divergencelab.ui.theme.ThemeManager;
+import org.divergencelab.ui.MainWindowFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A lecturer's scene file dropped into the user scenes folder shows in the Scenes menu; a bad one gives its message. */
-@ExtendWith(ApplicationExtension.class)
-class UserScenesTest {
-    private MainWindow window;
-
+class UserScenesTest extends MainWindowFixture {
     @TempDir
     Path folder;
 
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
-        Scene scene = new Scene(window.root(), 1280, 800);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
+    UserScenesTest() {
+        super(1280, 800, null);
     }
 
     @AfterEach
     void close() throws Exception {
         System.clearProperty(SceneFiles.USER_FOLDER_PROPERTY);
         Scenes.reload();
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.sandbox().close();
-            window.training().dispose();
-        }).get();
     }
 
     private static final String USER_SCENE = """

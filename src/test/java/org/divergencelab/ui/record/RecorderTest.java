@@ -16,42 +16,15 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-import javafx.scene.Scene;
-import javafx.stage.Stage;
-
 import org.divergencelab.ui.FxTestSupport;
-import org.divergencelab.ui.MainWindow;
-import org.divergencelab.ui.i18n.I18n;
-import org.divergencelab.ui.theme.ThemeManager;
-import org.junit.jupiter.api.AfterEach;
+import org.divergencelab.ui.MainWindowFixture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** View → Record animation… on the real main window (headless): frames at the set rate, saved where chosen. */
-@ExtendWith(ApplicationExtension.class)
-class RecorderTest {
+class RecorderTest extends MainWindowFixture {
     @TempDir
     Path dir;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
-        Scene scene = new Scene(window.root(), 1280, 720); // the smallest size the layouts are made for
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.selectView("training");
-    }
-
-    @AfterEach
-    void stop() {
-        window.training().dispose();
-        window.sandbox().close();
-    }
 
     @Test
     void theMenuItemIsInTheViewMenu() throws Exception {

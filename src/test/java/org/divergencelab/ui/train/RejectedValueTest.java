@@ -6,53 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 
-import org.divergencelab.ui.MainWindow;
-import org.divergencelab.ui.i18n.I18n;
-import org.divergencelab.ui.theme.ThemeManager;
-import org.junit.jupiter.api.AfterEach;
+import org.divergencelab.ui.MainWindowFixture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A rejected setting (issue 13 §7): the message shows right under the field (red border), in the status line,
  * inside the side panel's viewport without scrolling by hand, and the field shows the last accepted value again.
  */
-@ExtendWith(ApplicationExtension.class)
-class RejectedValueTest {
+class RejectedValueTest extends MainWindowFixture {
 
-    private MainWindow window;
     private TrainingView view;
 
-    @org.junit.jupiter.api.BeforeAll
-    static void patientSetup() {
-        // building the whole window on a loaded 2-core machine can take longer than TestFX's default wait
-        org.testfx.api.FxToolkit.toolkitContext().setSetupTimeoutInMillis(180_000);
-    }
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
-        Scene scene = new Scene(window.root(), 1280, 720);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.selectView("training");
-        view = TrainingView.of(stage.getScene().lookup("#training-view"));
-    }
-
-    @AfterEach
-    void stop() {
-        view.dispose();
+    @BeforeEach
+    void findView() {
+        view = window.training();
     }
 
     private void enter(FxRobot robot, TextField f, String text) {

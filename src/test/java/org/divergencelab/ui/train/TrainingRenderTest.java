@@ -3,9 +3,6 @@ package org.divergencelab.ui.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -14,7 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 
-import org.divergencelab.cli.Commands;
+import org.divergencelab.cli.CliRun;
 import org.divergencelab.gan.Presets;
 import org.divergencelab.training.HistoryPoint;
 import org.divergencelab.ui.FxTestSupport;
@@ -75,11 +72,8 @@ class TrainingRenderTest {
     }
 
     private static String[] run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = Commands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new String[] {Integer.toString(rc), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+        CliRun r = CliRun.of(args);
+        return new String[] {Integer.toString(r.exit()), r.out(), r.err()};
     }
 
     @Test

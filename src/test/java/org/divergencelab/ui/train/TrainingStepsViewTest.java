@@ -9,70 +9,34 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import javafx.scene.Scene;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 
 import org.divergencelab.gan.Objective;
-import org.divergencelab.training.TrainingSession;
 import org.divergencelab.ui.FxTestSupport;
-import org.divergencelab.ui.MainWindow;
-import org.divergencelab.ui.i18n.I18n;
+import org.divergencelab.ui.MainWindowFixture;
 import org.divergencelab.ui.plot.LineSeries;
 import org.divergencelab.ui.plot.PlotWidget;
 import org.divergencelab.ui.plot.Range;
 import org.divergencelab.ui.plot.XYPlot;
-import org.divergencelab.ui.theme.ThemeManager;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Issue 13, items 4 and 5: Step D / Step G each show what changed; the estimate axis follows the visible pair after
  * JS ↔ W; compare mode keeps the running side and lays out without broken titles or overlapping ticks.
  */
-@ExtendWith(ApplicationExtension.class)
-class TrainingStepsViewTest {
+class TrainingStepsViewTest extends MainWindowFixture {
 
-    private MainWindow window;
     private TrainingView view;
-    private Stage stage;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
-        Scene scene = new Scene(window.root(), 1280, 720);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.selectView("training");
-        view = TrainingView.of(stage.getScene().lookup("#training-view"));
-    }
-
-    @AfterEach
-    void stop() {
-        view.dispose();
-    }
-
-    private TrainingSession.Frame frame() {
-        return view.session().latest();
+    @BeforeEach
+    void findView() {
+        view = window.training();
     }
 
     private ChartsView charts(int panel) {
         return view.panels().get(panel).charts;
-    }
-
-    @SuppressWarnings("unchecked")
-    private void pickPreset(FxRobot robot, String name) throws Exception {
-        ComboBox<String> presets = robot.lookup("#preset").queryAs(ComboBox.class);
-        robot.interact(() -> presets.setValue(name));
-        await("preset " + name + " loaded", () -> frame() != null
-                && frame().panels().get(0).experiment().name().equals(name) && frame().iteration() == 0);
     }
 
     private static long points(LineSeries s) {

@@ -6,65 +6,31 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.divergencelab.ui.FxTestSupport.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Objective;
 import org.divergencelab.training.TrainingSession;
-import org.divergencelab.ui.MainWindow;
-import org.divergencelab.ui.i18n.I18n;
+import org.divergencelab.ui.MainWindowFixture;
 import org.divergencelab.ui.plot.LineChart;
-import org.divergencelab.ui.theme.ThemeManager;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Headless (Monocle) TestFX tests of the Training tab in the real main window: pick a preset, step five
  * times, JS ↔ W toggle, live language switch, absurd values, compare mode.
  */
-@ExtendWith(ApplicationExtension.class)
-class TrainingViewTest {
+class TrainingViewTest extends MainWindowFixture {
 
-    private MainWindow window;
     private TrainingView view;
 
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
-        Scene scene = new Scene(window.root(), 1280, 720);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.selectView("training");
-        view = TrainingView.of(stage.getScene().lookup("#training-view"));
-    }
-
-    @AfterEach
-    void stop() {
-        view.dispose();
-    }
-
-    private TrainingSession.Frame frame() {
-        return view.session().latest();
-    }
-
-    @SuppressWarnings("unchecked")
-    private void pickPreset(FxRobot robot, String name) throws Exception {
-        ComboBox<String> presets = robot.lookup("#preset").queryAs(ComboBox.class);
-        robot.interact(() -> presets.setValue(name));
-        await("preset " + name + " loaded", () -> frame() != null && frame().panels().get(0).experiment().name().equals(name)
-                && frame().iteration() == 0);
+    @BeforeEach
+    void findView() {
+        view = window.training();
     }
 
     @Test
