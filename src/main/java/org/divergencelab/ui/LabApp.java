@@ -25,19 +25,29 @@ import org.divergencelab.ui.theme.ThemeManager;
  */
 public final class LabApp extends Application {
 
+    /** The start-up probe's milestones, ms from the process start: launch requested, toolkit up, window built. */
+    private static final boolean REPORT = Boolean.getBoolean("divergencelab.startup.report");
+    private static final long[] MILESTONES = new long[3];
+
     /** Launches the JavaFX application (blocks until the window closes). */
     public static void launchApp(String[] args) {
+        if (REPORT) {
+            MILESTONES[0] = msSinceProcessStart();
+        }
         Application.launch(LabApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
+        if (REPORT) {
+            MILESTONES[1] = msSinceProcessStart();
+        }
         MainWindow window = createWindow();
         stage.titleProperty().bind(window.i18n().get("app.title"));
         Scene scene = new Scene(window.root(), 1280, 800);
         window.attach(scene);
         stage.setScene(scene);
-        if (Boolean.getBoolean("divergencelab.startup.report")) {
+        if (REPORT) {
             reportFirstPulse(scene);
         }
         stage.show();
@@ -63,22 +73,31 @@ public final class LabApp extends Application {
                         + "'");
             }
         }
+        if (REPORT) {
+            MILESTONES[2] = msSinceProcessStart();
+        }
     }
 
     /**
      * {@code -Ddivergencelab.startup.report=true}: prints the milliseconds from the process start to the first
-     * pulse of the shown window, then exits: the time to first window of docs/install.md.
+     * pulse of the shown window (CSS and layout done, the frame goes to the renderer), then exits: the time to
+     * first window of docs/install.md. The milestones before it say where the time went: JVM and our launcher
+     * (launch requested), JavaFX toolkit start (toolkit up), building the main window (window built).
      */
     private static void reportFirstPulse(Scene scene) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            long ms = ProcessHandle.current().info().startInstant()
-                    .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
-            System.out.println("first window pulse after " + ms + " ms");
+            System.out.println("first window pulse after " + msSinceProcessStart() + " ms (launch requested "
+                    + MILESTONES[0] + ", toolkit up " + MILESTONES[1] + ", window built " + MILESTONES[2] + ")");
             Platform.exit();
         };
         scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    private static long msSinceProcessStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
     }
 
     /** A main window configured from the system properties (or English, light theme). */
