@@ -154,7 +154,7 @@ public final class Axes {
         double right = Math.max(8, TextMetrics.width("0000", tickFont) / 2) + rightReserve;
         if (secondaryY != null) {
             y2Ticks = Ticks.of(secondaryY.min(), secondaryY.max(), 3);
-            right += TICK_LENGTH + 4 + maxLabelWidth(y2Ticks) + (y2Label.isEmpty() ? 0 : lh + 4);
+            right += TICK_LENGTH + 4 + maxLabelWidth(y2Ticks) + (y2Label.isEmpty() ? 0 : lh + yLabelGap() - 2);
         } else {
             y2Ticks = null;
         }
@@ -208,7 +208,7 @@ public final class Axes {
     }
 
     /**
-     * Pixels between the y tick labels and the rotated y axis label: 6, or 0.3 of the label's line height when
+     * Pixels between the y (and secondary y) tick labels and the rotated axis label: 6, or 0.3 of the label's line height when
      * that is more (projector, 200 % font size), where 6 px between 26–44 px letters reads as touching.
      */
     private double yLabelGap() {
@@ -458,7 +458,7 @@ public final class Axes {
             if (!y2Label.isEmpty()) {
                 p.setFont(labelFont);
                 double widest = maxLabelWidth(y2Ticks);
-                p.fillTextRotated(y2Label, right + TICK_LENGTH + 6 + widest, top + height / 2, 90,
+                p.fillTextRotated(y2Label, right + TICK_LENGTH + yLabelGap() + widest, top + height / 2, 90,
                         TextAlignment.CENTER, VPos.BOTTOM);
             }
         }
