@@ -515,6 +515,11 @@ public final class SandboxView {
             int span = i == shown.size() - 1 ? cols - i % cols : 1;
             plots.add(shown.get(i), i % cols, i / cols, span, 1);
         }
+        for (Node n : all) {
+            if (!shown.contains(n)) {
+                plots.getChildren().add(n); // hidden (unmanaged, invisible): stays in the scene, takes no cell
+            }
+        }
         // the viewport fills with the plots when it is taller than this, and scrolls when it is not
         plots.setMinHeight(rows * minH + (rows + 1) * GAP);
     }
