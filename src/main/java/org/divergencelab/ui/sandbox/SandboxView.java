@@ -174,7 +174,7 @@ public final class SandboxView {
         plotScroll.setFitToHeight(true);
         plotScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         plotScroll.viewportBoundsProperty().addListener((o, a, b) -> {
-            if (a == null || a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            if (a == null || a.getWidth() != b.getWidth()) {
                 arrangePlots();
             }
         });
@@ -503,11 +503,7 @@ public final class SandboxView {
             cc.setHgrow(Priority.ALWAYS);
             plots.getColumnConstraints().add(cc);
         }
-        // a plot never taller than the viewport (a scene's caption over the sandbox at 1280×720 leaves ~280 px), as
-        // long as it still reads (floorPlotHeight): scrolling then shows one whole plot at a time
-        double viewH = plotScroll.getViewportBounds() != null ? plotScroll.getViewportBounds().getHeight() : 0;
-        double minH = viewH > 0 ? Math.max(floorPlotHeight(), Math.min(minPlotHeight(), viewH - 2 * GAP))
-                : minPlotHeight();
+        double minH = minPlotHeight();
         for (int r = 0; r < rows; r++) {
             var rc = new javafx.scene.layout.RowConstraints();
             rc.setPercentHeight(100.0 / rows);
@@ -547,14 +543,6 @@ public final class SandboxView {
      */
     double minPlotHeight() {
         return 14 * plotFontSize() + 60;
-    }
-
-    /**
-     * The least height a sandbox plot is given even in a low viewport: a two-line title, the legend below, the x
-     * axis and about 40 px of data (light 208 px, projector 320 px, 600 px at 200 % in the projector theme).
-     */
-    private double floorPlotHeight() {
-        return 14 * plotFontSize() + 40;
     }
 
     /** Columns of plots now shown (1 or 2). */
