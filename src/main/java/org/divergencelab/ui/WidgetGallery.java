@@ -63,6 +63,7 @@ public final class WidgetGallery {
     private final VBox header;
     private final List<StackPane> cards = new java.util.ArrayList<>();
     private int columns;
+    private double cardHeight;
 
     // Illustrative data, computed once.
     private final double[][] ring;
@@ -167,9 +168,11 @@ public final class WidgetGallery {
         node.setId("gallery");
         // Columns follow the width and the theme's font size: two large cards on a projector, three or
         // four on a desk monitor.
-        node.widthProperty().addListener((o, a, b) -> arrange(themes.getTheme()));
-        themes.themeProperty().addListener((o, a, b) -> arrange(b));
-        arrange(themes.getTheme());
+        // (the widgets draw at the theme's font size times the font scale: 200 % needs cards twice as large)
+        node.widthProperty().addListener((o, a, b) -> arrange(fontSize(themes)));
+        themes.themeProperty().addListener((o, a, b) -> arrange(fontSize(themes)));
+        themes.fontScaleProperty().addListener((o, a, b) -> arrange(fontSize(themes)));
+        arrange(fontSize(themes));
 
         refreshTexts();
         i18n.localeProperty().addListener((o, a, b) -> refreshTexts());
@@ -224,14 +227,21 @@ public final class WidgetGallery {
         return columns;
     }
 
-    private void arrange(Theme theme) {
+    /** The widgets' font size: the theme's times the font scale. */
+    private static double fontSize(ThemeManager themes) {
+        return themes.getTheme().fontSize() * themes.fontScaleProperty().get() / 100.0;
+    }
+
+    private void arrange(double fontSize) {
         double width = node.getWidth() > 0 ? node.getWidth() : 1200;
-        double cardWidth = theme.fontSize() * 30;
+        double cardWidth = fontSize * 30;
         int n = Math.max(1, Math.min(4, (int) (width / cardWidth)));
-        if (n == columns) {
+        double cardHeight = fontSize * 26;
+        if (n == columns && cardHeight == this.cardHeight) {
             return;
         }
         columns = n;
+        this.cardHeight = cardHeight;
         layout.getChildren().clear();
         layout.getColumnConstraints().clear();
         for (int c = 0; c < n; c++) {
@@ -241,7 +251,6 @@ public final class WidgetGallery {
             layout.getColumnConstraints().add(cc);
         }
         layout.add(header, 0, 0, n, 1);
-        double cardHeight = theme.fontSize() * 26;
         for (int i = 0; i < cards.size(); i++) {
             StackPane card = cards.get(i);
             card.setMinHeight(cardHeight * 0.8);

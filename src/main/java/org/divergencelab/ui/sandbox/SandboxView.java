@@ -95,6 +95,10 @@ public final class SandboxView {
     // widgets
     private final BorderPane root = new BorderPane();
     private final GridPane plots = new GridPane();
+    private final ScrollPane plotScroll = new ScrollPane();
+    /** Columns of plots now shown (1 or 2). */
+    private int plotColumns;
+    private static final double GAP = 6;
     private final XYPlot plot1 = new XYPlot();
     private final ScatterPlot plot2 = new ScatterPlot();
     private final MatrixView gamma = new MatrixView();
@@ -148,9 +152,6 @@ public final class SandboxView {
 
         controlPane = new ScrollPane(controlsPanel.build());
         controlPane.setFitToWidth(true);
-        // wider for large fonts (projector), so the buttons keep their words
-        fitControlsWidth(controlPane, themes.getTheme());
-        themes.themeProperty().addListener((o, a, t) -> fitControlsWidth(controlPane, t));
         controlPane.setId("sandbox-controls");
         root.setLeft(controlPane);
         ownPresentationMode = new org.divergencelab.ui.theme.PresentationMode(themes, root);
@@ -161,18 +162,38 @@ public final class SandboxView {
             }
         });
 
-        plots.setHgap(6);
-        plots.setVgap(6);
-        plots.setPadding(new Insets(6));
-        root.setCenter(plots);
+        plots.setHgap(GAP);
+        plots.setVgap(GAP);
+        plots.setPadding(new Insets(GAP));
+        plots.setId("sandbox-plots-grid");
+        // The plots scroll when their least readable size does not fit (one column at 1280×720 in the projector
+        // theme, 200 % fonts) instead of squeezing to strips; where they fit they fill the viewport.
+        plotScroll.setContent(plots);
+        plotScroll.setId("sandbox-plots");
+        plotScroll.setFitToWidth(true);
+        plotScroll.setFitToHeight(true);
+        plotScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        plotScroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            if (a == null || a.getWidth() != b.getWidth()) {
+                arrangePlots();
+            }
+        });
+        root.setCenter(plotScroll);
+        root.widthProperty().addListener((o, a, b) -> fitSides());
+        themes.themeProperty().addListener((o, a, t) -> {
+            fitSides();
+            arrangePlots();
+        });
+        themes.fontScaleProperty().addListener((o, a, b) -> {
+            fitSides();
+            arrangePlots();
+        });
 
         ScrollPane right = new ScrollPane(buildRight());
         right.setId("sandbox-values");
         valuesPane = right;
         right.setFitToWidth(true);
-        // wider for large fonts (projector), so the formulas keep their size instead of shrinking to fit
-        fitValuesWidth(right, themes.getTheme());
-        themes.themeProperty().addListener((o, a, t) -> fitValuesWidth(right, t));
+        fitSides();
         right.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         // titled pane and panel padding take about 40 px of the viewport
         right.viewportBoundsProperty().addListener((o, a, b) -> formulas.setAvailableWidth(b.getWidth() - 40));
@@ -450,29 +471,83 @@ public final class SandboxView {
 
     private void layoutFor(int dim) {
         shownDimension = dim;
+        applyHidden(state); // places the plots shown
+    }
+
+    /**
+     * Places the plots shown (1-D: densities, plan, sweep, critic; 2-D: samples, sweep; a scene may hide some) in
+     * two columns where two columns of {@link #minPlotWidth} fit the viewport, else in one, each row at least
+     * {@link #minPlotHeight} high (the viewport scrolls when they do not all fit). A last plot alone in its row
+     * takes the whole row.
+     */
+    private void arrangePlots() {
+        List<Node> shown = new ArrayList<>();
+        Node[] all = shownDimension == 1 ? new Node[] {plot1, gamma, charts.sweepNode(), charts.criticNode()}
+                : new Node[] {plot2, charts.sweepNode()};
+        for (Node n : all) {
+            if (n == plot1 || n == plot2 || n.isManaged()) {
+                shown.add(n);
+            }
+        }
+        double viewport = plotScroll.getViewportBounds() != null && plotScroll.getViewportBounds().getWidth() > 0
+                ? plotScroll.getViewportBounds().getWidth() : 2 * minPlotWidth() + 3 * GAP;
+        int cols = shown.size() > 1 && viewport >= 2 * minPlotWidth() + 3 * GAP ? 2 : 1;
+        int rows = (shown.size() + cols - 1) / cols;
+        plotColumns = cols;
         plots.getChildren().clear();
         plots.getColumnConstraints().clear();
         plots.getRowConstraints().clear();
-        for (int c = 0; c < 2; c++) {
+        for (int c = 0; c < cols; c++) {
             var cc = new javafx.scene.layout.ColumnConstraints();
-            cc.setPercentWidth(50);
+            cc.setPercentWidth(100.0 / cols);
             cc.setHgrow(Priority.ALWAYS);
             plots.getColumnConstraints().add(cc);
+        }
+        double minH = minPlotHeight();
+        for (int r = 0; r < rows; r++) {
             var rc = new javafx.scene.layout.RowConstraints();
-            rc.setPercentHeight(50);
+            rc.setPercentHeight(100.0 / rows);
+            rc.setMinHeight(minH);
             rc.setVgrow(Priority.ALWAYS);
             plots.getRowConstraints().add(rc);
         }
-        if (dim == 1) {
-            plots.add(plot1, 0, 0);
-            plots.add(gamma, 1, 0);
-            plots.add(charts.sweepNode(), 0, 1);
-            plots.add(charts.criticNode(), 1, 1);
-        } else {
-            plots.add(plot2, 0, 0, 1, 2);
-            plots.add(charts.sweepNode(), 1, 0, 1, 2);
+        for (int i = 0; i < shown.size(); i++) {
+            int span = i == shown.size() - 1 ? cols - i % cols : 1;
+            plots.add(shown.get(i), i % cols, i / cols, span, 1);
         }
-        applyHidden(state);
+        for (Node n : all) {
+            if (!shown.contains(n)) {
+                plots.getChildren().add(n); // hidden (unmanaged, invisible): stays in the scene, takes no cell
+            }
+        }
+        // the viewport fills with the plots when it is taller than this, and scrolls when it is not
+        plots.setMinHeight(rows * minH + (rows + 1) * GAP);
+    }
+
+    /** The widgets' font size now (the theme's, times the font scale). */
+    private double plotFontSize() {
+        return themes.getTheme().fontSize() * themes.fontScaleProperty().get() / 100.0;
+    }
+
+    /**
+     * The narrowest a sandbox plot reads at the widgets' font size: a two-line title, tick labels, axis labels and
+     * a legend of two entries a row (light 272 px, projector 400 px).
+     */
+    double minPlotWidth() {
+        return 16 * plotFontSize() + 80;
+    }
+
+    /**
+     * The lowest a sandbox plot reads: a two-line title, the legend below in two or three rows, the x axis and
+     * at least 60 px of data (light 228 px, projector 340 px).
+     */
+    double minPlotHeight() {
+        return 14 * plotFontSize() + 60;
+    }
+
+    /** Columns of plots now shown (1 or 2). */
+    public int plotColumns() {
+        return plotColumns;
     }
 
     private VBox buildRight() {
@@ -562,21 +637,27 @@ public final class SandboxView {
         setShown(charts.criticNode(), !s.isHidden("critic"));
         setShown(charts.critic(), !s.isHidden("critic"));
         setShown(gamma, !s.isHidden("plan"));
+        arrangePlots();
     }
 
-    private static void fitControlsWidth(ScrollPane left, Theme t) {
-        fitWidth(left, t, 240, 200);
+    /**
+     * The side panels' widths: the controls 240 px (at least 200), the values 350 px (at least 300) at fonts up to
+     * 15 px, growing with the font beyond (projector, font scale) so that buttons keep their words and formulas
+     * their size; but never more than a quarter (controls) and 36 % (values) of the sandbox's width, so that the
+     * plots keep their share at 1280×720 and at 200 % font size.
+     */
+    private void fitSides() {
+        double width = root.getWidth() > 0 ? root.getWidth() : Double.MAX_VALUE;
+        double grow = Math.max(1, plotFontSize() / 15);
+        fitWidth(controlPane, 240 * grow, 200 * grow, 0.25 * width);
+        if (valuesPane != null) {
+            fitWidth(valuesPane, 350 * grow, 300 * grow, 0.36 * width);
+        }
     }
 
-    private static void fitValuesWidth(ScrollPane right, Theme t) {
-        fitWidth(right, t, 350, 300);
-    }
-
-    /** {@code pref} and {@code min} px at fonts up to 15 px, growing with the font beyond (projector: 20 px). */
-    private static void fitWidth(ScrollPane pane, Theme t, double pref, double min) {
-        double grow = Math.max(1, t.fontSize() / 15);
-        pane.setPrefWidth(Math.round(pref * grow));
-        pane.setMinWidth(Math.round(min * grow));
+    private static void fitWidth(ScrollPane pane, double pref, double min, double cap) {
+        pane.setPrefWidth(Math.round(Math.min(pref, cap)));
+        pane.setMinWidth(Math.round(Math.min(min, cap)));
     }
 
     private static void setShown(Node n, boolean show) {
