@@ -123,7 +123,7 @@ public final class MainWindow implements Shell {
                 setStatus(Bindings.createStringBinding(() -> message));
             }
         });
-        sandbox = new SandboxView(i18n, themes);
+        sandbox = new SandboxView(i18n, themes, false); // measures once first shown: a quicker start
         addView("sandbox", i18n.get("tab.sandbox"), sandbox.node());
         imageMode = new org.divergencelab.ui.image.ImageModeTab(i18n, themes);
         addView("image", i18n.get("image.tab"), imageMode.node());
@@ -134,6 +134,9 @@ public final class MainWindow implements Shell {
         selectedView.addListener((o, was, now) -> {
             if ("image".equals(was)) {
                 imageMode.pauseIfRunning();
+            }
+            if ("sandbox".equals(now)) {
+                sandbox.shown();
             }
         });
         showSideOf(views.getSelectionModel().getSelectedItem());

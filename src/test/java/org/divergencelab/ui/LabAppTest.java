@@ -105,4 +105,18 @@ class LabAppTest extends MainWindowFixture {
         WaitForAsyncUtils.waitForFxEvents();
         assertNotEquals(before, widgets.iterator().next().titleProperty().get());
     }
+
+    /** The hidden Sandbox tab measures nothing at start-up (a quicker first window); showing it starts the work. */
+    @Test
+    void theSandboxMeasuresOnlyOnceItsTabIsShown() throws Exception {
+        boolean[] idleAndEmpty = FxTestSupport.onFx(() -> new boolean[] {
+            window.sandbox().settled(), window.sandbox().frame() == null});
+        assertTrue(idleAndEmpty[0] && idleAndEmpty[1], "nothing asked of the hidden sandbox yet");
+        FxTestSupport.onFx(() -> {
+            window.selectView("sandbox");
+            return null;
+        });
+        FxTestSupport.await("the sandbox measured its state once shown", () -> window.sandbox().settled()
+                && window.sandbox().frame() != null);
+    }
 }

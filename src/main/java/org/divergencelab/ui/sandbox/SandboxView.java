@@ -119,6 +119,9 @@ public final class SandboxView {
     private boolean updatingControls;
 
 
+    /** The first measurements wait until the tab is shown (see the three-argument constructor). */
+    private boolean deferred;
+
     private final AnimationTimer drawer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -127,6 +130,15 @@ public final class SandboxView {
     };
 
     public SandboxView(I18n i18n, ThemeManager themes) {
+        this(i18n, themes, true);
+    }
+
+    /**
+     * {@code computeNow} false: the first measurements wait for {@link #shown()} or a {@link #setState} (the main
+     * window builds this tab hidden; computing its estimates and training its discriminator at start-up took as
+     * much CPU as building the whole window).
+     */
+    public SandboxView(I18n i18n, ThemeManager themes, boolean computeNow) {
         this.i18n = i18n;
         this.themes = themes;
         this.formulas = new FormulaPanel(i18n, themes);
@@ -215,7 +227,18 @@ public final class SandboxView {
         applyControls(state);
         layoutFor(state.dimension());
         drawer.start();
-        session.request(state);
+        deferred = !computeNow;
+        if (computeNow) {
+            session.request(state);
+        }
+    }
+
+    /** The tab is showing: the first measurements start if they were deferred. */
+    public void shown() {
+        if (deferred) {
+            deferred = false;
+            session.request(state);
+        }
     }
 
     /** The view's root node. */
@@ -256,6 +279,7 @@ public final class SandboxView {
         if (presChanged) {
             applyPresentation(s.presentation());
         }
+        deferred = false;
         session.request(s);
         updateStale(); // the older numbers are dimmed now, not a pulse later (fast results could skip the hint)
     }
@@ -275,6 +299,9 @@ public final class SandboxView {
 
     /** True when the background work is done and its newest results are drawn. */
     public boolean settled() {
+        if (deferred) {
+            return session.idle(); // nothing asked yet
+        }
         return session.idle() && pendingFrame.get() == null && pendingLearned.get() == null
                 && pendingSweep.get() == null && frame != null && frame.state().equals(state) && frame.complete()
                 && learned != null && learned.state().equals(state) && sweep != null && sweep.state().equals(state);
