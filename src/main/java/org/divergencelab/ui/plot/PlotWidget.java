@@ -170,6 +170,9 @@ public abstract class PlotWidget extends Region implements Themed {
 
     private java.util.List<String> titleLines = java.util.List.of();
 
+    /** A title takes a second line only if the content below keeps this many title-line heights. */
+    private static final double MIN_CONTENT_LINES = 4;
+
     private void paintAll(Painter p, double w, double h) {
         titleLines = java.util.List.of();
         Theme t = theme.get();
@@ -180,10 +183,14 @@ public abstract class PlotWidget extends Region implements Themed {
         if (s != null && !s.isEmpty()) {
             Font f = titleFont();
             java.util.List<String> lines = wrap(s, f, w - 12);
+            double lh = TextMetrics.height(f);
+            if (lines.size() > 1 && h - lines.size() * lh - 6 < MIN_CONTENT_LINES * lh) {
+                // a second title line would squash a short plot (a chart at 200 % font): one line, cut with "…"
+                lines = java.util.List.of(ellipsize(s, f, w - 12));
+            }
             titleLines = lines;
             p.setFont(f);
             p.setFill(t.foreground());
-            double lh = TextMetrics.height(f);
             for (int i = 0; i < lines.size(); i++) {
                 p.fillText(lines.get(i), w / 2, 4 + i * lh, TextAlignment.CENTER, VPos.TOP);
             }

@@ -116,8 +116,8 @@ public class XYPlot extends PlotWidget {
             entries.addAll(l.legend());
         }
         // A legend that would hide much of a small plot goes below it instead.
-        double[] inside = legendSize(entries, theme);
         double pw = w - 6 * theme.fontSize() - right;
+        double[] inside = legendSize(entries, theme, pw);
         double ph = h - 4 * theme.fontSize();
         boolean outside = !entries.isEmpty() && legendPosition != LegendPosition.NONE
                 && (legendPosition == LegendPosition.BELOW || inside[0] > 0.5 * pw || inside[1] > 0.4 * ph);
@@ -254,8 +254,16 @@ public class XYPlot extends PlotWidget {
         return Font.font(family(), FontWeight.NORMAL, theme.fontSize());
     }
 
-    /** Width and height of the boxed legend inside the plot. */
+    /** Width and height of the boxed legend inside the plot area of the last layout. */
     private double[] legendSize(List<LegendEntry> entries, Theme theme) {
+        return legendSize(entries, theme, axes.width());
+    }
+
+    /**
+     * Width and height of the boxed legend inside a plot area {@code plotW} wide: entries too long for it end in
+     * "…" (see {@link #legendLabel}), so the box never runs past the plot's left edge over the tick labels.
+     */
+    private double[] legendSize(List<LegendEntry> entries, Theme theme, double plotW) {
         if (entries.isEmpty()) {
             return new double[] {0, 0};
         }
@@ -263,9 +271,15 @@ public class XYPlot extends PlotWidget {
         double lh = TextMetrics.height(f);
         double tw = 0;
         for (LegendEntry e : entries) {
-            tw = Math.max(tw, TextMetrics.width(e.label(), f));
+            tw = Math.max(tw, TextMetrics.width(legendLabel(e, f, lh, plotW), f));
         }
         return new double[] {12 + lh * 1.6 + 6 + tw, 12 + lh * entries.size() + 2 * (entries.size() - 1)};
+    }
+
+    /** An entry's label as a boxed legend in a plot area {@code plotW} wide shows it: cut with "…" to fit. */
+    private static String legendLabel(LegendEntry e, Font f, double lh, double plotW) {
+        double room = plotW - 16 - (12 + lh * 1.6 + 6);
+        return PlotWidget.ellipsize(e.label(), f, Math.max(3 * lh, room));
     }
 
     private double outsideLegendHeight(List<LegendEntry> entries, Theme theme, double w) {
@@ -362,7 +376,7 @@ public class XYPlot extends PlotWidget {
             double sx = bx + pad;
             swatch(p, e, theme, sx, cy, sw, lh);
             p.setFill(theme.foreground());
-            p.fillText(e.label(), sx + sw + 6, cy, TextAlignment.LEFT, VPos.CENTER);
+            p.fillText(legendLabel(e, f, lh, axes.width()), sx + sw + 6, cy, TextAlignment.LEFT, VPos.CENTER);
             cy += lh + 2;
         }
     }

@@ -1,0 +1,176 @@
+package org.divergencelab.ui.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleSupplier;
+
+import javafx.scene.Node;
+import javafx.scene.layout.Region;
+
+/**
+ * The layout of one experiment panel: the 2-D views (samples, critic, map) in a row of up to three cells, the
+ * charts over iterations (losses, estimate, Lipschitz, modes, accuracy) in rows under them, as many side by side
+ * as keep each readable. Cell sizes follow the plots' font size (theme and font scale): a view cell is at least
+ * {@link #viewMin} square, a chart at least {@link #chartMinWidth} × {@link #chartMinHeight}. A narrow panel (compare
+ * mode, a formula panel open) takes fewer columns, a free cell in the last row of views takes the first chart,
+ * and when the rows need more height than there is the panel reports it as its minimum height, so the scroll pane
+ * around the panels scrolls instead of squashing the plots to strips (issue 13, {@code LayoutMatrixTest}).
+ */
+final class PanelGrid extends Region {
+    static final double GAP = 6;
+    /** How much a chart row weighs against a row of views when the height is shared (views are squares). */
+    private static final double CHART_ROW_WEIGHT = 0.67;
+
+    private final List<Node> views;
+    private final List<Node> charts;
+    private final DoubleSupplier fontSize;
+
+    /**
+     * @param views    the 2-D views, in reading order
+     * @param charts   the charts, in reading order (an unmanaged one, as modes for data without modes, takes no cell)
+     * @param fontSize the plots' base font size now (the theme's, times the font scale)
+     */
+    PanelGrid(List<Node> views, List<Node> charts, DoubleSupplier fontSize) {
+        this.views = List.copyOf(views);
+        this.charts = List.copyOf(charts);
+        this.fontSize = fontSize;
+        getChildren().addAll(views);
+        getChildren().addAll(charts);
+        setMinWidth(0);
+    }
+
+    /** The smallest side of a view cell: room for a title, tick labels, axis labels, a legend and the data. */
+    static double viewMin(double fs) {
+        return 100 + 8 * fs;
+    }
+
+    /** The narrowest chart: y tick labels, a few x tick labels and a plot area of 60 px and more. */
+    static double chartMinWidth(double fs) {
+        return 110 + 5 * fs;
+    }
+
+    /** The lowest chart: a title line, x tick labels, the axis label and a plot area of 40 px and more. */
+    static double chartMinHeight(double fs) {
+        return 70 + 6.5 * fs;
+    }
+
+    /** Rows of cells, each a list of nodes, and whether the row is one of views (else charts). */
+    private record Row(List<Node> cells, boolean views) {
+    }
+
+    private List<Row> rows(double w) {
+        double fs = fontSize.getAsDouble();
+        List<Node> v = managed(views);
+        List<Node> c = new ArrayList<>(managed(charts));
+        List<Row> out = new ArrayList<>();
+        int vc = columns(w, viewMin(fs), v.size());
+        int viewRows = v.isEmpty() ? 0 : (v.size() + vc - 1) / vc;
+        for (int r = 0; r < viewRows; r++) {
+            List<Node> cells = new ArrayList<>(v.subList(r * vc, Math.min(v.size(), (r + 1) * vc)));
+            // a free cell in the last row of views takes the next chart instead of leaving a hole
+            while (r == viewRows - 1 && cells.size() < vc && !c.isEmpty()) {
+                cells.add(c.remove(0));
+            }
+            out.add(new Row(cells, true));
+        }
+        if (!c.isEmpty()) {
+            int cc = columns(w, chartMinWidth(fs), c.size());
+            int chartRows = (c.size() + cc - 1) / cc;
+            // balanced rows: 5 charts in rows of 3 and 2, not 4 and 1
+            int per = (c.size() + chartRows - 1) / chartRows;
+            for (int i = 0; i < c.size(); i += per) {
+                out.add(new Row(new ArrayList<>(c.subList(i, Math.min(c.size(), i + per))), false));
+            }
+        }
+        return out;
+    }
+
+    private static int columns(double w, double min, int n) {
+        return Math.max(1, Math.min(n, (int) Math.floor((w + GAP) / (min + GAP))));
+    }
+
+    private static List<Node> managed(List<Node> nodes) {
+        return nodes.stream().filter(Node::isManaged).toList();
+    }
+
+    /** Heights of the rows for a total height {@code h} (their minimums when {@code h} is too small). */
+    private double[] heights(List<Row> rows, double w, double h) {
+        double fs = fontSize.getAsDouble();
+        int viewRows = (int) rows.stream().filter(Row::views).count();
+        int chartRows = rows.size() - viewRows;
+        double avail = h - GAP * Math.max(0, rows.size() - 1);
+        double vMin = viewMin(fs);
+        double cMin = chartMinHeight(fs);
+        double vh = 0;
+        if (viewRows > 0) {
+            double share = chartRows == 0 ? avail / viewRows
+                    : avail / (viewRows + CHART_ROW_WEIGHT * chartRows);
+            // a view is a square plus its title, axes and legend: more height than that is wasted on it
+            double widest = 0;
+            for (Row r : rows) {
+                if (r.views()) {
+                    widest = Math.max(widest, (w - GAP * (r.cells().size() - 1)) / r.cells().size());
+                }
+            }
+            double cap = chartRows == 0 ? Double.MAX_VALUE : widest + 6 * fs;
+            vh = Math.max(vMin, Math.min(share, cap));
+        }
+        double ch = chartRows == 0 ? 0 : Math.max(cMin, (avail - viewRows * vh) / chartRows);
+        double[] out = new double[rows.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = rows.get(i).views() ? vh : ch;
+        }
+        return out;
+    }
+
+    private double width(double given) {
+        return given > 0 ? given : getWidth();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 0;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        double w = width(width) - snappedLeftInset() - snappedRightInset();
+        List<Row> rows = rows(w);
+        double[] hs = heights(rows, w, 0);
+        double sum = GAP * Math.max(0, rows.size() - 1);
+        for (double x : hs) {
+            sum += x;
+        }
+        return sum + snappedTopInset() + snappedBottomInset();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 900;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return computeMinHeight(width);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double x0 = snappedLeftInset();
+        double y = snappedTopInset();
+        double w = getWidth() - x0 - snappedRightInset();
+        double h = getHeight() - y - snappedBottomInset();
+        List<Row> rows = rows(w);
+        double[] hs = heights(rows, w, h);
+        for (int i = 0; i < rows.size(); i++) {
+            List<Node> cells = rows.get(i).cells();
+            double cw = (w - GAP * (cells.size() - 1)) / cells.size();
+            double x = x0;
+            for (Node n : cells) {
+                n.resizeRelocate(snapPositionX(x), snapPositionY(y), snapSizeX(cw), snapSizeY(hs[i]));
+                x += cw + GAP;
+            }
+            y += hs[i] + GAP;
+        }
+    }
+}
