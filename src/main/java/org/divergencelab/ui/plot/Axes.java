@@ -215,7 +215,8 @@ public final class Axes {
 
     /**
      * {@code t}, or fewer ticks when neighbouring labels would come closer than 1.5 label heights (a short plot under
-     * large fonts: "0.5" over "1.0"); at the least the first and last tick.
+     * large fonts: "0.5" over "1.0"); every other one while still crowded, down to one tick in a plot too short
+     * for two labels.
      */
     private Ticks spacedY(Ticks t) {
         if (logY) {
@@ -225,7 +226,7 @@ public final class Axes {
         for (int target = targetY() - 1; target >= 2 && crowdedY(t, need); target--) {
             t = Ticks.of(yMin, yMax, target);
         }
-        while (t.values().length > 2 && crowdedY(t, need)) {
+        while (t.values().length > 1 && crowdedY(t, need)) {
             // every other tick, keeping the first
             double[] v = t.values();
             double[] half = new double[(v.length + 1) / 2];

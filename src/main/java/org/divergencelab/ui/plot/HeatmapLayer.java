@@ -173,6 +173,12 @@ public final class HeatmapLayer implements Layer {
         p.strokeSegments(px, total / 4);
     }
 
+    /**
+     * Extra room between the colour bar's tick labels and its label, in font sizes: a bracket of "D(x)" reaches
+     * further below the baseline than the line height the label is placed by.
+     */
+    private static final double LABEL_GAP = 0.3;
+
     @Override
     public double rightReserve(Theme theme, String family) {
         if (!colorBar) {
@@ -185,7 +191,7 @@ public final class HeatmapLayer implements Layer {
             w = Math.max(w, TextMetrics.width(t.label(v), f));
         }
         double label = colorBarLabel.isEmpty() ? 0 : TextMetrics.height(f) * 1.1 + 4;
-        return BAR_GAP + BAR_WIDTH + 5 + w + label + 4;
+        return BAR_GAP + BAR_WIDTH + 5 + w + label + 4 + LABEL_GAP * theme.fontSize();
     }
 
     @Override
@@ -225,7 +231,8 @@ public final class HeatmapLayer implements Layer {
         }
         if (!colorBarLabel.isEmpty()) {
             p.setFont(Font.font(family, FontWeight.NORMAL, theme.fontSize() * 1.1));
-            p.fillTextRotated(colorBarLabel, x + BAR_WIDTH + 8 + w, y + h / 2, 90, TextAlignment.CENTER, VPos.BOTTOM);
+            p.fillTextRotated(colorBarLabel, x + BAR_WIDTH + 8 + LABEL_GAP * theme.fontSize() + w, y + h / 2, 90, TextAlignment.CENTER,
+                    VPos.BOTTOM);
         }
     }
 

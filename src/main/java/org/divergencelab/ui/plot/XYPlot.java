@@ -32,6 +32,8 @@ public class XYPlot extends PlotWidget {
 
     /** A legend goes below the plot only if the plot keeps at least this height (pixels) and half its own. */
     private static final double MIN_PLOT_HEIGHT = 80;
+    /** A plot no higher than this is a strip: a legend never goes below it. */
+    private static final double MIN_STRIP = 44;
 
     /** The corners {@link LegendPosition#AUTO} tries, in order. */
     private static final LegendPosition[] CORNERS = {LegendPosition.TOP_RIGHT, LegendPosition.TOP_LEFT,
@@ -127,11 +129,20 @@ public class XYPlot extends PlotWidget {
         boolean squashed = false;
         if (outside && legendPosition != LegendPosition.BELOW && axes.height() < MIN_PLOT_HEIGHT) {
             // below would squash a small plot to a strip (the Training tab's charts at 1280×720): the plot keeps
-            // its height and the legend takes the corner covering the fewest marks, as AUTO does
-            outside = false;
-            below = 0;
-            squashed = true;
+            // its height and the legend takes the corner covering the fewest marks, as AUTO does; unless that
+            // corner still hides marks (a curve, a reference line's label) or is taller than the plot, and the plot
+            // keeps a readable height with the legend below
+            double keep = axes.height();
             axes.layout(x, y, w, h, rx, ry, theme, family(), right);
+            double[] b = legendBox(entries, theme, leastBusyCorner(ls, entries, theme));
+            boolean hides = marks(ls, theme).count(b[0], b[1], b[2], b[3]) > 0 || b[3] > axes.height() - 16;
+            if (hides && keep >= Math.max(MIN_STRIP, 2 * TextMetrics.height(axes.tickFont()))) {
+                axes.layout(x, y, w, h - below, rx, ry, theme, family(), right);
+            } else {
+                outside = false;
+                below = 0;
+                squashed = true;
+            }
         }
         LegendPosition placed = entries.isEmpty() || legendPosition == LegendPosition.NONE ? LegendPosition.NONE
                 : outside ? LegendPosition.BELOW : squashed ? leastBusyCorner(ls, entries, theme) : legendPosition;

@@ -41,7 +41,7 @@ final class PanelGrid extends Region {
 
     /** The smallest side of a view cell: room for a title, tick labels, axis labels, a legend and the data. */
     static double viewMin(double fs) {
-        return 100 + 8 * fs;
+        return 60 + 10 * fs;
     }
 
     /** The narrowest chart: y tick labels, a few x tick labels and a plot area of 60 px and more. */
@@ -49,9 +49,9 @@ final class PanelGrid extends Region {
         return 110 + 5 * fs;
     }
 
-    /** The lowest chart: a title line, x tick labels, the axis label and a plot area of 40 px and more. */
+    /** The lowest chart: a title line, x tick labels, the axis label and a plot area of 40 px and more, and a legend below it when the corners are busy. */
     static double chartMinHeight(double fs) {
-        return 70 + 6.5 * fs;
+        return 80 + 7 * fs;
     }
 
     /** Rows of cells, each a list of nodes, and whether the row is one of views (else charts). */
