@@ -167,7 +167,10 @@ final class PanelGrid extends Region {
             double cw = (w - GAP * (cells.size() - 1)) / cells.size();
             double x = x0;
             for (Node n : cells) {
-                n.resizeRelocate(snapPositionX(x), snapPositionY(y), snapSizeX(cw), snapSizeY(hs[i]));
+                // snapped edges, so rounding never pushes the last cell past the right edge
+                double left = snapPositionX(x);
+                double top = snapPositionY(y);
+                n.resizeRelocate(left, top, snapPositionX(x + cw) - left, snapPositionY(y + hs[i]) - top);
                 x += cw + GAP;
             }
             y += hs[i] + GAP;
