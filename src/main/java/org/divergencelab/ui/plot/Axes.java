@@ -215,8 +215,7 @@ public final class Axes {
 
     /**
      * {@code t}, or fewer ticks when neighbouring labels would come closer than 1.5 label heights (a short plot under
-     * large fonts: "0.5" over "1.0"); every other one while still crowded, down to one tick in a plot too short
-     * for two labels.
+     * large fonts: "0.5" over "1.0"); every other one while still crowded, never fewer than two.
      */
     private Ticks spacedY(Ticks t) {
         if (logY) {
@@ -226,7 +225,7 @@ public final class Axes {
         for (int target = targetY() - 1; target >= 2 && crowdedY(t, need); target--) {
             t = Ticks.of(yMin, yMax, target);
         }
-        while (t.values().length > 1 && crowdedY(t, need)) {
+        while (t.values().length > 2 && crowdedY(t, need)) {
             // every other tick, keeping the first
             double[] v = t.values();
             double[] half = new double[(v.length + 1) / 2];
