@@ -461,13 +461,26 @@ public final class Axes {
             p.strokeLine(x, bottom, x, bottom + TICK_LENGTH);
             p.fillText(xTicks.label(v), x, bottom + TICK_LENGTH + 2, TextAlignment.CENTER, VPos.TOP);
         }
-        for (double v : yTicks.values()) {
-            double y = crisp(toPixelY(v));
+        double half = TextMetrics.height(tickFont) / 2;
+        // the highest label above each tick (pixel y of the next tick up), to lift a bottom label only into free room
+        double[] yv = yTicks.values();
+        for (int i = 0; i < yv.length; i++) {
+            double y = crisp(toPixelY(yv[i]));
             p.strokeLine(left - TICK_LENGTH, y, left, y);
-            // a label centred on the bottom edge would reach down into the x tick labels: it sits just above it
-            double half = TextMetrics.height(tickFont) / 2;
+            // a label centred on the bottom edge would reach down into the x tick labels: it sits just above them
+            // when the label of the tick above leaves the room
             double ly = Math.min(y, bottom - half + TICK_LENGTH + 1);
-            p.fillText(yTickLabel(v), left - TICK_LENGTH - 3, ly, TextAlignment.RIGHT, VPos.CENTER);
+            double above = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < yv.length; j++) {
+                double yj = toPixelY(yv[j]);
+                if (yj < toPixelY(yv[i]) - 0.5) {
+                    above = Math.max(above, yj);
+                }
+            }
+            if (ly - half < above + half + 2) {
+                ly = y;
+            }
+            p.fillText(yTickLabel(yv[i]), left - TICK_LENGTH - 3, ly, TextAlignment.RIGHT, VPos.CENTER);
         }
         double fh = TextMetrics.height(tickFont);
         p.setFont(labelFont);

@@ -221,6 +221,10 @@ public final class HeatmapLayer implements Layer {
         p.setFont(f);
         p.setFill(theme.foreground());
         Ticks t = Ticks.of(vmin, vmax, Math.max(2, Math.min(6, (int) (h / (TextMetrics.height(f) * 2.5)))));
+        // fewer ticks while neighbouring labels would touch (a short bar under large fonts: "0" over "-2")
+        for (int target = t.values().length - 1; target >= 2 && barCrowded(t, h, TextMetrics.height(f) * 1.2); target--) {
+            t = Ticks.of(vmin, vmax, target);
+        }
         double w = 0;
         for (double v : t.values()) {
             double ty = y + h - (v - vmin) / (vmax - vmin) * h;
@@ -234,6 +238,17 @@ public final class HeatmapLayer implements Layer {
             p.fillTextRotated(colorBarLabel, x + BAR_WIDTH + 8 + LABEL_GAP * theme.fontSize() + w, y + h / 2, 90, TextAlignment.CENTER,
                     VPos.BOTTOM);
         }
+    }
+
+    /** Whether two neighbouring tick labels of a colour bar {@code h} px high come closer than {@code need}. */
+    private boolean barCrowded(Ticks t, double h, double need) {
+        double[] v = t.values();
+        for (int i = 1; i < v.length; i++) {
+            if (Math.abs(v[i] - v[i - 1]) / (vmax - vmin) * h < need) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

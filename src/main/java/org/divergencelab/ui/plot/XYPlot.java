@@ -334,8 +334,11 @@ public class XYPlot extends PlotWidget {
                 swatch(p, e, theme, cx, cy, sw, lh);
                 p.setFill(theme.foreground());
                 // an entry wider than the widget ends in "…" instead of running past its edge
-                p.fillText(ellipsize(e.label(), f, x + w - 4 - (cx + sw + 6)), cx + sw + 6, cy, TextAlignment.LEFT,
-                        VPos.CENTER);
+                String shown = ellipsize(e.label(), f, x + w - 4 - (cx + sw + 6));
+                if (!shown.equals(e.label())) {
+                    noteShortened(e.label());
+                }
+                p.fillText(shown, cx + sw + 6, cy, TextAlignment.LEFT, VPos.CENTER);
                 cx += sw + 6 + TextMetrics.width(e.label(), f) + lh;
             }
         }
@@ -387,7 +390,11 @@ public class XYPlot extends PlotWidget {
             double sx = bx + pad;
             swatch(p, e, theme, sx, cy, sw, lh);
             p.setFill(theme.foreground());
-            p.fillText(legendLabel(e, f, lh, axes.width()), sx + sw + 6, cy, TextAlignment.LEFT, VPos.CENTER);
+            String shown = legendLabel(e, f, lh, axes.width());
+            if (!shown.equals(e.label())) {
+                noteShortened(e.label());
+            }
+            p.fillText(shown, sx + sw + 6, cy, TextAlignment.LEFT, VPos.CENTER);
             cy += lh + 2;
         }
     }

@@ -51,7 +51,7 @@ final class PanelGrid extends Region {
 
     /** The lowest chart: a title line, x tick labels, the axis label and a plot area of 40 px and more, and a legend below it when the corners are busy. */
     static double chartMinHeight(double fs) {
-        return 80 + 7 * fs;
+        return 80 + 8 * fs;
     }
 
     /** Rows of cells, each a list of nodes, and whether the row is one of views (else charts). */
@@ -116,6 +116,28 @@ final class PanelGrid extends Region {
             vh = Math.max(vMin, Math.min(share, cap));
         }
         double ch = chartRows == 0 ? 0 : Math.max(cMin, (avail - viewRows * vh) / chartRows);
+        if (chartRows > 0) {
+            // a chart much taller than wide reads worse than a blank strip under it (compare mode's twin with one
+            // chart fewer, one row of four charts beside the other's two rows): the spare height goes to the views
+            double narrowest = Double.MAX_VALUE;
+            double widest = 0;
+            for (Row r : rows) {
+                double cell = (w - GAP * (r.cells().size() - 1)) / r.cells().size();
+                if (!r.views()) {
+                    narrowest = Math.min(narrowest, cell);
+                } else {
+                    widest = Math.max(widest, cell);
+                }
+            }
+            double chCap = Math.max(cMin, 1.1 * narrowest + 4 * fs);
+            if (ch > chCap) {
+                double spare = (ch - chCap) * chartRows;
+                ch = chCap;
+                if (viewRows > 0) {
+                    vh = Math.max(vh, Math.min(widest + 6 * fs, vh + spare / viewRows));
+                }
+            }
+        }
         double[] out = new double[rows.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = rows.get(i).views() ? vh : ch;
