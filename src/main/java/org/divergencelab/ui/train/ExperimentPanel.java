@@ -61,6 +61,11 @@ public final class ExperimentPanel {
         return root;
     }
 
+    /** The layout of the panel's views and charts. */
+    PanelGrid grid() {
+        return grid;
+    }
+
     /** Shows the critic internals in place of the generator map (or back). */
     void setInternalsVisible(boolean on) {
         internals.node().setVisible(on);

@@ -62,28 +62,78 @@ final class PanelGrid extends Region {
         double fs = fontSize.getAsDouble();
         List<Node> v = managed(views);
         List<Node> c = new ArrayList<>(managed(charts));
+        // rows planned for the most charts a twin shows, so the rows of compare mode's two panels line up
+        int planned = Math.max(c.size(), aligned == null ? 0 : aligned.mostCharts());
         List<Row> out = new ArrayList<>();
         int vc = columns(w, viewMin(fs), v.size());
         int viewRows = v.isEmpty() ? 0 : (v.size() + vc - 1) / vc;
         for (int r = 0; r < viewRows; r++) {
             List<Node> cells = new ArrayList<>(v.subList(r * vc, Math.min(v.size(), (r + 1) * vc)));
             // a free cell in the last row of views takes the next chart instead of leaving a hole
-            while (r == viewRows - 1 && cells.size() < vc && !c.isEmpty()) {
-                cells.add(c.remove(0));
+            while (r == viewRows - 1 && cells.size() < vc && planned > 0) {
+                planned--;
+                if (!c.isEmpty()) {
+                    cells.add(c.remove(0));
+                }
             }
             out.add(new Row(cells, true));
         }
-        if (!c.isEmpty()) {
-            int cc = columns(w, chartMinWidth(fs), c.size());
-            int chartRows = (c.size() + cc - 1) / cc;
+        if (planned > 0) {
+            int cc = columns(w, chartMinWidth(fs), planned);
+            int chartRows = (planned + cc - 1) / cc;
             // balanced rows: 5 charts in rows of 3 and 2, not 4 and 1
-            int per = (c.size() + chartRows - 1) / chartRows;
-            for (int i = 0; i < c.size(); i += per) {
-                out.add(new Row(new ArrayList<>(c.subList(i, Math.min(c.size(), i + per))), false));
+            int per = (planned + chartRows - 1) / chartRows;
+            for (int r = 0; r < chartRows; r++) {
+                int from = Math.min(c.size(), r * per);
+                // a row may stay empty: the twin has a chart more (accuracy) and the rows keep in line
+                out.add(new Row(new ArrayList<>(c.subList(from, Math.min(c.size(), from + per))), false));
             }
         }
         return out;
     }
+
+    /** The charts this grid shows now (modes and accuracy only where they apply). */
+    private int chartsShown() {
+        return managed(charts).size();
+    }
+
+    /**
+     * Grids whose rows line up: compare mode's two panels. Each plans its chart rows for the most charts any of
+     * them shows (the twin of a GAN is a WGAN, which has no accuracy chart).
+     */
+    static final class Aligned {
+        private List<PanelGrid> grids = List.of();
+
+        /** The grids to align, replacing the previous ones. */
+        void set(List<PanelGrid> g) {
+            grids = List.copyOf(g);
+            for (PanelGrid p : grids) {
+                p.aligned = this;
+                p.requestLayout();
+            }
+        }
+
+        int mostCharts() {
+            int most = 0;
+            for (PanelGrid p : grids) {
+                most = Math.max(most, p.chartsShown());
+            }
+            return most;
+        }
+
+        /** A grid's chart count changed: the others replan. */
+        void changed(PanelGrid from) {
+            for (PanelGrid p : grids) {
+                if (p != from) {
+                    p.requestLayout();
+                }
+            }
+        }
+    }
+
+    private Aligned aligned;
+    /** The chart count of the last layout, to tell the aligned grids when it changes. */
+    private int lastShown = -1;
 
     private static int columns(double w, double min, int n) {
         return Math.max(1, Math.min(n, (int) Math.floor((w + GAP) / (min + GAP))));
@@ -122,6 +172,9 @@ final class PanelGrid extends Region {
             double narrowest = Double.MAX_VALUE;
             double widest = 0;
             for (Row r : rows) {
+                if (r.cells().isEmpty()) {
+                    continue;
+                }
                 double cell = (w - GAP * (r.cells().size() - 1)) / r.cells().size();
                 if (!r.views()) {
                     narrowest = Math.min(narrowest, cell);
@@ -184,8 +237,16 @@ final class PanelGrid extends Region {
         double h = getHeight() - y - snappedBottomInset();
         List<Row> rows = rows(w);
         double[] hs = heights(rows, w, h);
+        if (aligned != null && chartsShown() != lastShown) {
+            lastShown = chartsShown();
+            aligned.changed(this);
+        }
         for (int i = 0; i < rows.size(); i++) {
             List<Node> cells = rows.get(i).cells();
+            if (cells.isEmpty()) {
+                y += hs[i] + GAP;
+                continue;
+            }
             double cw = (w - GAP * (cells.size() - 1)) / cells.size();
             double x = x0;
             for (Node n : cells) {

@@ -398,7 +398,11 @@ public final class TrainingView {
             nodes.add(p.node());
         }
         panelBox.getChildren().setAll(nodes);
+        alignedPanels.set(panels.stream().map(ExperimentPanel::grid).toList());
     }
+
+    /** The panels' grids, whose rows line up in compare mode. */
+    private final PanelGrid.Aligned alignedPanels = new PanelGrid.Aligned();
 
     // ------------------------------------------------------------------ drawing (FX thread)
 

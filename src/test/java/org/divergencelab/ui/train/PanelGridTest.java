@@ -73,4 +73,26 @@ class PanelGridTest {
         assertEquals(kids.get(2).getLayoutY(), kids.get(3).getLayoutY(), "map and the first chart share a row");
         assertTrue(kids.get(3).getLayoutX() > kids.get(2).getLayoutX());
     }
+
+    @Test
+    void theTwinsOfCompareModeKeepTheirRowsInLineWhenOneHasAChartFewer() throws Exception {
+        double[] r = FxTestSupport.onFx(() -> {
+            List<Node> fewer = regions(5);
+            fewer.get(4).setManaged(false); // a WGAN twin: no accuracy chart
+            PanelGrid gan = new PanelGrid(regions(3), regions(5), () -> 20);
+            PanelGrid wgan = new PanelGrid(regions(3), fewer, () -> 20);
+            new PanelGrid.Aligned().set(List.of(gan, wgan));
+            double h = Math.max(gan.minHeight(420), wgan.minHeight(420));
+            for (PanelGrid g : List.of(gan, wgan)) {
+                g.resize(420, h);
+                g.layout();
+            }
+            return new double[] {gan.minHeight(420), wgan.minHeight(420), gan.getChildrenUnmodifiable().get(3).getLayoutY(),
+                    wgan.getChildrenUnmodifiable().get(3).getLayoutY(), gan.getChildrenUnmodifiable().get(1).getLayoutY(),
+                    wgan.getChildrenUnmodifiable().get(1).getLayoutY()};
+        });
+        assertEquals(r[0], r[1], 0.5, "same least height");
+        assertEquals(r[2], r[3], 0.5, "first charts in line");
+        assertEquals(r[4], r[5], 0.5, "critics in line");
+    }
 }
