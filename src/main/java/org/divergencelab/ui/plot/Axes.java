@@ -28,6 +28,8 @@ public final class Axes {
     private boolean integerX;
     private boolean logY;
     private String xLabel = "";
+    /** Whether the last layout had room for the x axis label. */
+    private boolean xLabelShown;
     private String yLabel = "";
     private String y2Label = "";
 
@@ -149,8 +151,11 @@ public final class Axes {
             ry = ry.padded(0);
         }
 
-        double bottom = TICK_LENGTH + 3 + fh + (xLabel.isEmpty() ? 2 : lh + 4);
         double topPad = Math.max(6, fh / 2);
+        // The x axis label only where it leaves the plot at least two tick-label heights and 40 px (a small chart
+        // under large fonts keeps its data instead; its title says what x is)
+        xLabelShown = !xLabel.isEmpty() && h - topPad - (TICK_LENGTH + 3 + fh + lh + 4) >= Math.max(40, 2 * fh);
+        double bottom = TICK_LENGTH + 3 + fh + (xLabelShown ? lh + 4 : 2);
         double right = Math.max(8, TextMetrics.width("0000", tickFont) / 2) + rightReserve;
         if (secondaryY != null) {
             y2Ticks = Ticks.of(secondaryY.min(), secondaryY.max(), 3);
@@ -197,6 +202,7 @@ public final class Axes {
                 break;
             }
         }
+        yTicks = spacedY(yTicks);
         int tx = Math.max(2, (int) (width / (theme.fontSize() * 6.5)));
         xTicks = xTicksFor(tx);
         // Thin the ticks until neighbouring labels, as measured, keep a gap of one em (long iteration counts
@@ -213,6 +219,40 @@ public final class Axes {
      */
     private double yLabelGap() {
         return Math.max(6, 0.3 * TextMetrics.height(labelFont));
+    }
+
+    /**
+     * {@code t}, or fewer ticks when neighbouring labels would come closer than 1.5 label heights (a short plot under
+     * large fonts: "0.5" over "1.0"); every other one while still crowded, never fewer than two.
+     */
+    private Ticks spacedY(Ticks t) {
+        if (logY) {
+            return t;
+        }
+        double need = 1.5 * TextMetrics.height(tickFont);
+        for (int target = targetY() - 1; target >= 2 && crowdedY(t, need); target--) {
+            t = Ticks.of(yMin, yMax, target);
+        }
+        while (t.values().length > 2 && crowdedY(t, need)) {
+            // every other tick, keeping the first
+            double[] v = t.values();
+            double[] half = new double[(v.length + 1) / 2];
+            for (int i = 0; i < half.length; i++) {
+                half[i] = v[2 * i];
+            }
+            t = new Ticks(t.step() * 2, half, t.decimals());
+        }
+        return t;
+    }
+
+    private boolean crowdedY(Ticks t, double need) {
+        double[] v = t.values();
+        for (int i = 1; i < v.length; i++) {
+            if (Math.abs(toPixelY(v[i]) - toPixelY(v[i - 1])) < need) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Ticks xTicksFor(int target) {
@@ -429,14 +469,30 @@ public final class Axes {
             p.strokeLine(x, bottom, x, bottom + TICK_LENGTH);
             p.fillText(xTicks.label(v), x, bottom + TICK_LENGTH + 2, TextAlignment.CENTER, VPos.TOP);
         }
-        for (double v : yTicks.values()) {
-            double y = crisp(toPixelY(v));
+        double half = TextMetrics.height(tickFont) / 2;
+        // the highest label above each tick (pixel y of the next tick up), to lift a bottom label only into free room
+        double[] yv = yTicks.values();
+        for (int i = 0; i < yv.length; i++) {
+            double y = crisp(toPixelY(yv[i]));
             p.strokeLine(left - TICK_LENGTH, y, left, y);
-            p.fillText(yTickLabel(v), left - TICK_LENGTH - 3, y, TextAlignment.RIGHT, VPos.CENTER);
+            // a label centred on the bottom edge would reach down into the x tick labels: it sits just above them
+            // when the label of the tick above leaves the room
+            double ly = Math.min(y, bottom - half + TICK_LENGTH + 1);
+            double above = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < yv.length; j++) {
+                double yj = toPixelY(yv[j]);
+                if (yj < toPixelY(yv[i]) - 0.5) {
+                    above = Math.max(above, yj);
+                }
+            }
+            if (ly - half < above + half + 2) {
+                ly = y;
+            }
+            p.fillText(yTickLabel(yv[i]), left - TICK_LENGTH - 3, ly, TextAlignment.RIGHT, VPos.CENTER);
         }
         double fh = TextMetrics.height(tickFont);
         p.setFont(labelFont);
-        if (!xLabel.isEmpty()) {
+        if (xLabelShown) {
             p.fillText(xLabel, left + width / 2, bottom + TICK_LENGTH + 4 + fh, TextAlignment.CENTER, VPos.TOP);
         }
         if (!yLabel.isEmpty()) {

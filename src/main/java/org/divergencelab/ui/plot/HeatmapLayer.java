@@ -173,6 +173,12 @@ public final class HeatmapLayer implements Layer {
         p.strokeSegments(px, total / 4);
     }
 
+    /**
+     * Extra room between the colour bar's tick labels and its label, in font sizes: a bracket of "D(x)" reaches
+     * further below the baseline than the line height the label is placed by.
+     */
+    private static final double LABEL_GAP = 0.3;
+
     @Override
     public double rightReserve(Theme theme, String family) {
         if (!colorBar) {
@@ -185,7 +191,7 @@ public final class HeatmapLayer implements Layer {
             w = Math.max(w, TextMetrics.width(t.label(v), f));
         }
         double label = colorBarLabel.isEmpty() ? 0 : TextMetrics.height(f) * 1.1 + 4;
-        return BAR_GAP + BAR_WIDTH + 5 + w + label + 4;
+        return BAR_GAP + BAR_WIDTH + 5 + w + label + 4 + LABEL_GAP * theme.fontSize();
     }
 
     @Override
@@ -215,6 +221,10 @@ public final class HeatmapLayer implements Layer {
         p.setFont(f);
         p.setFill(theme.foreground());
         Ticks t = Ticks.of(vmin, vmax, Math.max(2, Math.min(6, (int) (h / (TextMetrics.height(f) * 2.5)))));
+        // fewer ticks while neighbouring labels would touch (a short bar under large fonts: "0" over "-2")
+        for (int target = t.values().length - 1; target >= 2 && barCrowded(t, h, TextMetrics.height(f) * 1.2); target--) {
+            t = Ticks.of(vmin, vmax, target);
+        }
         double w = 0;
         for (double v : t.values()) {
             double ty = y + h - (v - vmin) / (vmax - vmin) * h;
@@ -225,8 +235,20 @@ public final class HeatmapLayer implements Layer {
         }
         if (!colorBarLabel.isEmpty()) {
             p.setFont(Font.font(family, FontWeight.NORMAL, theme.fontSize() * 1.1));
-            p.fillTextRotated(colorBarLabel, x + BAR_WIDTH + 8 + w, y + h / 2, 90, TextAlignment.CENTER, VPos.BOTTOM);
+            p.fillTextRotated(colorBarLabel, x + BAR_WIDTH + 8 + LABEL_GAP * theme.fontSize() + w, y + h / 2, 90, TextAlignment.CENTER,
+                    VPos.BOTTOM);
         }
+    }
+
+    /** Whether two neighbouring tick labels of a colour bar {@code h} px high come closer than {@code need}. */
+    private boolean barCrowded(Ticks t, double h, double need) {
+        double[] v = t.values();
+        for (int i = 1; i < v.length; i++) {
+            if (Math.abs(v[i] - v[i - 1]) / (vmax - vmin) * h < need) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

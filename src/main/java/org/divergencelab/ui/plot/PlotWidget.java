@@ -158,6 +158,7 @@ public abstract class PlotWidget extends Region implements Themed {
                 ? getScene().getWindow().getOutputScaleX() : 1);
         paintAll(painter, canvas.getWidth(), canvas.getHeight());
         painter.endFrame();
+        showShortened();
         dirty = false;
         paintCount++;
         lastPaintNanos = System.nanoTime() - t0;
@@ -170,8 +171,47 @@ public abstract class PlotWidget extends Region implements Themed {
 
     private java.util.List<String> titleLines = java.util.List.of();
 
+    /** A title takes a second line only if the content below keeps this many title-line heights. */
+    private static final double MIN_CONTENT_LINES = 4;
+
+    /** Texts the last paint cut with "…" (a title, legend entries), in full: the widget's tooltip shows them. */
+    private final java.util.Set<String> shortened = new java.util.LinkedHashSet<>();
+    private javafx.scene.control.Tooltip shortenedTip;
+
+    /** Notes that the paint in progress shows {@code full} cut short: hovering the widget shows it whole. */
+    protected final void noteShortened(String full) {
+        shortened.add(full);
+    }
+
+    /** The texts the last paint cut short, in full (tests). */
+    public final java.util.List<String> shortenedTexts() {
+        return java.util.List.copyOf(shortened);
+    }
+
+    /** The on-screen widget's tooltip: what its last paint cut short, in full (none when nothing was). */
+    private void showShortened() {
+        if (shortened.isEmpty()) {
+            if (shortenedTip != null) {
+                javafx.scene.control.Tooltip.uninstall(this, shortenedTip);
+                shortenedTip = null;
+            }
+            return;
+        }
+        if (shortenedTip == null) {
+            shortenedTip = new javafx.scene.control.Tooltip();
+            shortenedTip.setWrapText(true);
+            shortenedTip.setMaxWidth(600);
+            javafx.scene.control.Tooltip.install(this, shortenedTip);
+        }
+        String text = String.join("\n", shortened);
+        if (!text.equals(shortenedTip.getText())) {
+            shortenedTip.setText(text);
+        }
+    }
+
     private void paintAll(Painter p, double w, double h) {
         titleLines = java.util.List.of();
+        shortened.clear();
         Theme t = theme.get();
         p.setFill(t.background());
         p.fillRect(0, 0, w, h);
@@ -180,10 +220,17 @@ public abstract class PlotWidget extends Region implements Themed {
         if (s != null && !s.isEmpty()) {
             Font f = titleFont();
             java.util.List<String> lines = wrap(s, f, w - 12);
+            double lh = TextMetrics.height(f);
+            if (lines.size() > 1 && h - lines.size() * lh - 6 < MIN_CONTENT_LINES * lh) {
+                // a second title line would squash a short plot (a chart at 200 % font): one line, cut with "…"
+                lines = java.util.List.of(ellipsize(s, f, w - 12));
+            }
             titleLines = lines;
+            if (String.join(" ", lines).contains("…") && !s.contains("…")) {
+                noteShortened(s);
+            }
             p.setFont(f);
             p.setFill(t.foreground());
-            double lh = TextMetrics.height(f);
             for (int i = 0; i < lines.size(); i++) {
                 p.fillText(lines.get(i), w / 2, 4 + i * lh, TextAlignment.CENTER, VPos.TOP);
             }

@@ -75,8 +75,14 @@ public record ReferenceLine(boolean vertical, double value, String label, Color 
             p.strokeLine(a.left(), y, a.left() + a.width(), y);
             p.setLineDashes();
             if (label != null && !label.isEmpty()) {
-                // Label at the left end, above the line (the legend usually sits top-right).
-                p.fillText(label, a.left() + 6, y - 3, TextAlignment.LEFT, VPos.BOTTOM);
+                // Label at the left end, above the line (the legend usually sits top-right); below it when above
+                // would leave the plot area for the title ("100 %" near the top of the accuracy chart)
+                double th = TextMetrics.height(p.getFont());
+                if (y - 3 - th >= a.top() || y + 3 + th > a.top() + a.height()) {
+                    p.fillText(label, a.left() + 6, y - 3, TextAlignment.LEFT, VPos.BOTTOM);
+                } else {
+                    p.fillText(label, a.left() + 6, y + 3, TextAlignment.LEFT, VPos.TOP);
+                }
             }
         }
     }

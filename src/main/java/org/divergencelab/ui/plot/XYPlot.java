@@ -32,6 +32,8 @@ public class XYPlot extends PlotWidget {
 
     /** A legend goes below the plot only if the plot keeps at least this height (pixels) and half its own. */
     private static final double MIN_PLOT_HEIGHT = 80;
+    /** A plot no higher than this is a strip: a legend never goes below it. */
+    private static final double MIN_STRIP = 44;
 
     /** The corners {@link LegendPosition#AUTO} tries, in order. */
     private static final LegendPosition[] CORNERS = {LegendPosition.TOP_RIGHT, LegendPosition.TOP_LEFT,
@@ -116,8 +118,8 @@ public class XYPlot extends PlotWidget {
             entries.addAll(l.legend());
         }
         // A legend that would hide much of a small plot goes below it instead.
-        double[] inside = legendSize(entries, theme);
         double pw = w - 6 * theme.fontSize() - right;
+        double[] inside = legendSize(entries, theme, pw);
         double ph = h - 4 * theme.fontSize();
         boolean outside = !entries.isEmpty() && legendPosition != LegendPosition.NONE
                 && (legendPosition == LegendPosition.BELOW || inside[0] > 0.5 * pw || inside[1] > 0.4 * ph);
@@ -127,11 +129,20 @@ public class XYPlot extends PlotWidget {
         boolean squashed = false;
         if (outside && legendPosition != LegendPosition.BELOW && axes.height() < MIN_PLOT_HEIGHT) {
             // below would squash a small plot to a strip (the Training tab's charts at 1280×720): the plot keeps
-            // its height and the legend takes the corner covering the fewest marks, as AUTO does
-            outside = false;
-            below = 0;
-            squashed = true;
+            // its height and the legend takes the corner covering the fewest marks, as AUTO does; unless that
+            // corner still hides marks (a curve, a reference line's label) or is taller than the plot, and the plot
+            // keeps a readable height with the legend below
+            double keep = axes.height();
             axes.layout(x, y, w, h, rx, ry, theme, family(), right);
+            double[] b = legendBox(entries, theme, leastBusyCorner(ls, entries, theme));
+            boolean hides = marks(ls, theme).count(b[0], b[1], b[2], b[3]) > 0 || b[3] > axes.height() - 16;
+            if (hides && keep >= Math.max(MIN_STRIP, 2 * TextMetrics.height(axes.tickFont()))) {
+                axes.layout(x, y, w, h - below, rx, ry, theme, family(), right);
+            } else {
+                outside = false;
+                below = 0;
+                squashed = true;
+            }
         }
         LegendPosition placed = entries.isEmpty() || legendPosition == LegendPosition.NONE ? LegendPosition.NONE
                 : outside ? LegendPosition.BELOW : squashed ? leastBusyCorner(ls, entries, theme) : legendPosition;
@@ -254,8 +265,16 @@ public class XYPlot extends PlotWidget {
         return Font.font(family(), FontWeight.NORMAL, theme.fontSize());
     }
 
-    /** Width and height of the boxed legend inside the plot. */
+    /** Width and height of the boxed legend inside the plot area of the last layout. */
     private double[] legendSize(List<LegendEntry> entries, Theme theme) {
+        return legendSize(entries, theme, axes.width());
+    }
+
+    /**
+     * Width and height of the boxed legend inside a plot area {@code plotW} wide: entries too long for it end in
+     * "…" (see {@link #legendLabel}), so the box never runs past the plot's left edge over the tick labels.
+     */
+    private double[] legendSize(List<LegendEntry> entries, Theme theme, double plotW) {
         if (entries.isEmpty()) {
             return new double[] {0, 0};
         }
@@ -263,9 +282,15 @@ public class XYPlot extends PlotWidget {
         double lh = TextMetrics.height(f);
         double tw = 0;
         for (LegendEntry e : entries) {
-            tw = Math.max(tw, TextMetrics.width(e.label(), f));
+            tw = Math.max(tw, TextMetrics.width(legendLabel(e, f, lh, plotW), f));
         }
         return new double[] {12 + lh * 1.6 + 6 + tw, 12 + lh * entries.size() + 2 * (entries.size() - 1)};
+    }
+
+    /** An entry's label as a boxed legend in a plot area {@code plotW} wide shows it: cut with "…" to fit. */
+    private static String legendLabel(LegendEntry e, Font f, double lh, double plotW) {
+        double room = plotW - 16 - (12 + lh * 1.6 + 6);
+        return PlotWidget.ellipsize(e.label(), f, Math.max(3 * lh, room));
     }
 
     private double outsideLegendHeight(List<LegendEntry> entries, Theme theme, double w) {
@@ -309,8 +334,11 @@ public class XYPlot extends PlotWidget {
                 swatch(p, e, theme, cx, cy, sw, lh);
                 p.setFill(theme.foreground());
                 // an entry wider than the widget ends in "…" instead of running past its edge
-                p.fillText(ellipsize(e.label(), f, x + w - 4 - (cx + sw + 6)), cx + sw + 6, cy, TextAlignment.LEFT,
-                        VPos.CENTER);
+                String shown = ellipsize(e.label(), f, x + w - 4 - (cx + sw + 6));
+                if (!shown.equals(e.label())) {
+                    noteShortened(e.label());
+                }
+                p.fillText(shown, cx + sw + 6, cy, TextAlignment.LEFT, VPos.CENTER);
                 cx += sw + 6 + TextMetrics.width(e.label(), f) + lh;
             }
         }
@@ -362,7 +390,11 @@ public class XYPlot extends PlotWidget {
             double sx = bx + pad;
             swatch(p, e, theme, sx, cy, sw, lh);
             p.setFill(theme.foreground());
-            p.fillText(e.label(), sx + sw + 6, cy, TextAlignment.LEFT, VPos.CENTER);
+            String shown = legendLabel(e, f, lh, axes.width());
+            if (!shown.equals(e.label())) {
+                noteShortened(e.label());
+            }
+            p.fillText(shown, sx + sw + 6, cy, TextAlignment.LEFT, VPos.CENTER);
             cy += lh + 2;
         }
     }

@@ -4,10 +4,6 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import javafx.scene.Node;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 
 import org.divergencelab.divergence.TruthMethod;
 import org.divergencelab.gan.Objective;
@@ -55,9 +51,8 @@ final class ChartsView {
     private final Map<Objective.Estimated, String> truthMethods = new EnumMap<>(Objective.Estimated.class);
     /** W1 between two independent n-draws of P_data (NaN unless W1 is a sample value): drawn as a reference. */
     private double w1Floor = Double.NaN;
-    private final GridPane root = new GridPane();
-    /** The lower row: Lipschitz, modes (mixtures) and D accuracy (probability outputs), sharing its width. */
-    private final javafx.scene.layout.HBox lower = new javafx.scene.layout.HBox(4);
+    /** Holds the estimate chart, which {@link #clear} replaces with a fresh one. */
+    private final javafx.scene.layout.StackPane estimateSlot = new javafx.scene.layout.StackPane();
     private int modeCount;
 
     ChartsView(I18n i18n, ThemeManager themes, String idPrefix) {
@@ -89,29 +84,8 @@ final class ChartsView {
         }
         // accuracy is a fraction: the whole [0, 1] (and the 100 % line) always in view
         accuracy.axes().setYRange(new org.divergencelab.ui.plot.Range(0, 1.05));
-        root.add(losses, 0, 0);
-        root.add(estimates, 1, 0);
-        for (LineChart c : new LineChart[] {lipschitz, modes, accuracy}) {
-            javafx.scene.layout.HBox.setHgrow(c, Priority.ALWAYS);
-            c.setPrefWidth(0);
-            c.setMaxWidth(Double.MAX_VALUE);
-            lower.getChildren().add(c);
-        }
-        lower.setMinSize(0, 0);
-        root.add(lower, 0, 1, 2, 1);
-        for (int i = 0; i < 2; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(50);
-            c.setHgrow(Priority.ALWAYS);
-            root.getColumnConstraints().add(c);
-            RowConstraints r = new RowConstraints();
-            r.setPercentHeight(50);
-            r.setVgrow(Priority.ALWAYS);
-            root.getRowConstraints().add(r);
-        }
-        root.setHgap(4);
-        root.setVgap(4);
-        root.setMinSize(0, 0);
+        estimateSlot.getChildren().add(estimates);
+        estimateSlot.setMinSize(0, 0);
         for (LineChart c : new LineChart[] {losses, estimates, lipschitz, modes, accuracy}) {
             c.setMinSize(0, 0);
         }
@@ -153,8 +127,17 @@ final class ChartsView {
         return logBased(e) ? e.label() + " (" + i18n.text(themes.units().labelKey()) + ")" : e.label();
     }
 
+    /**
+     * The charts' cells in reading order, for {@link PanelGrid}: losses, estimate, Lipschitz, modes, accuracy (modes
+     * and accuracy unmanaged while they do not apply).
+     */
+    java.util.List<Node> cells() {
+        return java.util.List.of(losses, estimateSlot, lipschitz, modes, accuracy);
+    }
+
+    /** The charts alone, in a grid of their own ({@code render --view charts}): takes them out of their panel. */
     Node node() {
-        return root;
+        return new PanelGrid(java.util.List.of(), cells(), () -> losses.getTheme().fontSize());
     }
 
     void relabel() {
@@ -220,13 +203,12 @@ final class ChartsView {
         stepIteration = -1;
         stepPosition = Double.NaN;
         // Series cannot be removed from a LineChart: a fresh chart drops the pairs of a previous objective.
-        root.getChildren().remove(estimates);
         estimates = themes.style(new LineChart());
         estimates.setMinSize(0, 0);
         estimates.setId(idPrefix + "chart-estimate");
         estimates.setTitle(i18n.text("train.chart.estimate"));
         estimates.setAxisLabels(i18n.text("train.axis.iteration"), "");
-        root.add(estimates, 1, 0);
+        estimateSlot.getChildren().setAll(estimates);
         estimateSeries.clear();
         truthMethods.clear();
         w1Floor = Double.NaN;

@@ -3,10 +3,6 @@ package org.divergencelab.ui.train;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 
 import org.divergencelab.gan.Experiment;
@@ -17,7 +13,7 @@ import org.divergencelab.ui.theme.ThemeManager;
 
 /**
  * All views of one experiment, drawing only its {@link TrainingSession.PanelState} and chart points: samples,
- * critic, generator map (or critic internals on demand), charts, in a 2×2 grid under a heading.
+ * critic, generator map (or critic internals on demand) and the charts, laid out by {@link PanelGrid} under a heading.
  */
 public final class ExperimentPanel {
     private final I18n i18n;
@@ -29,6 +25,7 @@ public final class ExperimentPanel {
     private final Label heading = new Label();
     private final StackPane mapCell = new StackPane();
     private final BorderPane root = new BorderPane();
+    private final PanelGrid grid;
     private TrainingSession.PanelState last;
 
     ExperimentPanel(I18n i18n, ThemeManager themes, int index) {
@@ -44,36 +41,29 @@ public final class ExperimentPanel {
         heading.setPadding(new javafx.geometry.Insets(2, 6, 2, 6));
         mapCell.getChildren().addAll(map.node(), internals.node());
         internals.node().setVisible(false);
-        GridPane grid = new GridPane();
-        grid.add(samples.node(), 0, 0);
-        grid.add(critic.node(), 1, 0);
-        grid.add(mapCell, 0, 1);
-        grid.add(charts.node(), 1, 1);
-        for (int i = 0; i < 2; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(50);
-            c.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(c);
-            RowConstraints r = new RowConstraints();
-            r.setPercentHeight(50);
-            r.setVgrow(Priority.ALWAYS);
-            grid.getRowConstraints().add(r);
-        }
-        grid.setHgap(6);
-        grid.setVgap(6);
-        for (Node n : new Node[] {samples.node(), critic.node(), mapCell, charts.node()}) {
+        for (Node n : new Node[] {samples.node(), critic.node(), mapCell}) {
             if (n instanceof javafx.scene.layout.Region r) {
                 r.setMinSize(0, 0);
             }
         }
+        // the cells follow the plots' font size (theme × font scale); the charts' first widget carries it
+        grid = new PanelGrid(java.util.List.of(samples.node(), critic.node(), mapCell), charts.cells(),
+                () -> charts.losses.getTheme().fontSize());
+        grid.setId(prefix + "grid");
         root.setTop(heading);
         root.setCenter(grid);
-        root.setMinSize(0, 0);
+        // no minimum width (the window decides it), but the grid's minimum height: below it the panels scroll
+        root.setMinWidth(0);
     }
 
     /** The panel's node. */
     public Node node() {
         return root;
+    }
+
+    /** The layout of the panel's views and charts. */
+    PanelGrid grid() {
+        return grid;
     }
 
     /** Shows the critic internals in place of the generator map (or back). */

@@ -81,8 +81,12 @@ public final class TrainingRender {
     private static Parent layout(TrainingView v, String id) {
         if (id.equals("window")) {
             BorderPane w = new BorderPane();
-            // The side panel takes its content's computed width (larger with the projector theme's fonts).
+            // The side panel takes its content's computed width (larger with the projector theme's fonts), at most
+            // 30 % of the window as in the app (MainWindow)
             Node controls = v.controls();
+            if (controls instanceof Region r) {
+                r.maxWidthProperty().bind(w.widthProperty().multiply(0.3));
+            }
             w.setLeft(controls);
             w.setCenter(v.node());
             return w;

@@ -110,12 +110,9 @@ public final class TrainingView {
         root.setId("training-view");
         root.getProperties().put(TrainingView.class, this);
         panelBox.setId("training-panels");
-        // Below this height the panels scroll instead of squashing their plots to strips under a scene caption or
-        // the projector's fonts (LayoutMatrixTest: every chart >= 120x80 px).
+        // Below the panels' minimum height (PanelGrid: rows of readable plots for the font size and width) they
+        // scroll instead of squashing their plots to strips under a scene caption or large fonts (LayoutMatrixTest).
         panelBox.setMinWidth(0);
-        panelBox.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> themes.getTheme() == org.divergencelab.ui.theme.Theme.PROJECTOR ? 820.0 : 500.0,
-                themes.themeProperty()));
         ensurePanels(1);
         root.setTop(transportBar());
         javafx.scene.control.ScrollPane panelScroll = new javafx.scene.control.ScrollPane(panelBox);
@@ -401,7 +398,11 @@ public final class TrainingView {
             nodes.add(p.node());
         }
         panelBox.getChildren().setAll(nodes);
+        alignedPanels.set(panels.stream().map(ExperimentPanel::grid).toList());
     }
+
+    /** The panels' grids, whose rows line up in compare mode. */
+    private final PanelGrid.Aligned alignedPanels = new PanelGrid.Aligned();
 
     // ------------------------------------------------------------------ drawing (FX thread)
 
