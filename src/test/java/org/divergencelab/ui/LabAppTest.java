@@ -46,13 +46,21 @@ class LabAppTest extends MainWindowFixture {
     }
 
     @Test
-    void languageButtonRelabelsLive(FxRobot robot) {
+    void languageButtonRelabelsLive(FxRobot robot) throws Exception {
+        FxTestSupport.onFx(() -> {
+            window.selectView("training");
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         Label status = robot.lookup("#status").queryAs(Label.class);
         assertEquals("Ready", status.getText());
         robot.clickOn("#lang-zh_TW");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("就緒", status.getText());
         assertEquals("歡迎", robot.lookup("#views").queryAs(TabPane.class).getTabs().get(0).getText());
+        // a choice box's chosen value follows too (the speed box kept "flat out" in Chinese)
+        assertEquals("全速", FxTestSupport.onFx(() -> ((Label) window.training().node().lookup("#speed")
+                .lookup(".label")).getText()));
         robot.clickOn("#lang-zh_CN");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("就绪", status.getText());

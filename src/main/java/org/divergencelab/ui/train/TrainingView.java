@@ -673,6 +673,10 @@ public final class TrainingView {
         for (ExperimentPanel p : panels) {
             p.relabel();
         }
+        // the speed box shows its chosen value through the converter: set it again so "flat out" follows the language
+        javafx.util.StringConverter<Double> speeds = speed.getConverter();
+        speed.setConverter(null);
+        speed.setConverter(speeds);
         if (shown != null) {
             show(shown);
         } else {
