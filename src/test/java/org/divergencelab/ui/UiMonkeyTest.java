@@ -75,7 +75,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * <p>Checks, after a warm-up pass that builds every view once (first-time construction is start-up cost):
  * <ol>
  * <li>no uncaught exception on any thread (default handler and the FX thread's own, which also catches what
- * a handler throws during an injected event), and nothing written to System.err that looks like a stack trace;
+ * a handler throws during an injected event), no SEVERE record in java.util.logging (where JavaFX logs), and
+ * nothing written to System.err that looks like a stack trace; logged warnings are counted and printed;
  * <li>no event keeps the FX thread busy over {@value #BUSY_LIMIT_MS} ms: the FX thread's CPU time (not wall
  * time: the machine may be loaded) from injecting an event to its return, which covers every handler and listener
  * the event runs synchronously. Reported beside it, not asserted: the main scene's CSS + layout pass per pulse
@@ -186,6 +187,14 @@ class UiMonkeyTest {
         System.out.println("[monkey] seed " + seed + ", " + events + " events (-Dmonkey.seed=" + seed + " repeats it)");
         Monkey monkey = new Monkey(new Random(seed));
         monkey.installErrorCatchers();
+        // -Dmonkey.jfr=FILE: a JFR recording with old-object samples and their paths to GC roots (leak hunting:
+        // jfr print --events jdk.OldObjectSample FILE)
+        jdk.jfr.Recording jfr = null;
+        if (System.getProperty("monkey.jfr") != null) {
+            jfr = new jdk.jfr.Recording();
+            jfr.enable("jdk.OldObjectSample").with("cutoff", "infinity").withStackTrace();
+            jfr.start();
+        }
         try {
             long t0 = System.nanoTime();
             monkey.warmUp();
@@ -196,13 +205,15 @@ class UiMonkeyTest {
             long t1 = System.nanoTime();
             int half = events / 2 / BURST * BURST;
             long heapMid = 0;
+            Map<String, long[]> histMid = Map.of();
             long tMid = 0;
             for (int i = 0; i < events && monkey.errors.isEmpty(); i += BURST) {
                 if (i == half) {
                     // halfway: the same quiet state as at the start, so the second half's growth is comparable
                     long m0 = System.nanoTime();
                     monkey.quiet();
-                    heapMid = liveBytes(histogram());
+                    histMid = histogram();
+                    heapMid = liveBytes(histMid);
                     tMid = System.nanoTime() - m0;
                 }
                 monkey.burst(i, Math.min(BURST, events - i));
@@ -211,6 +222,10 @@ class UiMonkeyTest {
             PulseStats ps = monkey.pulses.end();
             monkey.quiet();
             long usedEnd = usedHeapAfterGc();
+            if (jfr != null) {
+                jfr.dump(java.nio.file.Path.of(System.getProperty("monkey.jfr")));
+                jfr.close();
+            }
             Map<String, long[]> histEnd = histogram();
             long heapEnd = liveBytes(histEnd);
             String report = String.format(Locale.ROOT,
@@ -226,7 +241,9 @@ class UiMonkeyTest {
                             + "[monkey] live heap (class histogram after full GC): start %.1f MB, half-way %.1f MB, end %.1f MB;"
                             + " second half's growth %.1f MB (bound %d MB); heap used after GC: %.1f -> %.1f MB%n"
                             + "[monkey] wall gaps over 100 ms, FX thread seen in: %s%n"
-                            + "[monkey] heap growth by class: %s",
+                            + "[monkey] log warnings (not failures): %s%n"
+                            + "[monkey] live bytes grown most, start to end: %s%n"
+                            + "[monkey] instances grown most in the second half (a leak per event shows here): %s",
                     seed, monkey.done, (t2 - t1 - tMid) / 1e9, (t1 - t0) / 1e9, monkey.kindCounts,
                     monkey.maxHandlerCpuMs, BUSY_LIMIT_MS, monkey.slowestHandler, monkey.maxHandlerWallMs,
                     monkey.handlersOverWall,
@@ -236,7 +253,9 @@ class UiMonkeyTest {
                     ps.pulses, ps.maxWallMs, ps.p99WallMs, ps.wallOver100, monkey.pulses.fxCpuMs[0] / 1e3,
                     monkey.pulses.fxCpuMs[1] / 1e3, (t2 - t1) / 1e9,
                     heapStart / 1e6, heapMid / 1e6, heapEnd / 1e6, (heapEnd - heapMid) / 1e6, HEAP_GROWTH_LIMIT_MB,
-                    usedStart / 1e6, usedEnd / 1e6, monkey.pulses.blockSites(), growth(histStart, histEnd));
+                    usedStart / 1e6, usedEnd / 1e6, monkey.pulses.blockSites(),
+                    monkey.logWarningsText(), growth(histStart, histEnd),
+                    instanceGrowth(histMid, histEnd));
             System.out.println(report);
             if (!monkey.errors.isEmpty()) {
                 fail("seed " + seed + ": " + monkey.errors.size() + " error(s), first:\n" + monkey.errors.get(0)
@@ -301,6 +320,15 @@ class UiMonkeyTest {
                 .reduce((a, b) -> a + ", " + b).orElse("none over 0.2 MB");
     }
 
+    /** The non-array classes whose instance count grew most between two histograms. */
+    private static String instanceGrowth(Map<String, long[]> before, Map<String, long[]> after) {
+        return after.entrySet().stream().filter(e -> !e.getKey().startsWith("["))
+                .map(e -> Map.entry(e.getKey(), e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]))
+                .filter(e -> e.getValue() > 50).sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .limit(15).map(e -> e.getKey().replace("org.divergencelab.", "") + " +" + e.getValue())
+                .reduce((a, b) -> a + ", " + b).orElse("none over 50");
+    }
+
     /** Runs on the FX thread and waits (generously: a loaded machine) for the result. */
     private static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(120, TimeUnit.SECONDS);
@@ -311,6 +339,23 @@ class UiMonkeyTest {
             r.run();
             return null;
         });
+    }
+
+    /**
+     * Empties TestFX's log of the events fired on the primary stage ({@code FxToolkitContext}'s
+     * {@code FiredEvents}): it keeps every event with its target, so thousands of monkey events would pin the
+     * nodes they hit (and a canvas's texture) and read as a leak of the app. FX thread.
+     */
+    static void clearTestFxEventLog() {
+        try {
+            java.lang.reflect.Field f = org.testfx.api.FxToolkitContext.class.getDeclaredField("firedEvents");
+            f.setAccessible(true);
+            if (f.get(org.testfx.api.FxToolkit.toolkitContext()) instanceof org.testfx.service.support.FiredEvents fe) {
+                fe.clearEvents();
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("TestFX changed: cannot clear its fired-events log", e);
+        }
     }
 
     /** Closes dialogs and popups left open (FX thread). */
@@ -489,6 +534,38 @@ class UiMonkeyTest {
         private Thread.UncaughtExceptionHandler previousFx;
         private java.io.PrintStream previousErr;
         private int imageStartedAt = -1;
+        final Map<String, Integer> logWarnings = Collections.synchronizedMap(new LinkedHashMap<>());
+        final Map<String, String> logFirstSeen = Collections.synchronizedMap(new LinkedHashMap<>());
+
+        String logWarningsText() {
+            synchronized (logWarnings) {
+                return logWarnings.isEmpty() ? "none" : logWarnings.entrySet().stream().map(e -> e.getValue() + "× "
+                        + e.getKey() + " (first after " + logFirstSeen.get(e.getKey()) + ")")
+                        .reduce((a, b) -> a + "; " + b).orElse("");
+            }
+        }
+        private final java.util.logging.Handler logWatch = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                String msg = r.getLoggerName() + ": " + r.getMessage();
+                if (r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                    errors.add("logged SEVERE during [" + pulses.currentEvent + "]: " + msg
+                            + (r.getThrown() == null ? "" : " " + r.getThrown()));
+                } else if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    String key = msg.length() > 160 ? msg.substring(0, 160) + "…" : msg;
+                    logWarnings.merge(key, 1, Integer::sum);
+                    logFirstSeen.putIfAbsent(key, pulses.currentEvent);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
 
         Monkey(Random random) {
             this.random = random;
@@ -502,6 +579,8 @@ class UiMonkeyTest {
                 Thread.currentThread().setUncaughtExceptionHandler((t, e) -> record("uncaught on the FX thread", e));
                 robot = new Robot();
             });
+            // JavaFX and the JDK log through java.util.logging: SEVERE fails the run, warnings are counted
+            java.util.logging.Logger.getLogger("").addHandler(logWatch);
             previousErr = System.err;
             java.io.PrintStream original = System.err;
             System.setErr(new java.io.PrintStream(new java.io.OutputStream() {
@@ -524,6 +603,7 @@ class UiMonkeyTest {
         }
 
         void uninstallErrorCatchers() throws Exception {
+            java.util.logging.Logger.getLogger("").removeHandler(logWatch);
             Thread.setDefaultUncaughtExceptionHandler(previousDefault);
             fxRun(() -> Thread.currentThread().setUncaughtExceptionHandler(previousFx));
             System.setErr(previousErr);
@@ -553,7 +633,10 @@ class UiMonkeyTest {
                 window.themes().setTheme(Theme.LIGHT);
             });
             WaitForAsyncUtils.waitForFxEvents();
-            fxRun(() -> window.selectView("training"));
+            fxRun(() -> {
+                window.selectView("training");
+                clearTestFxEventLog();
+            });
             WaitForAsyncUtils.waitForFxEvents();
         }
 
@@ -577,6 +660,7 @@ class UiMonkeyTest {
                 window.themes().setFontScale(100);
                 window.themes().units().setLogBase(org.divergencelab.ui.theme.Units.LogBase.NATS);
                 window.selectView("training");
+                clearTestFxEventLog();
             });
             WaitForAsyncUtils.waitForFxEvents();
         }
@@ -592,7 +676,10 @@ class UiMonkeyTest {
                 int e = i + k;
                 javafx.application.Platform.runLater(() -> event(e));
             }
-            fxRun(() -> event(i + n - 1));
+            fxRun(() -> {
+                event(i + n - 1);
+                clearTestFxEventLog();
+            });
         }
 
         /** One event: chosen, then injected; FX thread. */
