@@ -380,7 +380,6 @@ class UiMonkeyTest {
         /** CPU the monkey itself spent on the FX thread (choosing and injecting events); FX thread only. */
         long monkeyCpu;
         private long lastMonkeyCpu;
-        private long maxTotalCpu;
         private long cpuAtBegin;
         private long monkeyAtBegin;
         /** FX-thread CPU over the run in ms: {total, the monkey's share}. */
@@ -401,7 +400,6 @@ class UiMonkeyTest {
                     // the app's own work between two pulses: the FX thread's CPU less the monkey's
                     long app = (cpu - lastCpu) - (monkeyCpu - lastMonkeyCpu);
                     gaps.add(new long[] {wall - lastWall, app});
-                    maxTotalCpu = Math.max(maxTotalCpu, cpu - lastCpu);
                     if (app > maxCpu) {
                         maxCpu = app;
                         maxCpuDuring = currentEvent + " on " + window.selectedView();
