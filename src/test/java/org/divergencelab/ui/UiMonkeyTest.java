@@ -171,6 +171,9 @@ class UiMonkeyTest {
             if (window.scenes().isLecture()) {
                 window.scenes().setLecture(false);
             }
+            // the gallery's demo animation is a timer that outlives the window: later tests in this JVM would pay
+            window.showGallery().setAnimating(false);
+            window.frameTimes().stop();
         });
         window.imageMode().stop();
         window.training().dispose();
@@ -221,6 +224,7 @@ class UiMonkeyTest {
             long t2 = System.nanoTime();
             PulseStats ps = monkey.pulses.end();
             monkey.quiet();
+            System.err.println(); // ends a stack trace the System.err watch may still be collecting
             long usedEnd = usedHeapAfterGc();
             if (jfr != null) {
                 jfr.dump(java.nio.file.Path.of(System.getProperty("monkey.jfr")));
@@ -583,20 +587,45 @@ class UiMonkeyTest {
             java.io.PrintStream original = System.err;
             System.setErr(new java.io.PrintStream(new java.io.OutputStream() {
                 private final StringBuilder line = new StringBuilder();
+                private StringBuilder trace;
+                private String during = "";
 
                 @Override
                 public synchronized void write(int b) {
                     original.write(b);
                     if (b == '\n') {
-                        String s = line.toString();
+                        line(line.toString());
                         line.setLength(0);
-                        if (s.contains("Exception") || s.startsWith("\tat ") && s.contains("org.divergencelab")) {
-                            errors.add("System.err: " + s);
-                        }
                     } else {
                         line.append((char) b);
                     }
                 }
+
+                /** Collects a printed stack trace; an app frame in it fails the run, a JavaFX-only one is counted. */
+                private void line(String s) {
+                    boolean frame = s.startsWith("\tat ") || s.startsWith("\t...") || s.startsWith("Caused by");
+                    if (trace != null && frame) {
+                        trace.append('\n').append(s);
+                        return;
+                    }
+                    if (trace != null) {
+                        String t = trace.toString();
+                        if (t.contains("org.divergencelab")) {
+                            errors.add("System.err during [" + during + "]: " + t);
+                        } else {
+                            String head = t.lines().findFirst().orElse("") + " at "
+                                    + t.lines().skip(1).findFirst().orElse("").trim();
+                            logWarnings.merge("System.err, JavaFX only: " + head, 1, Integer::sum);
+                            logFirstSeen.putIfAbsent("System.err, JavaFX only: " + head, during);
+                        }
+                        trace = null;
+                    }
+                    if (s.contains("Exception") || s.contains("Error")) {
+                        trace = new StringBuilder(s);
+                        during = pulses.currentEvent;
+                    }
+                }
+
             }, true));
         }
 
