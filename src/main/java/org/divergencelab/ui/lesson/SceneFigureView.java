@@ -10,6 +10,7 @@ import javafx.scene.layout.VBox;
 import org.divergencelab.lesson.SceneFigure;
 import org.divergencelab.ui.plot.LineChart;
 import org.divergencelab.ui.plot.LineSeries;
+import org.divergencelab.ui.theme.Theme;
 import org.divergencelab.ui.theme.ThemeManager;
 
 /**
@@ -37,12 +38,26 @@ public final class SceneFigureView {
         this.themes = themes;
         root.setId("scene-figure");
         legend.setAlignment(javafx.geometry.Pos.CENTER);
-        root.setPrefSize(WIDTH, HEIGHT);
-        root.setMinSize(WIDTH, HEIGHT);
-        root.setMaxSize(WIDTH, HEIGHT);
+        resize();
+        themes.themeProperty().addListener((o, a, b) -> resize());
+        themes.fontScaleProperty().addListener((o, a, b) -> resize());
         status.setId("scene-figure-status");
         root.getChildren().add(status);
         clear();
+    }
+
+    /**
+     * {@link #WIDTH}×{@link #HEIGHT} at the light theme's 12 px plot font, larger with the plots' font (projector
+     * 20 px, font scale): at a fixed size the projector's two-line title and legend left the chart a 25 px strip
+     * (S15 at 1280×720). Width grows to 1.4×, height to 2× at most; the caption scrolls past its cap.
+     */
+    private void resize() {
+        double k = themes.getTheme().fontSize() * themes.fontScaleProperty().get() / 100.0 / Theme.LIGHT.fontSize();
+        double w = WIDTH * Math.clamp(k, 1, 1.4);
+        double h = HEIGHT * Math.clamp(k, 1, 2);
+        root.setPrefSize(w, h);
+        root.setMinSize(w, h);
+        root.setMaxSize(w, h);
     }
 
     /** The node. */
@@ -128,10 +143,11 @@ public final class SceneFigureView {
         javafx.scene.control.ScrollPane legendPane = new javafx.scene.control.ScrollPane(legend);
         legendPane.setFitToWidth(true);
         legendPane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        legendPane.setMaxHeight(HEIGHT / 3);
+        legendPane.maxHeightProperty().bind(root.heightProperty().divide(3));
         // the whole legend when it fits in that third (its height as laid out at the figure's width)
         legendPane.minViewportHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.min(legend.getHeight(), HEIGHT / 3 - 4), legend.heightProperty()));
+                () -> Math.min(legend.getHeight(), root.getHeight() / 3 - 4), legend.heightProperty(),
+                root.heightProperty()));
         legendPane.getStyleClass().add("edge-to-edge");
         VBox box = new VBox(2, chart, legendPane);
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
