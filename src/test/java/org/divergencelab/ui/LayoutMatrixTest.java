@@ -48,8 +48,6 @@ public class LayoutMatrixTest {
     private static final Path OUT = Path.of("target", "screenshots", "layout");
 
     private MainWindow window;
-    /** Also check plot areas and overlapping texts (the full matrix). */
-    private boolean strict;
 
     /**
      * The window in a 1920×1080 scene that is never shown (the headless screen is smaller), sized to each matrix
@@ -57,14 +55,17 @@ public class LayoutMatrixTest {
      */
     @BeforeEach
     void start() throws Exception {
-        FxTestSupport.onFx(() -> {
-            window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
-            StackPane holder = new StackPane(window.root());
+        window = offScreenWindow();
+    }
+
+    /** The main window in a 3840×2160 scene that is never shown (large enough for the 4K rows), laid out top-left. */
+    static MainWindow offScreenWindow() throws Exception {
+        return FxTestSupport.onFx(() -> {
+            MainWindow w = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
+            StackPane holder = new StackPane(w.root());
             holder.setAlignment(javafx.geometry.Pos.TOP_LEFT);
-            // never shown: large enough for the 4K row of the matrix
-            Scene scene = new Scene(holder, 3840, 2160);
-            window.attach(scene);
-            return null;
+            w.attach(new Scene(holder, 3840, 2160));
+            return w;
         });
     }
 
@@ -83,11 +84,10 @@ public class LayoutMatrixTest {
      */
     @Test
     void plotAreasAndTextsHoldInTheFullMatrixWithCompareMode4kAndLargeFonts() throws Exception {
-        matrix(true);
+        matrix();
     }
 
-    private void matrix(boolean full) throws Exception {
-        strict = full;
+    private void matrix() throws Exception {
         List<String> failures = new ArrayList<>();
         int[] checked = {0};
         FxTestSupport.onFx(() -> {
@@ -121,10 +121,8 @@ public class LayoutMatrixTest {
                 }
             }
         }
-        if (full) {
-            extraRows(tabs, failures, checked);
-        }
-        report(full, failures, checked);
+        extraRows(tabs, failures, checked);
+        report(failures, checked);
     }
 
     /** Compare mode, 4K and 200 % font size. */
@@ -177,11 +175,9 @@ public class LayoutMatrixTest {
         });
     }
 
-    private void report(boolean full, List<String> failures, int[] checked) throws Exception {
-        if (full) {
-            java.nio.file.Files.createDirectories(Path.of("target"));
-            java.nio.file.Files.write(Path.of("target", "layout-problems.txt"), failures);
-        }
+    private void report(List<String> failures, int[] checked) throws Exception {
+        java.nio.file.Files.createDirectories(Path.of("target"));
+        java.nio.file.Files.write(Path.of("target", "layout-problems.txt"), failures);
         System.out.println("LayoutMatrixTest: " + checked[0] + " plots checked, " + failures.size() + " too small");
         failures.stream().limit(60).forEach(System.out::println);
         assertTrue(checked[0] > 100, "the matrix found the plots (" + checked[0] + ")");
@@ -203,7 +199,16 @@ public class LayoutMatrixTest {
             root.getScene().getRoot().applyCss();
             root.getScene().getRoot().layout();
         }
-        for (PlotWidget p : plots(window.views().getSelectionModel().getSelectedItem().getContent())) {
+        checkPlots(tag, window.views().getSelectionModel().getSelectedItem().getContent(), failures, checked);
+    }
+
+    /**
+     * Checks every plot widget showing under {@code content}: at least {@link #MIN_W}×{@link #MIN_H}, its data area
+     * at least {@link #MIN_PLOT_W}×{@link #MIN_PLOT_H}, no two of its texts overlapping; problems go to
+     * {@code failures} tagged {@code tag}.
+     */
+    static void checkPlots(String tag, Node content, List<String> failures, int[] checked) {
+        for (PlotWidget p : plots(content)) {
             Bounds b = p.getLayoutBounds();
             checked[0]++;
             String what = String.format("%s: %s %s", tag, p.getClass().getSimpleName(), p.getId());
@@ -211,10 +216,7 @@ public class LayoutMatrixTest {
                 failures.add(String.format("%s is %.0f×%.0f", what, b.getWidth(), b.getHeight()));
                 continue;
             }
-            if (!strict) {
-                continue;
-            }
-            List<TextBox> texts = texts(p.toSvg(b.getWidth(), b.getHeight()));
+            List<TextBox> texts = texts(p.toSvg(b.getWidth(), b.getHeight())); // also lays the axes out at this size
             // (a widget that draws without its axes, as WarpedGrid's 1-D map, leaves them unlaid: 0×0 or 1×1)
             if (p instanceof org.divergencelab.ui.plot.XYPlot xy && xy.axes().width() * xy.axes().height() > 1
                     && (xy.axes().width() < MIN_PLOT_W || xy.axes().height() < MIN_PLOT_H)) {

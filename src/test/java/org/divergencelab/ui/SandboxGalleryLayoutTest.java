@@ -7,16 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.geometry.Bounds;
-import javafx.scene.Scene;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 
 import org.divergencelab.lesson.Scenes;
 import org.divergencelab.ui.i18n.I18n;
-import org.divergencelab.ui.plot.PlotWidget;
 import org.divergencelab.ui.theme.Theme;
-import org.divergencelab.ui.theme.ThemeManager;
 import org.divergencelab.ui.util.Export;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,13 +34,7 @@ public class SandboxGalleryLayoutTest {
 
     @BeforeEach
     void start() throws Exception {
-        FxTestSupport.onFx(() -> {
-            window = new MainWindow(new I18n(I18n.ENGLISH), new ThemeManager());
-            StackPane holder = new StackPane(window.root());
-            holder.setAlignment(javafx.geometry.Pos.TOP_LEFT);
-            window.attach(new Scene(holder, 3840, 2160)); // never shown: room for the 4K rows
-            return null;
-        });
+        window = LayoutMatrixTest.offScreenWindow();
     }
 
     @AfterEach
@@ -148,27 +137,8 @@ public class SandboxGalleryLayoutTest {
             r.getScene().getRoot().applyCss();
             r.getScene().getRoot().layout();
         }
-        for (PlotWidget p : LayoutMatrixTest.plots(window.views().getSelectionModel().getSelectedItem().getContent())) {
-            Bounds b = p.getLayoutBounds();
-            checked[0]++;
-            String what = String.format("%s: %s %s", tag, p.getClass().getSimpleName(), p.getId());
-            if (b.getWidth() < LayoutMatrixTest.MIN_W || b.getHeight() < LayoutMatrixTest.MIN_H) {
-                failures.add(String.format("%s is %.0f×%.0f", what, b.getWidth(), b.getHeight()));
-                continue;
-            }
-            if (p instanceof org.divergencelab.ui.plot.XYPlot xy) {
-                xy.toSvg(b.getWidth(), b.getHeight()); // lays the axes out at this size
-                if (xy.axes().width() * xy.axes().height() > 1 && (xy.axes().width() < LayoutMatrixTest.MIN_PLOT_W
-                        || xy.axes().height() < LayoutMatrixTest.MIN_PLOT_H)) {
-                    failures.add(String.format("%s: plot area %.0f×%.0f inside %.0f×%.0f", what, xy.axes().width(),
-                            xy.axes().height(), b.getWidth(), b.getHeight()));
-                }
-            }
-            String overlap = LayoutMatrixTest.firstOverlap(LayoutMatrixTest.texts(p.toSvg(b.getWidth(), b.getHeight())));
-            if (overlap != null) {
-                failures.add(what + ": texts overlap: " + overlap);
-            }
-        }
+        LayoutMatrixTest.checkPlots(tag, window.views().getSelectionModel().getSelectedItem().getContent(), failures,
+                checked);
         if (shoot && size[0] < 3840) {
             try {
                 Export.writePng(Export.snapshot(window.root(), 1), OUT.resolve("window-" + tag + ".png"));
