@@ -88,8 +88,15 @@ public final class LabApp extends Application {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
+            // CPU times too: on a loaded machine the wall clock says more about the neighbours than about us
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long processCpuMs = os instanceof com.sun.management.OperatingSystemMXBean sun
+                    ? sun.getProcessCpuTime() / 1_000_000 : -1;
             System.out.println("first window pulse after " + msSinceProcessStart() + " ms (launch requested "
-                    + MILESTONES[0] + ", toolkit up " + MILESTONES[1] + ", window built " + MILESTONES[2] + ")");
+                    + MILESTONES[0] + ", toolkit up " + MILESTONES[1] + ", window built " + MILESTONES[2]
+                    + "); CPU: FX thread " + threads.getCurrentThreadCpuTime() / 1_000_000 + " ms, process "
+                    + processCpuMs + " ms");
             Platform.exit();
         };
         scene.addPostLayoutPulseListener(once[0]);

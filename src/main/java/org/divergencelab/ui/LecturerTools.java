@@ -60,7 +60,6 @@ public final class LecturerTools {
         LecturerTools t = new LecturerTools(window, presentation);
         TrainingView training = window.training();
         t.presentation.autoHide(Side.TOP, training.transportToolBar(), true, training.transportToolBar());
-        window.sandbox().usePresentationMode(t.presentation);
         t.addMenuItems();
         t.startupProperties();
         return t;

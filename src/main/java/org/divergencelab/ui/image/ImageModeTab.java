@@ -201,16 +201,22 @@ public final class ImageModeTab {
         objectiveBox.valueProperty().addListener((o, a, b) -> changed("image.field.objective", objectiveBox, b));
         batchNorm.selectedProperty().addListener((o, a, b) -> changedBatchNorm(b));
         // closing the window ends the run (the worker is a daemon too, but nothing should run out of sight)
+        // (the main window attaches the tab's view only while it is selected: watch each scene and window once)
         root.sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
+            if (scene != null && scene != watchedScene) {
+                watchedScene = scene;
                 scene.windowProperty().addListener((ow, aw, w) -> watch(w));
                 watch(scene.getWindow());
             }
         });
     }
 
+    private javafx.scene.Scene watchedScene;
+    private Window watchedWindow;
+
     private void watch(Window w) {
-        if (w != null) {
+        if (w != null && w != watchedWindow) {
+            watchedWindow = w;
             w.showingProperty().addListener((o, was, showing) -> {
                 if (!showing) {
                     stopRun();
