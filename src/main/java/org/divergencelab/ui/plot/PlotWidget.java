@@ -25,7 +25,7 @@ import org.divergencelab.ui.theme.Themed;
 public abstract class PlotWidget extends Region implements Themed {
 
     private final Canvas canvas = new Canvas();
-    private final CanvasPainter painter = new CanvasPainter(canvas.getGraphicsContext2D());
+    private CanvasPainter painter = new CanvasPainter(canvas.getGraphicsContext2D());
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final StringProperty fontFamily = new SimpleStringProperty(this, "fontFamily",
             Font.getDefault().getFamily());
@@ -40,6 +40,14 @@ public abstract class PlotWidget extends Region implements Themed {
         theme.addListener((o, a, b) -> invalidate());
         fontFamily.addListener((o, a, b) -> invalidate());
         title.addListener((o, a, b) -> invalidate());
+        // Out of the scene (its tab hidden) a widget keeps no raster buffers: they have the size of the largest
+        // frame it ever drew (full screen, 200 % fonts). The canvas keeps its picture; a new painter allocates on
+        // the next paint.
+        sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                painter = new CanvasPainter(canvas.getGraphicsContext2D());
+            }
+        });
         setMinSize(120, 90);
         setPrefSize(480, 360);
     }
@@ -162,6 +170,11 @@ public abstract class PlotWidget extends Region implements Themed {
         dirty = false;
         paintCount++;
         lastPaintNanos = System.nanoTime() - t0;
+    }
+
+    /** The painter drawing this widget now (tests: a widget out of the scene gets a fresh, empty one). */
+    final CanvasPainter painter() {
+        return painter;
     }
 
     /** The title as the last paint broke it into lines (empty when there is no title). */

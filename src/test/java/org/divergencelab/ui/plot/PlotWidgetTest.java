@@ -68,6 +68,26 @@ class PlotWidgetTest {
      * scatter: the FX-thread time to issue the drawing and the time to rasterise it (snapshot). Results go
      * to target/ui-paint-timings.txt for the report; timing assertions would be flaky on a shared machine.
      */
+    /** A hidden tab's plots leave the scene graph: they must not keep their full-size raster buffers. */
+    @Test
+    void aWidgetOutOfTheSceneDropsItsPainterAndRepaintsWhenBack() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.HBox box = FxTestSupport.onFx(() -> (javafx.scene.layout.HBox) heatmap.getParent());
+        CanvasPainter before = FxTestSupport.onFx(heatmap::painter);
+        long painted = FxTestSupport.onFx(() -> {
+            box.getChildren().remove(heatmap);
+            return heatmap.paintCount();
+        });
+        assertTrue(before != FxTestSupport.onFx(heatmap::painter), "out of the scene: a fresh painter");
+        FxTestSupport.onFx(() -> {
+            heatmap.setField(HeatmapLayer.of(field(32, 1)).build());
+            box.getChildren().add(0, heatmap);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(painted + 1, FxTestSupport.onFx(heatmap::paintCount), "back in the scene: drawn again");
+    }
+
     @Test
     void measureRepaintTimes() throws Exception {
         SplittableRandom rnd = new SplittableRandom(7);
