@@ -93,7 +93,7 @@ public final class OpenDocuments {
      * does nothing (a warning on {@code err} if AWT failed). Returns whether the handler is installed.
      */
     public static boolean installDesktopHandler(OpenDocuments target, PrintStream err) {
-        if (!asksDesktop(System.getProperty("os.name"), java.awt.GraphicsEnvironment::isHeadless)) {
+        if (!asksDesktop(System.getProperty("os.name"), () -> java.awt.GraphicsEnvironment.isHeadless())) {
             return false;
         }
         try {
