@@ -1,6 +1,7 @@
 #!/bin/sh
 # Renders the installers' icons from assets/divergence-lab.svg into src/dist/ (docs/install.md):
-#   divergence-lab.png   256 px (Linux .deb and app image)
+#   divergence-lab.png   256 px (Linux app image), and the same in linux/ for the .deb's menu entry (jpackage's
+#                        --resource-dir: without it the .deb made from the app image had jpackage's 32 px Duke)
 #   divergence-lab.ico   16, 32, 48, 256 px (Windows .msi, launchers)
 #   divergence-lab.icns  16-1024 px, Retina (@2x) entries included (macOS .app and .dmg)
 # Needs ImageMagick (convert, with its own SVG renderer) and python3 (standard library only: the .icns container,
@@ -22,6 +23,7 @@ convert "$tmp/1024.png" -depth 8 -strip -define png:exclude-chunks=date,time "$t
 mv "$tmp/1024-8.png" "$tmp/1024.png"
 
 cp "$tmp/256.png" "$out/divergence-lab.png"
+cp "$tmp/256.png" "$out/linux/divergence-lab.png"
 convert "$tmp/16.png" "$tmp/32.png" "$tmp/48.png" "$tmp/256.png" "$out/divergence-lab.ico"
 
 python3 - "$tmp" "$out/divergence-lab.icns" <<'EOF'
@@ -37,4 +39,4 @@ for kind, size in entries:
 with open(target, "wb") as f:
     f.write(b"icns" + struct.pack(">I", 8 + len(body)) + body)
 EOF
-echo "wrote $out/divergence-lab.png, .ico, .icns"
+echo "wrote $out/divergence-lab.png, .ico, .icns and $out/linux/divergence-lab.png"
