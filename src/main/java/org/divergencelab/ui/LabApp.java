@@ -21,16 +21,21 @@ import org.divergencelab.ui.theme.ThemeManager;
  * {@code divergencelab.gallery=show} opens the widget gallery, {@code =animate} also starts its frame-rate
  * demo (frame times in the status bar). The first start opens on Welcome ("start here") and remembers it in the
  * user's preferences; {@code divergencelab.settings=memory} uses a fresh in-memory store instead. A file as the
- * first argument (a training or sandbox state, a scene file) is opened in its tab ({@link FileArgument}).
+ * first argument (a training or sandbox state, a scene file) is opened in its tab ({@link FileArgument}), and so
+ * is one macOS sends as an "open documents" event ({@link OpenDocuments}).
  */
 public final class LabApp extends Application {
 
     /** The start-up probe's milestones, ms from the process start: launch requested, toolkit up, window built. */
     private static final boolean REPORT = Boolean.getBoolean("divergencelab.startup.report");
     private static final long[] MILESTONES = new long[3];
+    /** Documents macOS sends as "open documents" events (a double-clicked .dlab): opened once the window is built. */
+    private static final OpenDocuments OPEN_DOCUMENTS = new OpenDocuments(Platform::runLater);
 
     /** Launches the JavaFX application (blocks until the window closes). */
     public static void launchApp(String[] args) {
+        // before JavaFX starts: only then does AWT receive the event (OpenDocuments); on macOS only
+        OpenDocuments.installDesktopHandler(OPEN_DOCUMENTS, System.err);
         if (REPORT) {
             MILESTONES[0] = msSinceProcessStart();
         }
@@ -63,6 +68,8 @@ public final class LabApp extends Application {
         if (!getParameters().getRaw().isEmpty()) {
             FileArgument.open(window, java.nio.file.Path.of(getParameters().getRaw().get(0)));
         }
+        // macOS: the same for documents sent as events, those queued before the window existed first
+        OPEN_DOCUMENTS.ready(file -> FileArgument.open(window, file));
         String gallery = System.getProperty("divergencelab.gallery");
         if (gallery != null) {
             WidgetGallery g = window.showGallery();

@@ -27,6 +27,20 @@ public final class CanvasPainter implements Painter {
     private double deviceScale = 1;
     private int[] pointBuffer = new int[0];
     private float[] coverage = new float[0];
+    /**
+     * The largest share of {@link #pointBuffer} and {@link #coverage} the current frame used, and how many frames
+     * in a row used under a quarter of them: the buffers grow to the largest clip a canvas ever had (a window
+     * made full-screen once kept 80 MB of them), so they are reallocated at the smaller size once
+     * {@link #SHRINK_AFTER_FRAMES} frames in a row needed under a quarter (not on one small frame, so that
+     * frames alternating between a large and a small need do not allocate every time).
+     */
+    private int pointNeed;
+    private int coverageNeed;
+    private int pointSmallFrames;
+    private int coverageSmallFrames;
+    static final int SHRINK_AFTER_FRAMES = 2;
+    /** Buffers of at most this many pixels (256 KB) are kept whatever the need: not worth reallocating. */
+    static final int SHRINK_MIN_PIXELS = 1 << 16;
     /** Points of several series accumulate in one raster, drawn when anything else is drawn. */
     private boolean pointsPending;
     private double[] pendingClip;
@@ -57,6 +71,33 @@ public final class CanvasPainter implements Painter {
     /** Ends a frame: draws any points still pending. */
     public void endFrame() {
         flushPoints();
+        // after the flush: nothing of this frame is left in the buffers
+        pointSmallFrames = shrinks(pointBuffer.length, pointNeed) ? pointSmallFrames + 1 : 0;
+        if (pointSmallFrames >= SHRINK_AFTER_FRAMES) {
+            pointBuffer = new int[pointNeed];
+            pointSmallFrames = 0;
+        }
+        coverageSmallFrames = shrinks(coverage.length, coverageNeed) ? coverageSmallFrames + 1 : 0;
+        if (coverageSmallFrames >= SHRINK_AFTER_FRAMES) {
+            coverage = new float[coverageNeed];
+            coverageSmallFrames = 0;
+        }
+        pointNeed = 0;
+        coverageNeed = 0;
+    }
+
+    private static boolean shrinks(int capacity, int need) {
+        return capacity > SHRINK_MIN_PIXELS && need < capacity / 4;
+    }
+
+    /** Capacity of the point raster buffer, in pixels (tests: it shrinks after the canvas did). */
+    int pointBufferCapacity() {
+        return pointBuffer.length;
+    }
+
+    /** Capacity of the segment coverage buffer, in pixels. */
+    int coverageCapacity() {
+        return coverage.length;
     }
 
     private void flushPoints() {
@@ -165,6 +206,8 @@ public final class CanvasPainter implements Painter {
         if (bw <= 0 || bh <= 0) {
             return;
         }
+        coverageNeed = Math.max(coverageNeed, bw * bh);
+        pointNeed = Math.max(pointNeed, bw * bh);
         if (coverage.length < bw * bh) {
             coverage = new float[bw * bh];
         } else {
@@ -293,6 +336,7 @@ public final class CanvasPainter implements Painter {
         }
         if (!(pointsPending && pendingClip == clip)) {
             flushPoints();
+            pointNeed = Math.max(pointNeed, bw * bh);
             if (pointBuffer.length < bw * bh) {
                 pointBuffer = new int[bw * bh];
             } else {

@@ -143,4 +143,88 @@ class CanvasPainterTest {
             }
         }
     }
+
+    /** One frame: points and a contour-style batch of segments inside a clip of {@code w × h}, on white. */
+    private static void paintBatches(CanvasPainter p, GraphicsContext g, double w, double h) {
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, g.getCanvas().getWidth(), g.getCanvas().getHeight());
+        p.beginFrame(1);
+        p.pushClip(0, 0, w, h);
+        int n = 2 * CanvasPainter.BATCH_THRESHOLD;
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        double[] segments = new double[4 * n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = (i * 37 % 101) / 100.0 * w;
+            ys[i] = (i * 53 % 97) / 96.0 * h;
+            segments[4 * i] = xs[i];
+            segments[4 * i + 1] = ys[i];
+            segments[4 * i + 2] = xs[i] + 3;
+            segments[4 * i + 3] = ys[i] + 2;
+        }
+        p.fillCircles(xs, ys, n, 2, Color.rgb(200, 40, 40, 0.7), false, 0);
+        p.setStroke(Color.rgb(20, 60, 160));
+        p.setLineWidth(1);
+        p.strokeSegments(segments, n);
+        p.popClip();
+        p.endFrame();
+    }
+
+    /**
+     * The raster buffers follow the canvas down again: after a frame over 1000 × 800 px they hold 800 000 px;
+     * once frames of 100 × 80 px have gone on for {@link CanvasPainter#SHRINK_AFTER_FRAMES} in a row they hold
+     * what those need (the UI monkey saw them stay at the largest size, 80 MB of them). One small frame alone
+     * does not shrink them (no reallocation when frames alternate), and what is drawn does not change.
+     */
+    @Test
+    void theRasterBuffersShrinkWhenTheCanvasHasBeenMuchSmallerForAFewFrames() throws Exception {
+        int[] capacities = FxTestSupport.onFx(() -> {
+            Canvas big = new Canvas(1000, 800);
+            CanvasPainter p = new CanvasPainter(big.getGraphicsContext2D());
+            paintBatches(p, big.getGraphicsContext2D(), 1000, 800);
+            int[] c = new int[6];
+            c[0] = p.pointBufferCapacity();
+            c[1] = p.coverageCapacity();
+            paintBatches(p, big.getGraphicsContext2D(), 100, 80);
+            c[2] = p.pointBufferCapacity();
+            c[3] = p.coverageCapacity();
+            for (int f = 1; f < CanvasPainter.SHRINK_AFTER_FRAMES; f++) {
+                paintBatches(p, big.getGraphicsContext2D(), 100, 80);
+            }
+            c[4] = p.pointBufferCapacity();
+            c[5] = p.coverageCapacity();
+            return c;
+        });
+        assertEquals(800_000, capacities[0], "point buffer after the large frame");
+        assertEquals(800_000, capacities[1], "coverage buffer after the large frame");
+        assertEquals(800_000, capacities[2], "one small frame keeps the point buffer");
+        assertEquals(800_000, capacities[3], "one small frame keeps the coverage buffer");
+        assertEquals(8_000, capacities[4], "point buffer after " + CanvasPainter.SHRINK_AFTER_FRAMES + " small frames");
+        assertEquals(8_000, capacities[5], "coverage buffer after " + CanvasPainter.SHRINK_AFTER_FRAMES
+                + " small frames");
+        // the painter that shrank draws the small frame (and a large one after it) as a fresh painter does
+        for (int size : new int[] {100, 1000}) {
+            int diff = FxTestSupport.onFx(() -> {
+                Canvas a = new Canvas(1000, 800);
+                CanvasPainter shrunk = new CanvasPainter(a.getGraphicsContext2D());
+                paintBatches(shrunk, a.getGraphicsContext2D(), 1000, 800);
+                for (int f = 0; f < CanvasPainter.SHRINK_AFTER_FRAMES; f++) {
+                    paintBatches(shrunk, a.getGraphicsContext2D(), 100, 80);
+                }
+                paintBatches(shrunk, a.getGraphicsContext2D(), size, size * 0.8);
+                Canvas b = new Canvas(1000, 800);
+                paintBatches(new CanvasPainter(b.getGraphicsContext2D()), b.getGraphicsContext2D(), size, size * 0.8);
+                PixelReader ra = a.snapshot(null, null).getPixelReader();
+                PixelReader rb = b.snapshot(null, null).getPixelReader();
+                int differing = 0;
+                for (int y = 0; y < 800; y++) {
+                    for (int x = 0; x < 1000; x++) {
+                        differing += ra.getArgb(x, y) != rb.getArgb(x, y) ? 1 : 0;
+                    }
+                }
+                return differing;
+            });
+            assertEquals(0, diff, "pixels that differ from a fresh painter's, clip " + size + " px wide");
+        }
+    }
 }
