@@ -77,14 +77,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * <li>no uncaught exception on any thread (default handler and the FX thread's own, which also catches what
  * a handler throws during an injected event), no SEVERE record in java.util.logging (where JavaFX logs), and
  * nothing written to System.err that looks like a stack trace; logged warnings are counted and printed;
- * <li>no event keeps the FX thread busy over {@link #BUSY_LIMIT_MS} (250 ms by default; the issue's goal,
- * {@value #BUSY_GOAL_MS} ms, is measured and every event over it listed): the FX thread's CPU time (not wall
- * time: the machine may be loaded) of each input event's whole dispatch (timed in a wrapper around each window's
- * event dispatcher, since Monocle queues the robot's events), and of the monkey's direct actions (a menu item
- * fired, a text replaced). Reported beside it, not asserted: the main scene's CSS + layout pass per pulse
- * (CPU, pre/post layout pulse listeners), the app's FX-thread CPU between two pulses (the monkey's own share
- * subtracted), the wall-clock pulse gaps, and where a watchdog saw the FX thread whenever a wall gap passed
- * 100 ms;
+ * <li>no event keeps the FX thread busy over {@link #BUSY_LIMIT_MS} (the issue's {@value #BUSY_GOAL_MS} ms by
+ * default; every event over the goal is listed): the FX thread's CPU time (not wall time: the machine may be
+ * loaded) of each input event's whole dispatch (timed in a wrapper around each window's event dispatcher, since
+ * Monocle queues the robot's events), of the monkey's direct actions (a menu item fired, a text replaced), and of
+ * the main scene's CSS + layout pass in each pulse (pre/post layout pulse listeners; the plots repaint in it).
+ * Reported beside it, not asserted: the app's FX-thread CPU between two pulses (the monkey's own share
+ * subtracted; a burst of {@value #BURST} events lands between two pulses, which no hand does), the wall-clock
+ * pulse gaps, and where a watchdog saw the FX thread whenever a wall gap passed 100 ms;
  * <li>memory flat: live heap (the JVM's class histogram, after its full GC) at the half-way point and at the
  * end, both in the start's quiet state, differs by less than {@value #HEAP_GROWTH_LIMIT_MB} MB;
  * <li>the app still answers at the end: a tab click selects the tab, a theme click switches the theme,
@@ -105,11 +105,12 @@ class UiMonkeyTest {
     /** The goal for one event's FX-thread CPU ("never blocked over 100 ms"): measured and reported. */
     static final double BUSY_GOAL_MS = 100;
     /**
-     * What the default run asserts for one event's FX-thread CPU: 250 ms, because language, theme and presentation
-     * switches take 100–140 ms here (docs/ui.md, "Monkey test"); synchronous computation on a click (a solver, a
-     * training step) takes far longer and still fails. {@code -Dmonkey.busyLimitMs=100} asserts the goal.
+     * What the run asserts for one event's FX-thread CPU and for one pulse's CSS + layout pass: the goal, since the
+     * main window keeps only the selected tab's view in the scene graph (language, theme and presentation switches
+     * took 100–195 ms with every tab attached; docs/ui.md, "Monkey test"). {@code -Dmonkey.busyLimitMs=N} changes it.
      */
-    static final double BUSY_LIMIT_MS = Double.parseDouble(System.getProperty("monkey.busyLimitMs", "250"));
+    static final double BUSY_LIMIT_MS = Double.parseDouble(System.getProperty("monkey.busyLimitMs",
+            Double.toString(BUSY_GOAL_MS)));
     /**
      * Live-heap growth allowed over the second half of the run. The first half is not bounded: it reaches the
      * high-water marks by design (each canvas's raster buffers and the software pipeline's textures grow to the
@@ -249,8 +250,8 @@ class UiMonkeyTest {
                             + " (bound %.0f ms) at %s; max wall %.1f ms, %d over 100 ms wall%n"
                             + "[monkey] app's FX-thread CPU between pulses (monkey's own work subtracted): max %.1f ms"
                             + " (%s), p99 %.1f ms, %d pulses over 100 ms%n"
-                            + "[monkey] main scene's CSS + layout pass per pulse: max %.1f ms (%s), p99 %.1f ms, %d of %d"
-                            + " over 100 ms%n"
+                            + "[monkey] main scene's CSS + layout pass per pulse: max %.1f ms (%s; bound %.0f ms), p99 %.1f ms,"
+                            + " %d of %d over 100 ms%n"
                             + "[monkey] wall pulse gaps: %d pulses, max %.1f ms, p99 %.1f ms, %d over 100 ms;"
                             + " FX thread CPU %.1f s (the monkey's %.1f s) in %.1f s wall%n"
                             + "[monkey] live heap (class histogram after full GC): start %.1f MB, half-way %.1f MB, end %.1f MB;"
@@ -267,7 +268,7 @@ class UiMonkeyTest {
                     monkey.maxHandlerCpuMs, BUSY_LIMIT_MS, monkey.slowestHandler, monkey.maxHandlerWallMs,
                     monkey.handlersOverWall,
                     ps.maxCpuMs, ps.maxCpuDuring, ps.p99CpuMs, ps.cpuOver100,
-                    monkey.pulses.maxLayout / 1e6, monkey.pulses.maxLayoutDuring, monkey.pulses.layoutP99() / 1e6,
+                    monkey.pulses.maxLayout / 1e6, monkey.pulses.maxLayoutDuring, BUSY_LIMIT_MS, monkey.pulses.layoutP99() / 1e6,
                     monkey.pulses.layoutsOver100(), monkey.pulses.layouts.size(),
                     ps.pulses, ps.maxWallMs, ps.p99WallMs, ps.wallOver100, monkey.pulses.fxCpuMs[0] / 1e3,
                     monkey.pulses.fxCpuMs[1] / 1e3, (t2 - t1) / 1e9,
@@ -287,6 +288,9 @@ class UiMonkeyTest {
             assertTrue(monkey.dispatches > events / 2, "input events were timed: " + monkey.dispatches);
             assertTrue(monkey.maxDispatchCpuMs < BUSY_LIMIT_MS, "seed " + seed + ": an input event kept the FX thread"
                     + " busy " + monkey.maxDispatchCpuMs + " ms: " + monkey.slowestDispatch + "\n" + report);
+            assertTrue(monkey.pulses.maxLayout / 1e6 < BUSY_LIMIT_MS, "seed " + seed + ": a pulse's CSS + layout pass"
+                    + " kept the FX thread busy " + monkey.pulses.maxLayout / 1e6 + " ms: "
+                    + monkey.pulses.maxLayoutDuring + "\n" + report);
             assertTrue(heapEnd - heapMid < HEAP_GROWTH_LIMIT_MB * 1_000_000L, "seed " + seed + ": the live heap grew "
                     + (heapEnd - heapMid) / 1e6 + " MB in the second half\n" + report);
             monkey.checkStillResponds(robot);
@@ -766,26 +770,38 @@ class UiMonkeyTest {
             errors.add(where + " during [" + pulses.currentEvent + "]: " + w);
         }
 
-        /** Builds every view once (first construction of the gallery, a scene, image mode is start-up cost). */
+        /**
+         * Builds every view once and styles it in every theme and language, a pulse apart (first construction
+         * of the gallery, a scene, image mode, and the first CSS pass of each, run while the JIT is cold, are
+         * start-up cost: docs/ui.md, FxCostProbe's first round).
+         */
         void warmUp() throws Exception {
-            for (String id : List.of("training", "sandbox", "image", "welcome")) {
-                fxRun(() -> window.selectView(id));
-                WaitForAsyncUtils.waitForFxEvents();
-            }
             fxRun(() -> window.showGallery());
             WaitForAsyncUtils.waitForFxEvents();
-            fxRun(() -> {
+            for (String id : List.of("gallery", "sandbox", "image", "welcome", "training")) {
+                fxRun(() -> window.selectView(id));
+                WaitForAsyncUtils.waitForFxEvents();
                 for (Theme t : Theme.builtIns()) {
-                    window.themes().setTheme(t);
+                    fxRun(() -> window.themes().setTheme(t));
+                    WaitForAsyncUtils.waitForFxEvents();
                 }
-                window.themes().setTheme(Theme.LIGHT);
-            });
-            WaitForAsyncUtils.waitForFxEvents();
-            // presentation mode once (full screen, bars retracted) and back: its first entry loads and runs cold code
-            fxRun(() -> window.presentation().setActive(true));
-            WaitForAsyncUtils.waitForFxEvents();
-            fxRun(() -> window.presentation().setActive(false));
-            WaitForAsyncUtils.waitForFxEvents();
+                for (Locale l : I18n.SUPPORTED) {
+                    fxRun(() -> window.i18n().setLocale(l));
+                    WaitForAsyncUtils.waitForFxEvents();
+                }
+                fxRun(() -> {
+                    window.themes().setTheme(Theme.LIGHT);
+                    window.i18n().setLocale(I18n.ENGLISH);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            // presentation mode (full screen, bars retracted) and back, twice: its first entry loads and runs cold code
+            for (int i = 0; i < 2; i++) {
+                fxRun(() -> window.presentation().setActive(true));
+                WaitForAsyncUtils.waitForFxEvents();
+                fxRun(() -> window.presentation().setActive(false));
+                WaitForAsyncUtils.waitForFxEvents();
+            }
             fxRun(() -> {
                 window.selectView("training");
                 clearTestFxEventLog();
@@ -812,10 +828,18 @@ class UiMonkeyTest {
                 window.themes().setTheme(Theme.LIGHT);
                 window.themes().setFontScale(100);
                 window.themes().units().setLogBase(org.divergencelab.ui.theme.Units.LogBase.NATS);
+                // the start's experiments too: a preset with larger networks, or edited widths and batch sizes,
+                // keep more live state than the first preset (that is their size, not a leak)
+                window.training().load(org.divergencelab.gan.Presets.get(
+                        org.divergencelab.gan.Presets.names().get(0)));
+                window.sandbox().setState(org.divergencelab.sandbox.SandboxState.defaults());
                 window.selectView("training");
                 clearTestFxEventLog();
             });
             WaitForAsyncUtils.waitForFxEvents();
+            // image mode keeps an ended run's networks and its datasets (bounded, but up to ~70 MB for 64×64
+            // faces): let them go once the run has ended, so both heap measures see image mode as at the start
+            FxTestSupport.await("image mode released", () -> window.imageMode().release());
         }
 
         // ---------------------------------------------------------- one step
