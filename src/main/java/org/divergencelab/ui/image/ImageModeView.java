@@ -167,8 +167,12 @@ public final class ImageModeView extends javafx.scene.layout.BorderPane {
         setCenter(columns);
         setMinSize(0, 0);
         relabel();
-        i18n.localeProperty().addListener((o, a, b) -> relabel());
+        // weakly: each run gets a new view, and a strong listener on the app-wide locale kept every old one alive
+        // with its generator and networks (UI monkey, JFR old-object samples: ImageGan <- lastGan <- this listener)
+        i18n.localeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(relabelOnLocale));
     }
+
+    private final javafx.beans.value.ChangeListener<java.util.Locale> relabelOnLocale = (o, a, b) -> relabel();
 
     /** Whether the curve is a W1 estimate (WGAN-GP's critic); for the GAN objectives it is only D's gap. */
     private boolean wasserstein = true;
