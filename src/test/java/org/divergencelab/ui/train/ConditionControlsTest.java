@@ -70,7 +70,7 @@ class ConditionControlsTest extends MainWindowFixture {
 
         // pick "the data mode" from the box's list with the mouse
         clickInPanel(robot, label);
-        robot.clickOn("the data mode (mixture component)");
+        robot.clickOn("mode of the data");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ConditionSpec.mode(), view.editor().current().condition());
         assertFalse(sees.isDisabled() || mismatch.isDisabled());
@@ -90,8 +90,8 @@ class ConditionControlsTest extends MainWindowFixture {
         assertTrue(snapshot.labelAccuracy() >= 0 && snapshot.labelAccuracy() <= 1, "label accuracy " + snapshot.labelAccuracy());
         await("samples coloured by label", () -> title(robot, "#p0-samples-2d").contains("label accuracy of G")
                 && title(robot, "#p0-samples-2d").contains("chance 1/8"));
-        assertEquals("Discriminator D(x, y), mean over the labels y", title(robot, "#p0-critic-2d"));
-        assertEquals("Generator map G(z, y) for the first label y = 0", title(robot, "#p0-map"));
+        assertEquals("Discriminator D(x, y), mean over y", title(robot, "#p0-critic-2d"));
+        assertEquals("Generator map G(z, y = 0)", title(robot, "#p0-map"));
 
         // the label-blind D of the lecture's failure case: a click on the switch
         clickInPanel(robot, sees);
@@ -109,10 +109,10 @@ class ConditionControlsTest extends MainWindowFixture {
         robot.clickOn("#lang-zh_TW");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("D 看得到標籤 y", sees.getText());
-        assertEquals("資料的模式（混合的成分）", label.getButtonCell().getText());
+        assertEquals("資料的模式", label.getButtonCell().getText());
         robot.clickOn("#lang-en");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("the data mode (mixture component)", label.getButtonCell().getText());
+        assertEquals("mode of the data", label.getButtonCell().getText());
 
         // a preset is a fresh experiment: no condition
         pickPreset(robot, "ring8-wgan-gp");
@@ -153,7 +153,7 @@ class ConditionControlsTest extends MainWindowFixture {
         Label error = robot.lookup("#config-error").queryAs(Label.class);
         Experiment before = view.editor().current();
         clickInPanel(robot, label);
-        robot.clickOn("the data mode (mixture component)");
+        robot.clickOn("mode of the data");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(error.getText().contains("Label y given to G and D") && error.getText().contains("mixture"),
                 error.getText());
