@@ -124,6 +124,43 @@ class ConditionControlsTest extends MainWindowFixture {
     }
 
     @Test
+    void aConditionalOneDimensionalRunSaysWhatItsViewsDraw(FxRobot robot) throws Exception {
+        pickPreset(robot, "gaussians-1d-gan");
+        robot.clickOn("#step-iteration");
+        await("one plain iteration", () -> frame().iteration() == 1);
+        await("D* drawn for a D(x)", () -> curveNames(robot).contains("optimal D*(x)"));
+        ComboBox<ConditionSpec.Label> label = labelBox(robot);
+        clickInPanel(robot, label);
+        robot.clickOn("mode of the data");
+        WaitForAsyncUtils.waitForFxEvents();
+        await("conditional model", () -> frame().panels().get(0).experiment().labelCount() == 2
+                && frame().iteration() == 0);
+        robot.clickOn("#step-iteration");
+        await("one conditional iteration", () -> frame().iteration() == 1);
+        double accuracy = frame().panels().get(0).snapshot().labelAccuracy();
+        await("the 1-D samples title gives G's label accuracy", () -> title(robot, "#p0-samples-1d").equals(String.format(
+                java.util.Locale.ROOT, "Samples: label accuracy of G %.3f (chance 1/2)", accuracy)));
+        assertEquals("Discriminator D(x, y), mean over y", title(robot, "#p0-critic-1d"));
+        // D* = p_data / (p_data + p_G) is the optimum of a D that sees x alone: not drawn beside a D(x, y)
+        assertFalse(curveNames(robot).contains("optimal D*(x)"), curveNames(robot).toString());
+        assertTrue(curveNames(robot).contains("D(x)"), curveNames(robot).toString());
+    }
+
+    /** The names of the 1-D critic view's curves (read from the plot's own list: it has no getter). */
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> curveNames(FxRobot robot) {
+        try {
+            java.lang.reflect.Field f = org.divergencelab.ui.plot.DensityPlot.class.getDeclaredField("curves");
+            f.setAccessible(true);
+            var curves = (java.util.List<org.divergencelab.ui.plot.CurveLayer>) f.get(robot.lookup("#p0-critic-1d")
+                    .queryAs(org.divergencelab.ui.plot.DensityPlot.class));
+            return curves.stream().map(org.divergencelab.ui.plot.CurveLayer::name).toList();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void aTrainingStateFileKeepsTheCondition(FxRobot robot) throws Exception {
         pickPreset(robot, "ring8-gan");
         ComboBox<ConditionSpec.Label> label = labelBox(robot);
