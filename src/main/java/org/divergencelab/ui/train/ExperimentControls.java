@@ -86,6 +86,8 @@ public final class ExperimentControls {
     private final Map<TextField, ExperimentField<?>> texts = new LinkedHashMap<>();
     /** The choices that show exactly one setting. */
     private final Map<ComboBox<?>, ExperimentField<?>> choices = new LinkedHashMap<>();
+    /** How each choice names its values (in the current language). */
+    private final Map<ComboBox<?>, Function<Object, String>> choiceNames = new java.util.HashMap<>();
     /** The check boxes that show exactly one true/false setting. */
     private final Map<CheckBox, ExperimentField<Boolean>> flags = new LinkedHashMap<>();
     private final ScrollPane root;
@@ -409,13 +411,14 @@ public final class ExperimentControls {
     }
 
     /** The text the user gave {@code field} (what was rejected). */
-    private static String shownValue(Node field) {
+    private String shownValue(Node field) {
         if (field instanceof TextField t) {
             return t.getText().trim();
         }
         if (field instanceof ComboBox<?> c) {
-            return c.getButtonCell() != null && c.getButtonCell().getText() != null ? c.getButtonCell().getText()
-                    : String.valueOf(c.getValue());
+            // the chosen value's name: the button cell may still show the old one (the skin's listener runs later)
+            Function<Object, String> name = choiceNames.get(c);
+            return name != null && c.getValue() != null ? name.apply(c.getValue()) : String.valueOf(c.getValue());
         }
         if (field instanceof CheckBox b) {
             return b.isSelected() ? "✓" : "✗";
@@ -591,7 +594,9 @@ public final class ExperimentControls {
         c.setTooltip(t);
     }
 
+    @SuppressWarnings("unchecked")
     private <T> void enumCombo(ComboBox<T> c, T[] values, Function<T, String> text) {
+        choiceNames.put(c, v -> text.apply((T) v));
         valueTooltip(c, text);
         c.getItems().setAll(values);
         c.setCellFactory(lv -> new ListCell<>() {

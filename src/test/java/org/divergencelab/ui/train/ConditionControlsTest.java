@@ -85,6 +85,13 @@ class ConditionControlsTest extends MainWindowFixture {
             robot.clickOn("#step-iteration");
         }
         await("three conditional iterations", () -> frame().iteration() == 3);
+        robot.clickOn("#reset");
+        await("reset: conditioned, from the seed", () -> frame().iteration() == 0
+                && frame().panels().get(0).experiment().condition().conditional());
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#step-iteration");
+        }
+        await("three conditional iterations after the reset", () -> frame().iteration() == 3);
         var snapshot = frame().panels().get(0).snapshot();
         assertEquals(snapshot.fake().length / 2, snapshot.labels().length, "one label per generated sample");
         assertTrue(snapshot.labelAccuracy() >= 0 && snapshot.labelAccuracy() <= 1, "label accuracy " + snapshot.labelAccuracy());
@@ -192,11 +199,20 @@ class ConditionControlsTest extends MainWindowFixture {
         clickInPanel(robot, label);
         robot.clickOn("mode of the data");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(error.getText().contains("Label y given to G and D") && error.getText().contains("mixture"),
-                error.getText());
+        assertTrue(error.getText().startsWith("Label y given to G and D: \"mode of the data\" was not accepted")
+                && error.getText().contains("mixture"), error.getText());
         assertSame(label.getParent(), error.getParent(), "the message sits under the box");
         assertEquals(ConditionSpec.Label.NONE, label.getValue(), "the box shows the accepted value again");
         assertEquals(before, view.editor().current());
         assertTrue(robot.lookup("#cfg-condition-critic-sees-label").queryAs(CheckBox.class).isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            try {
+                org.divergencelab.ui.util.Export.png(window.root(), Path.of("target", "screenshots",
+                        "rejected-condition-1280x720.png"));
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        });
     }
 }
