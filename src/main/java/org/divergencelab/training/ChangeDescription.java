@@ -40,6 +40,9 @@ final class ChangeDescription {
         if (a.criticSteps() != b.criticSteps() || a.generatorSteps() != b.generatorSteps()) {
             d.add("k");
         }
+        if (!a.condition().equals(b.condition())) {
+            d.add("condition");
+        }
         return d.isEmpty() ? "-" : String.join(", ", d);
     }
 }

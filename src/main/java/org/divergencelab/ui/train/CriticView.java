@@ -84,7 +84,10 @@ final class CriticView {
         boolean w = wasserstein(s);
         boolean probability = p.experiment().objective().kind() == Objective.Kind.MINIMAX
                 || p.experiment().objective().kind() == Objective.Kind.NON_SATURATING;
-        String title = i18n.text(w ? "train.view.critic" : "train.view.discriminator");
+        boolean conditional = p.experiment().condition().conditional();
+        // a conditional critic's field is D(x, y) averaged over y with the data's weights (gan.Evaluation)
+        String title = i18n.text(conditional ? (w ? "train.view.criticConditional" : "train.view.discriminatorConditional")
+                : w ? "train.view.critic" : "train.view.discriminator");
         String quantity = i18n.text(w ? "train.axis.critic" : "train.axis.d");
         Snapshot.CriticField f = s.criticField();
         double[] grads = s.criticGradients();
@@ -113,7 +116,8 @@ final class CriticView {
                 cs.add(new CurveLayer(i18n.text("train.legend.pg"), d.xs(), d.fakePdf(), Theme.GENERATED, null, false,
                         false, 0.15));
                 cs.add(new CurveLayer(quantity, xs, f.values(), CRITIC, null, false, true, 0));
-                if (d.optimalD() != null) {
+                // D* = p_data / (p_data + p_G) is the optimum of a D that sees x alone, not of a D(x, y)
+                if (d.optimalD() != null && !conditional) {
                     cs.add(new CurveLayer(i18n.text("train.legend.optimalD"), d.xs(), d.optimalD(), OPTIMAL, null, true,
                             true, 0));
                 }

@@ -20,6 +20,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
+import org.divergencelab.gan.ConditionSpec;
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.ExperimentField;
 import org.divergencelab.gan.LatentSpec;
@@ -74,11 +75,21 @@ public final class ExperimentControls {
     final TextField seed = new TextField();
     /** "Train D to its optimum before each G step" (the lecture's setting; options.retrainCriticMaxSteps &gt; 0). */
     final CheckBox dOptimum = new CheckBox();
+    /** The conditional GAN (lecture: Conditional Generation; scene S26): the label y given to G and D. */
+    final ComboBox<ConditionSpec.Label> conditionLabel = new ComboBox<>();
+    /** Off: D gets zeros for y (the label-blind D of the lecture's failure case). */
+    final CheckBox criticSeesLabel = new CheckBox();
+    /** Real x with a wrong label y' among D's negatives. */
+    final CheckBox mismatchNegatives = new CheckBox();
     final Label error = new Label();
     /** The text fields that show exactly one setting, with that setting (parsing and showing come from it). */
     private final Map<TextField, ExperimentField<?>> texts = new LinkedHashMap<>();
     /** The choices that show exactly one setting. */
     private final Map<ComboBox<?>, ExperimentField<?>> choices = new LinkedHashMap<>();
+    /** How each choice names its values (in the current language). */
+    private final Map<ComboBox<?>, Function<Object, String>> choiceNames = new java.util.HashMap<>();
+    /** The check boxes that show exactly one true/false setting. */
+    private final Map<CheckBox, ExperimentField<Boolean>> flags = new LinkedHashMap<>();
     private final ScrollPane root;
     private VBox box;
     /** Critic steps at most per "train D to its optimum" (the convergence test usually stops far earlier). */
@@ -123,6 +134,9 @@ public final class ExperimentControls {
         choices.put(gAct, ExperimentField.GENERATOR_ACTIVATION);
         choices.put(dAct, ExperimentField.CRITIC_ACTIVATION);
         choices.put(prior, ExperimentField.LATENT_PRIOR);
+        choices.put(conditionLabel, ExperimentField.CONDITION_LABEL);
+        flags.put(criticSeesLabel, ExperimentField.CONDITION_CRITIC_SEES_LABEL);
+        flags.put(mismatchNegatives, ExperimentField.CONDITION_MISMATCH_NEGATIVES);
         preset.getItems().setAll(Presets.names());
         preset.setId("preset");
         preset.setMaxWidth(Double.MAX_VALUE);
@@ -134,6 +148,7 @@ public final class ExperimentControls {
         enumCombo(gAct, Activation.Kind.values(), ExperimentField.GENERATOR_ACTIVATION::choiceKey);
         enumCombo(dAct, Activation.Kind.values(), ExperimentField.CRITIC_ACTIVATION::choiceKey);
         enumCombo(prior, LatentSpec.Prior.values(), p -> i18n.text("train.prior." + p.key()));
+        enumCombo(conditionLabel, ConditionSpec.Label.values(), l -> i18n.text("train.condition." + l.key()));
         String[] ids = {"data", "family", "lipschitz", "lambda", "clip", "g-opt", "g-lr", "d-opt", "d-lr", "k-d", "k-g",
                 "batch", "g-width", "g-depth", "g-act", "d-width", "d-depth", "d-act", "prior", "latent-dim", "seed"};
         Node[] nodes = {data, family, lipschitz, lambda, clip, gOpt, gLr, dOpt, dLr, kD, kG, batch, gWidth, gDepth, gAct,
@@ -142,6 +157,10 @@ public final class ExperimentControls {
             nodes[i].setId("cfg-" + ids[i]);
         }
         margin.setId("cfg-margin");
+        conditionLabel.setId("cfg-condition-label");
+        conditionLabel.setMaxWidth(Double.MAX_VALUE);
+        criticSeesLabel.setId("cfg-condition-critic-sees-label");
+        mismatchNegatives.setId("cfg-condition-mismatch");
         replayCapacity.setId("cfg-replay-capacity");
         replayFraction.setId("cfg-replay-fraction");
         for (TextField t : List.of(margin, replayCapacity, replayFraction)) {
@@ -188,16 +207,7 @@ public final class ExperimentControls {
         r = row(g, r, "train.field.kD", kD);
         r = row(g, r, "train.field.kG", kG);
         dOptimum.setId("cfg-d-optimum");
-        dOptimum.textProperty().bind(i18n.get("train.field.dOptimum"));
-        dOptimum.setWrapText(true);
-        dOptimum.setMaxWidth(Double.MAX_VALUE);
-        Tooltip optimumTip = new Tooltip();
-        optimumTip.textProperty().bind(i18n.get("train.tip.dOptimum"));
-        optimumTip.setWrapText(true);
-        optimumTip.setMaxWidth(420);
-        dOptimum.setTooltip(optimumTip);
-        g.add(cell(dOptimum), 0, r++, 2, 1);
-        labelKeys.put(dOptimum, "train.field.dOptimum");
+        r = checkRow(g, r, "train.field.dOptimum", "train.tip.dOptimum", dOptimum);
         r = row(g, r, "train.field.replayCapacity", replayCapacity);
         r = row(g, r, "train.field.replayFraction", replayFraction);
         r = row(g, r, "train.field.batch", batch);
@@ -211,6 +221,20 @@ public final class ExperimentControls {
         r = row(g, r, "train.field.prior", prior);
         r = row(g, r, "train.field.latentDim", latentDim);
         r = row(g, r, "train.field.seed", seed);
+        r = section(g, r, "train.section.condition");
+        r = wideRow(g, r, "train.field.conditionLabel", conditionLabel);
+        // the box's own tooltip names its whole value (enumCombo); what the setting does sits on its label
+        for (Node n : g.getChildren()) {
+            if (n instanceof Label l && l.getLabelFor() == conditionLabel) {
+                tip(l, "train.tip.conditionLabel");
+            }
+        }
+        r = checkRow(g, r, "train.field.criticSeesLabel", "train.tip.criticSeesLabel", criticSeesLabel);
+        r = checkRow(g, r, "train.field.mismatchNegatives", "train.tip.mismatchNegatives", mismatchNegatives);
+        // without a label the two switches change nothing: greyed out, still showing the values a file keeps
+        for (CheckBox b : flags.keySet()) {
+            b.disableProperty().bind(conditionLabel.valueProperty().isEqualTo(ConditionSpec.Label.NONE));
+        }
         toggle.textProperty().bind(i18n.get("train.toggle"));
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(i18n.format("train.tip.toggle", TrainingView.TOGGLE.getDisplayText()));
@@ -270,6 +294,9 @@ public final class ExperimentControls {
             for (var b : choices.entrySet()) {
                 select(b.getKey(), b.getValue(), e);
             }
+            for (var b : flags.entrySet()) {
+                b.getKey().setSelected(b.getValue().get(e));
+            }
             dOptimum.setSelected(e.options().retrainCriticMaxSteps() > 0);
             family.getSelectionModel().select(ObjectiveChoice.familyOf(e.objective()));
             lipschitz.getSelectionModel().select(ObjectiveChoice.lipschitzOf(e));
@@ -305,6 +332,9 @@ public final class ExperimentControls {
         });
         toggle.setOnAction(ev -> toggleObjective());
         dOptimum.selectedProperty().addListener((o, a, b) -> commit(dOptimum));
+        for (CheckBox f : flags.keySet()) {
+            f.selectedProperty().addListener((o, a, b) -> commit(f));
+        }
         List<ComboBox<?>> combos = new ArrayList<>(choices.keySet());
         combos.addAll(List.of(family, lipschitz));
         for (ComboBox<?> c : combos) {
@@ -381,13 +411,14 @@ public final class ExperimentControls {
     }
 
     /** The text the user gave {@code field} (what was rejected). */
-    private static String shownValue(Node field) {
+    private String shownValue(Node field) {
         if (field instanceof TextField t) {
             return t.getText().trim();
         }
         if (field instanceof ComboBox<?> c) {
-            return c.getButtonCell() != null && c.getButtonCell().getText() != null ? c.getButtonCell().getText()
-                    : String.valueOf(c.getValue());
+            // the chosen value's name: the button cell may still show the old one (the skin's listener runs later)
+            Function<Object, String> name = choiceNames.get(c);
+            return name != null && c.getValue() != null ? name.apply(c.getValue()) : String.valueOf(c.getValue());
         }
         if (field instanceof CheckBox b) {
             return b.isSelected() ? "✓" : "✗";
@@ -451,6 +482,9 @@ public final class ExperimentControls {
         }
         for (var b : choices.entrySet()) {
             changes.put(b.getValue(), b.getKey().getValue());
+        }
+        for (var b : flags.entrySet()) {
+            changes.put(b.getValue(), b.getKey().isSelected());
         }
         changes.put(ExperimentField.GENERATOR_WIDTHS, widths("generator", gWidth, gDepth));
         changes.put(ExperimentField.CRITIC_WIDTHS, widths("critic", dWidth, dDepth));
@@ -529,6 +563,27 @@ public final class ExperimentControls {
         return r + 2;
     }
 
+    /** A check box across both columns (its text is its label), with a tooltip that says what it does. */
+    private int checkRow(GridPane g, int r, String key, String tipKey, CheckBox box) {
+        box.textProperty().bind(i18n.get(key));
+        box.setWrapText(true);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setMinWidth(0);
+        tip(box, tipKey);
+        g.add(cell(box), 0, r, 2, 1);
+        labelKeys.put(box, key);
+        return r + 1;
+    }
+
+    /** A wrapped tooltip, in the current language, on {@code c}'s label or field. */
+    private void tip(javafx.scene.control.Control c, String tipKey) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(i18n.get(tipKey));
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        c.setTooltip(t);
+    }
+
     /** A tooltip on {@code c} with its whole current value (a narrow panel may still cut the shown text). */
     private <T> void valueTooltip(ComboBox<T> c, Function<T, String> text) {
         Tooltip t = new Tooltip();
@@ -539,7 +594,9 @@ public final class ExperimentControls {
         c.setTooltip(t);
     }
 
+    @SuppressWarnings("unchecked")
     private <T> void enumCombo(ComboBox<T> c, T[] values, Function<T, String> text) {
+        choiceNames.put(c, v -> text.apply((T) v));
         valueTooltip(c, text);
         c.getItems().setAll(values);
         c.setCellFactory(lv -> new ListCell<>() {

@@ -54,6 +54,9 @@ final class MapView {
 
     void show(TrainingSession.PanelState p) {
         last = p;
+        // a conditional G's map is drawn for its first label (gan.Evaluation)
+        grid.setTitle(i18n.text(p.experiment().condition().conditional() ? "train.view.mapConditional"
+                : "train.view.map"));
         Snapshot.GeneratorMap m = p.snapshot().generatorMap();
         if (m == null) {
             return;

@@ -78,6 +78,10 @@ final class SamplesView {
         density.setVisible(one);
         scatter.setVisible(!one);
         if (one) {
+            // a conditional run's 1-D histograms pool all labels (the marginal P_G); the title gives G's label accuracy
+            density.setTitle(s.labels() == null ? i18n.text("train.view.samples") : i18n.text(
+                    "train.view.samplesConditional1d", String.format(java.util.Locale.ROOT, "%.3f", s.labelAccuracy()),
+                    p.experiment().labelCount()));
             density.setHistograms(new HistogramLayer(i18n.text("train.legend.real"), d.edges(), d.realHist(), Theme.REAL),
                     new HistogramLayer(i18n.text("train.legend.fake"), d.edges(), d.fakeHist(), Theme.GENERATED));
             CurveLayer kde = new CurveLayer(i18n.text("train.legend.pg"), d.xs(), d.fakePdf(), Theme.GENERATED);
