@@ -35,8 +35,14 @@ public final class LatestWorker<I, O> implements AutoCloseable {
         });
     }
 
-    /** Queues {@code input}, replacing any request not yet started. */
+    /**
+     * Queues {@code input}, replacing any request not yet started. After {@link #close} nothing is computed: a
+     * closed view's controls may still commit an edit as they lose the focus (a window torn down).
+     */
     public void submit(I input) {
+        if (executor.isShutdown()) {
+            return;
+        }
         submitted.incrementAndGet();
         pending.set(input);
         synchronized (lock) {
@@ -45,7 +51,13 @@ public final class LatestWorker<I, O> implements AutoCloseable {
             }
             draining = true;
         }
-        executor.execute(this::drain);
+        try {
+            executor.execute(this::drain);
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            synchronized (lock) {
+                draining = false;
+            }
+        }
     }
 
     private void drain() {

@@ -247,4 +247,15 @@ class SandboxComputeTest {
             assertEquals(2, w.computedCount());
         }
     }
+
+    /** A closed sandbox's field may still commit as the window goes: no work and no RejectedExecutionException. */
+    @Test
+    void aClosedLatestWorkerIgnoresRequests() {
+        List<Integer> seen = new ArrayList<>();
+        LatestWorker<Integer, Integer> w = new LatestWorker<>("test", i -> i, seen::add, e -> { });
+        w.close();
+        w.submit(1);
+        assertEquals(0, w.computedCount());
+        assertTrue(seen.isEmpty());
+    }
 }
