@@ -187,6 +187,8 @@ public final class TrainingFormulas {
     private final List<ImageView> images = new ArrayList<>();
     /** Typeset images by theme, size and source; filled on the FX thread from the typesetter's results. */
     private final Map<String, Image> cache = new HashMap<>();
+    /** Typesets asked for and not back yet, by cache key (FX thread), so none is typeset twice. */
+    private final Map<String, CompletableFuture<Image>> underway = new HashMap<>();
     private List<Experiment> shown = List.of();
     private List<List<Formula>> sections = List.of();
     private double available = Double.POSITIVE_INFINITY;
@@ -335,25 +337,66 @@ public final class TrainingFormulas {
         fit();
         pending = missing.size();
         for (Map.Entry<String, List<ImageView>> m : missing.entrySet()) {
-            String latex = m.getKey();
-            String key = cacheKey(t, size, latex);
-            CompletableFuture.supplyAsync(() -> FormulaPanel.image(latex, size, ink), TYPESETTER)
-                    .whenComplete((img, error) -> Platform.runLater(() -> landed(gen, key, m.getValue(), img, error)));
+            typeset(m.getKey(), size, ink, t).whenComplete((img, error) -> landed(gen, m.getValue(), img, error));
         }
     }
 
-    /** A typeset image is back (FX thread): cached, and shown if its rebuild is still the panel's. */
-    private void landed(long gen, String key, List<ImageView> slots, Image img, Throwable error) {
-        if (img != null) {
-            cache.put(key, img);
+    /**
+     * The image of {@code latex} as a future completed on the FX thread: from the cache, from a typeset already
+     * under way, or typeset now on {@link #TYPESETTER}.
+     */
+    private CompletableFuture<Image> typeset(String latex, float size, Color ink, Theme t) {
+        String key = cacheKey(t, size, latex);
+        Image done = cache.get(key);
+        if (done != null) {
+            return CompletableFuture.completedFuture(done);
         }
+        return underway.computeIfAbsent(key, k -> {
+            CompletableFuture<Image> onFx = new CompletableFuture<>();
+            CompletableFuture.supplyAsync(() -> FormulaPanel.image(latex, size, ink), TYPESETTER)
+                    .whenComplete((img, error) -> Platform.runLater(() -> {
+                        underway.remove(k);
+                        if (img != null) {
+                            cache.put(k, img);
+                            onFx.complete(img);
+                        } else {
+                            onFx.completeExceptionally(error);
+                        }
+                    }));
+            return onFx;
+        });
+    }
+
+    /**
+     * Typesets the formulas to show into the cache now, shown or not (the training view calls it once the window
+     * has drawn its first frames, so the first Shortcut+F shows them at once).
+     */
+    void prepare() {
+        Theme t = themes.getTheme();
+        for (List<Formula> section : sections) {
+            for (Formula f : section) {
+                typeset(f.latex(), typesetSize(t), t.foreground(), t);
+            }
+        }
+    }
+
+    /** Number of typeset images held (tests). */
+    int cachedCount() {
+        return cache.size();
+    }
+
+    /** A typeset image is back (FX thread): shown if its rebuild is still the panel's. */
+    private void landed(long gen, List<ImageView> slots, Image img, Throwable error) {
         if (gen != generation) {
             return;
         }
         pending--;
         if (error != null) {
-            // the catalogue's sources are tested to typeset (TrainingFormulasTest): a bug, not bad input
-            throw new IllegalStateException("formula did not typeset: " + key, error);
+            // the catalogue's sources are tested to typeset (TrainingFormulasTest): a bug, not bad input; reported
+            // as uncaught (a throw here would only fail the dependent future, silently)
+            Thread fx = Thread.currentThread();
+            fx.getUncaughtExceptionHandler().uncaughtException(fx, new IllegalStateException("a formula did not typeset", error));
+            return;
         }
         for (ImageView iv : slots) {
             iv.setImage(img);

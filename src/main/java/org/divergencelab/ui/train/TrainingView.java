@@ -72,6 +72,11 @@ public final class TrainingView {
     final ToggleButton compare = new ToggleButton();
     final ToggleButton internals = new ToggleButton();
     private final AnimationTimer timer;
+    /**
+     * A live view typesets its formulas in the background once the window has drawn a few frames: not while the
+     * window is built (JLaTeXMath's first formula costs about a second), yet ready before a first Shortcut+F.
+     */
+    private AnimationTimer formulaWarmup;
     private long lastSequence = -1;
     private long shownGeneration = -1;
     private TrainingSession.Frame shown;
@@ -143,6 +148,19 @@ public final class TrainingView {
         if (live) {
             session.load(List.of(start));
             timer.start();
+            formulaWarmup = new AnimationTimer() {
+                private int frames;
+
+                @Override
+                public void handle(long now) {
+                    javafx.stage.Window w = root.getScene() == null ? null : root.getScene().getWindow();
+                    if (w != null && w.isShowing() && ++frames >= 3) {
+                        stop();
+                        formulas.prepare();
+                    }
+                }
+            };
+            formulaWarmup.start();
         }
         root.sceneProperty().addListener((o, a, scene) -> installShortcuts(scene));
     }
@@ -204,6 +222,9 @@ public final class TrainingView {
     /** Stops the timer and the worker. */
     public void dispose() {
         FxThread.run(timer::stop); // tear-downs call this from other threads
+        if (formulaWarmup != null) {
+            FxThread.run(formulaWarmup::stop);
+        }
         if (session != null) {
             session.close();
         }

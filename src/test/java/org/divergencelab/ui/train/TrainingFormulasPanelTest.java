@@ -56,6 +56,28 @@ class TrainingFormulasPanelTest {
         assertSameAsDirect(panel, w, onFx(themes::getTheme));
     }
 
+    @Test
+    void preparedFormulasShowAtOnceWhenThePanelFirstShows() throws Exception {
+        Experiment e = Presets.get("ring8-wgan-gp");
+        int n = TrainingFormulas.forExperiment(e).size();
+        ThemeManager themes = onFx(ThemeManager::new);
+        TrainingFormulas panel = onFx(() -> {
+            TrainingFormulas f = new TrainingFormulas(new I18n(I18n.ENGLISH), themes);
+            f.show(List.of(e));
+            f.prepare(); // what a live training view does once the window has drawn its first frames
+            f.prepare(); // asked again while under way: nothing typeset twice
+            return f;
+        });
+        await("prepared in the background", () -> panel.cachedCount() == n);
+        assertEquals(0, (int) onFx(panel::renderedCount), "still hidden");
+        // shown: every image from the cache in the same FX call, nothing left to wait for
+        assertTrue(onFx(() -> {
+            new BorderPane().getChildren().add(panel.node());
+            return panel.complete() && panel.renderedCount() == n;
+        }));
+        assertSameAsDirect(panel, e, onFx(themes::getTheme));
+    }
+
     private static void assertSameAsDirect(TrainingFormulas panel, Experiment e, Theme t) throws Exception {
         List<TrainingFormulas.Formula> expected = TrainingFormulas.forExperiment(e);
         List<Image> shown = onFx(panel::shownImages);
