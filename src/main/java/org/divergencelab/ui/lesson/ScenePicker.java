@@ -192,7 +192,7 @@ public final class ScenePicker {
      * holds every other thread until it is done.
      */
     private void loadCatalogue() {
-        CompletableFuture.supplyAsync(() -> new Object[] {Scenes.all(), Scenes.problems()}, r -> {
+        CompletableFuture.supplyAsync(() -> new Catalogue(Scenes.all(), Scenes.problems()), r -> {
             Thread t = new Thread(r, "scene-catalogue");
             t.setDaemon(true);
             t.start();
@@ -200,27 +200,30 @@ public final class ScenePicker {
             if (error != null) {
                 // the built-in scenes failed to load (a bug in a resource): say so in the menu instead of failing the window
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
-                catalogueLoaded(List.of(), List.of("scenes not loaded: " + cause));
+                catalogueLoaded(new Catalogue(List.of(), List.of("scenes not loaded: " + cause)));
             } else {
-                @SuppressWarnings("unchecked")
-                List<Scene> all = (List<Scene>) c[0];
-                @SuppressWarnings("unchecked")
-                List<String> problems = (List<String>) c[1];
-                catalogueLoaded(all, problems);
+                catalogueLoaded(c);
             }
         }));
     }
 
-    private void catalogueLoaded(List<Scene> all, List<String> problems) {
-        order = all;
-        fill(all, problems);
+    /** The scenes in lecture order and the user files left out (their messages), as read at start-up. */
+    private record Catalogue(List<Scene> all, List<String> problems) {
+    }
+
+    private void catalogueLoaded(Catalogue c) {
+        order = c.all();
+        fill(c.all(), c.problems());
         caption.navigation(order, this::previous, this::next, k -> open(order.get(k)));
         List<Runnable> run = List.copyOf(waiting);
         waiting.clear();
-        for (Runnable r : run) {
-            r.run();
+        try {
+            for (Runnable r : run) {
+                r.run();
+            }
+        } finally {
+            loaded.complete(order);
         }
-        loaded.complete(all);
     }
 
     /** Runs {@code r} now if the catalogue is here, else when it lands (FX thread, in the order asked). */
