@@ -57,6 +57,8 @@ class LecturerToolsTest extends MainWindowFixture {
         assertTrue(robot.lookup("#train-formula-pane").query().isVisible(), "shown by its toggle");
         List<String> js = fx(() -> view.formulas().shownKeys());
         assertTrue(js.contains("train.formula.dstar") && js.contains("train.formula.js"), js.toString());
+        // typeset on their own thread once the panel shows (TrainingFormulas), then swapped in
+        await("every formula typeset", () -> view.formulas().complete());
         assertEquals(js.size(), (int) fx(() -> view.formulas().renderedCount()), "every formula typeset");
         assertTrue(robot.lookup("#formula-dstar").tryQuery().isPresent());
 
@@ -66,6 +68,7 @@ class LecturerToolsTest extends MainWindowFixture {
         assertTrue(w.contains("train.formula.wDual") && w.contains("train.formula.gp") && w.contains("train.formula.w1"),
                 w.toString());
         assertFalse(w.contains("train.formula.dstar"), w.toString());
+        await("W formulas typeset", () -> view.formulas().complete());
         assertEquals(w.size(), (int) fx(() -> view.formulas().renderedCount()));
         assertTrue(robot.lookup("#formula-gp").tryQuery().isPresent(), "the GP formula is on screen");
         assertTrue(robot.lookup("#formula-dstar").tryQuery().isEmpty(), "the D* formula is gone");

@@ -86,6 +86,8 @@ public abstract class MainWindowFixture {
                 window.selectView(view);
             }
         });
+        // the Scenes menu fills when the catalogue, read off the FX thread, lands (ScenePicker)
+        window.scenes().loaded().get(60, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** The Training tab's newest frame (null before its first). */

@@ -58,7 +58,15 @@ public final class ScenePicker {
     private final AnimationTimer leaveWatch;
     private final javafx.beans.property.BooleanProperty lecture =
             new javafx.beans.property.SimpleBooleanProperty(this, "lecture", false);
-    private final List<Scene> order = Scenes.all();
+    /**
+     * The scenes in lecture order; null until the catalogue landed. The catalogue ({@link Scenes}: every scene
+     * file parsed, the first JSON parse with its class loading, the user folder read) is read on its own thread
+     * at install, so the window does not wait for it; the menu is filled when it lands.
+     */
+    private List<Scene> order;
+    /** What asked for the scenes before they landed (lecture mode, next, previous), run in order when they do. */
+    private final List<Runnable> waiting = new ArrayList<>();
+    private final CompletableFuture<List<Scene>> loaded = new CompletableFuture<>();
     /** A prediction's deferred opening training (runs once the student answered). */
     private Runnable pendingPlay;
 
@@ -80,7 +88,7 @@ public final class ScenePicker {
     public static ScenePicker install(Shell window) {
         ScenePicker p = new ScenePicker(window);
         p.menu.setId("menu-scenes");
-        p.fill(Scenes.all(), Scenes.problems());
+        p.loadCatalogue();
         // A lecturer's scene file dropped into the user folder shows the next time the menu opens: the folder is
         // read off the FX thread and the items replaced when it changed.
         p.menu.setOnShowing(e -> p.refresh());
@@ -96,7 +104,6 @@ public final class ScenePicker {
         p.openFile.setOnAction(e -> p.chooseFile());
         window.fileMenu().getItems().add(p.openFile);
         window.addBar(p.caption.node());
-        p.caption.navigation(p.order, p::previous, p::next, k -> p.open(p.order.get(k)));
         p.caption.navigatingProperty().bind(p.lecture);
         p.caption.closeButton().setOnAction(e -> p.close());
         Settings settings = window.settings();
@@ -140,30 +147,100 @@ public final class ScenePicker {
     public void setLecture(boolean on) {
         lecture.set(on);
         if (on) {
-            open(current() != null ? current() : order.get(0));
+            whenLoaded(() -> {
+                if (lecture.get() && !order.isEmpty()) {
+                    open(current() != null ? current() : order.get(0));
+                }
+            });
         }
     }
 
     /** The lecture mode from the first scene. */
     public void startLecture() {
         lecture.set(true);
-        open(order.get(0));
+        whenLoaded(() -> {
+            if (lecture.get() && !order.isEmpty()) {
+                open(order.get(0));
+            }
+        });
     }
 
     /** Opens the scene after the current one in lecture order (none after the last). */
     public void next() {
-        int i = current() == null ? -1 : order.indexOf(current());
-        if (i + 1 < order.size()) {
-            open(order.get(i + 1));
-        }
+        whenLoaded(() -> {
+            int i = current() == null ? -1 : order.indexOf(current());
+            if (i + 1 < order.size()) {
+                open(order.get(i + 1));
+            }
+        });
     }
 
     /** Opens the scene before the current one in lecture order (none before the first). */
     public void previous() {
-        int i = current() == null ? order.size() : order.indexOf(current());
-        if (i - 1 >= 0) {
-            open(order.get(i - 1));
+        whenLoaded(() -> {
+            int i = current() == null ? order.size() : order.indexOf(current());
+            if (i - 1 >= 0) {
+                open(order.get(i - 1));
+            }
+        });
+    }
+
+    /**
+     * Reads the catalogue on the "scene-catalogue" thread; on the FX thread, when it lands: the menu, the lecture
+     * strip, then what waited for it. A caller elsewhere that needs a scene before then ({@code Scenes.get} for
+     * {@code -Ddivergencelab.scene}, a test) waits for the same read: the JVM runs a class's initialiser once and
+     * holds every other thread until it is done.
+     */
+    private void loadCatalogue() {
+        CompletableFuture.supplyAsync(() -> new Catalogue(Scenes.all(), Scenes.problems()), r -> {
+            Thread t = new Thread(r, "scene-catalogue");
+            t.setDaemon(true);
+            t.start();
+        }).whenComplete((c, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                // the built-in scenes failed to load (a bug in a resource): say so in the menu instead of failing the window
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                catalogueLoaded(new Catalogue(List.of(), List.of("scenes not loaded: " + cause)));
+            } else {
+                catalogueLoaded(c);
+            }
+        }));
+    }
+
+    /** The scenes in lecture order and the user files left out (their messages), as read at start-up. */
+    private record Catalogue(List<Scene> all, List<String> problems) {
+    }
+
+    private void catalogueLoaded(Catalogue c) {
+        order = c.all();
+        fill(c.all(), c.problems());
+        caption.navigation(order, this::previous, this::next, k -> open(order.get(k)));
+        List<Runnable> run = List.copyOf(waiting);
+        waiting.clear();
+        try {
+            for (Runnable r : run) {
+                r.run();
+            }
+        } finally {
+            loaded.complete(order);
         }
+    }
+
+    /** Runs {@code r} now if the catalogue is here, else when it lands (FX thread, in the order asked). */
+    private void whenLoaded(Runnable r) {
+        if (order != null) {
+            r.run();
+        } else {
+            waiting.add(r);
+        }
+    }
+
+    /**
+     * Completes on the FX thread once the catalogue is in the menu and the lecture order (tests, tools that
+     * need the menu filled); the scenes in lecture order.
+     */
+    public CompletableFuture<List<Scene>> loaded() {
+        return loaded;
     }
 
     /** Closes the scene: its caption goes, its hidden controls come back, the lecture mode ends. */

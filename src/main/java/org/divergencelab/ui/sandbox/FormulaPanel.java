@@ -175,8 +175,11 @@ public final class FormulaPanel {
         fit();
     }
 
-    /** Typesets {@code latex} at {@code size} points in {@code colour} on a transparent background. */
-    public static Image image(String latex, float size, Color colour) {
+    /**
+     * Typesets {@code latex} at {@code size} points in {@code colour} on a transparent background. Synchronized:
+     * JLaTeXMath fills static tables lazily, and the training view's formulas are typeset on their own thread.
+     */
+    public static synchronized Image image(String latex, float size, Color colour) {
         TeXFormula f = new TeXFormula(latex);
         TeXIcon icon = f.createTeXIcon(TeXConstants.STYLE_DISPLAY, size);
         BufferedImage img = new BufferedImage(Math.max(1, icon.getIconWidth()), Math.max(1, icon.getIconHeight()),

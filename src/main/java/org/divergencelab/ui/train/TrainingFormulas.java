@@ -6,12 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 
 import org.divergencelab.gan.Experiment;
 import org.divergencelab.gan.Objective;
@@ -163,17 +169,37 @@ public final class TrainingFormulas {
 
     // ------------------------------------------------------------------ the panel (FX thread)
 
+    /**
+     * The thread that typesets (JLaTeXMath and Java2D): its first formula costs about a second of class loading
+     * and font tables, which used to be paid on the FX thread while the window was built, for a panel that is
+     * hidden at first. One thread, so formulas are typeset in the order asked for.
+     */
+    private static final ExecutorService TYPESETTER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "formula-typeset");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final I18n i18n;
     private final ThemeManager themes;
     private final VBox box = new VBox(6);
     private final ScrollPane root;
     private final List<ImageView> images = new ArrayList<>();
+    /** Typeset images by theme, size and source; filled on the FX thread from the typesetter's results. */
     private final Map<String, Image> cache = new HashMap<>();
+    /** Typesets asked for and not back yet, by cache key (FX thread), so none is typeset twice. */
+    private final Map<String, CompletableFuture<Image>> underway = new HashMap<>();
     private List<Experiment> shown = List.of();
     private List<List<Formula>> sections = List.of();
     private double available = Double.POSITIVE_INFINITY;
+    /** The panel shows other formulas than it holds (changed while hidden): rebuilt when next shown. */
+    private boolean stale = true;
+    /** Counts rebuilds: the typesetter's results for an older one are only cached, not shown. */
+    private long generation;
+    /** Images asked of the typesetter and not back yet (tests). */
+    private int pending;
 
-    /** A panel showing nothing until {@link #show} is called. */
+    /** A panel showing nothing until {@link #show} is called; formulas are typeset once the panel is shown. */
     public TrainingFormulas(I18n i18n, ThemeManager themes) {
         this.i18n = i18n;
         this.themes = themes;
@@ -191,7 +217,13 @@ public final class TrainingFormulas {
             available = b.getWidth() > 40 ? b.getWidth() - 30 : Double.POSITIVE_INFINITY;
             fit();
         });
-        themes.themeProperty().addListener((o, a, b) -> rebuild());
+        themes.themeProperty().addListener((o, a, b) -> invalidate());
+        // Nothing is typeset for a hidden panel (the training view adds it beside the panels when shown).
+        root.parentProperty().addListener((o, a, parent) -> {
+            if (parent != null && stale) {
+                rebuild();
+            }
+        });
     }
 
     /** Keeps the panel about a third of {@code viewWidth} wide (at least 340 px), so formulas stay legible. */
@@ -220,10 +252,10 @@ public final class TrainingFormulas {
         }
         sections = next;
         shown = List.copyOf(experiments);
-        rebuild();
+        invalidate();
     }
 
-    /** The caption keys shown, in order (tests). */
+    /** The caption keys of the formulas to show, in order (tests). */
     public List<String> shownKeys() {
         List<String> k = new ArrayList<>();
         for (List<Formula> s : sections) {
@@ -234,7 +266,7 @@ public final class TrainingFormulas {
         return k;
     }
 
-    /** Number of formulas typeset to a non-empty image (tests). */
+    /** Number of formulas on the panel typeset to a non-empty image (tests; formulas land after the typesetter). */
     public int renderedCount() {
         int n = 0;
         for (ImageView iv : images) {
@@ -243,11 +275,42 @@ public final class TrainingFormulas {
         return n;
     }
 
+    /** The images on the panel in order, null where one has not landed yet (tests). */
+    List<Image> shownImages() {
+        return images.stream().map(ImageView::getImage).toList();
+    }
+
+    /** The size formulas are typeset at for theme {@code t} (tests compare against a direct typeset). */
+    static float typesetSize(Theme t) {
+        return (float) (t.fontSize() * 1.15);
+    }
+
+    /** True when the panel shows what {@link #shownKeys} lists and every formula of it has landed (tests). */
+    public boolean complete() {
+        return !stale && pending == 0 && images.size() == shownKeys().size();
+    }
+
+    /** What is shown changed: rebuilt now if the panel is on screen, else when it next is. */
+    private void invalidate() {
+        stale = true;
+        if (root.getParent() != null) {
+            rebuild();
+        }
+    }
+
+    /**
+     * Captions and image slots at once (cached images in them); the missing images are typeset on
+     * {@link #TYPESETTER} and set when they land, unless the panel was rebuilt meanwhile.
+     */
     private void rebuild() {
+        stale = false;
+        long gen = ++generation;
         Theme t = themes.getTheme();
-        float size = (float) (t.fontSize() * 1.15);
+        float size = typesetSize(t);
+        Color ink = t.foreground();
         box.getChildren().clear();
         images.clear();
+        Map<String, List<ImageView>> missing = new LinkedHashMap<>();
         for (int s = 0; s < sections.size(); s++) {
             if (sections.size() > 1) {
                 Label heading = new Label(shownObjective(s));
@@ -260,15 +323,89 @@ public final class TrainingFormulas {
                 caption.setWrapText(true);
                 caption.setMaxWidth(Double.MAX_VALUE);
                 caption.getStyleClass().add("formula-caption");
-                ImageView iv = new ImageView(image(f.latex(), size, t));
+                ImageView iv = new ImageView(cache.get(cacheKey(t, size, f.latex())));
                 iv.setPreserveRatio(true);
                 iv.setSmooth(true);
                 iv.setId("formula-" + f.key().substring(PREFIX.length()) + (s == 0 ? "" : "-" + s));
+                if (iv.getImage() == null) {
+                    missing.computeIfAbsent(f.latex(), k -> new ArrayList<>()).add(iv);
+                }
                 images.add(iv);
                 box.getChildren().addAll(caption, iv);
             }
         }
         fit();
+        pending = missing.size();
+        for (Map.Entry<String, List<ImageView>> m : missing.entrySet()) {
+            typeset(m.getKey(), size, ink, t).whenComplete((img, error) -> landed(gen, m.getValue(), img, error));
+        }
+    }
+
+    /**
+     * The image of {@code latex} as a future completed on the FX thread: from the cache, from a typeset already
+     * under way, or typeset now on {@link #TYPESETTER}.
+     */
+    private CompletableFuture<Image> typeset(String latex, float size, Color ink, Theme t) {
+        String key = cacheKey(t, size, latex);
+        Image done = cache.get(key);
+        if (done != null) {
+            return CompletableFuture.completedFuture(done);
+        }
+        return underway.computeIfAbsent(key, k -> {
+            CompletableFuture<Image> onFx = new CompletableFuture<>();
+            CompletableFuture.supplyAsync(() -> FormulaPanel.image(latex, size, ink), TYPESETTER)
+                    .whenComplete((img, error) -> Platform.runLater(() -> {
+                        underway.remove(k);
+                        if (img != null) {
+                            cache.put(k, img);
+                            onFx.complete(img);
+                        } else {
+                            onFx.completeExceptionally(error);
+                        }
+                    }));
+            return onFx;
+        });
+    }
+
+    /**
+     * Typesets the formulas to show into the cache now, shown or not (the training view calls it once the window
+     * has drawn its first frames, so the first Shortcut+F shows them at once).
+     */
+    void prepare() {
+        Theme t = themes.getTheme();
+        for (List<Formula> section : sections) {
+            for (Formula f : section) {
+                typeset(f.latex(), typesetSize(t), t.foreground(), t);
+            }
+        }
+    }
+
+    /** Number of typeset images held (tests). */
+    int cachedCount() {
+        return cache.size();
+    }
+
+    /** A typeset image is back (FX thread): shown if its rebuild is still the panel's. */
+    private void landed(long gen, List<ImageView> slots, Image img, Throwable error) {
+        if (gen != generation) {
+            return;
+        }
+        pending--;
+        if (error != null) {
+            // the catalogue's sources are tested to typeset (TrainingFormulasTest): a bug, not bad input; reported
+            // as uncaught (a throw here would only fail the dependent future, silently)
+            Thread fx = Thread.currentThread();
+            fx.getUncaughtExceptionHandler().uncaughtException(fx, new IllegalStateException("a formula did not typeset", error));
+            return;
+        }
+        for (ImageView iv : slots) {
+            iv.setImage(img);
+        }
+        fit();
+    }
+
+    private static String cacheKey(Theme t, float size, String latex) {
+        return t.id() + "|" + size + "|" + latex;
     }
 
     /** The objective of section {@code s} (its first experiment with those formulas). */
@@ -279,11 +416,6 @@ public final class TrainingFormulas {
             }
         }
         return "";
-    }
-
-    private Image image(String latex, float size, Theme t) {
-        String key = t.id() + "|" + size + "|" + latex;
-        return cache.computeIfAbsent(key, k -> FormulaPanel.image(latex, size, t.foreground()));
     }
 
     private void fit() {

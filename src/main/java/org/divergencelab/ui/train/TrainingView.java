@@ -72,6 +72,18 @@ public final class TrainingView {
     final ToggleButton compare = new ToggleButton();
     final ToggleButton internals = new ToggleButton();
     private final AnimationTimer timer;
+    /**
+     * Once the window has drawn its first frames, a live view starts its work: the opening experiment goes to the
+     * session (its first full evaluation took a core from the FX thread while the window was being built: on two
+     * cores the window came later, and the first frames could not show the evaluation anyway), and the formulas
+     * are typeset in the background (JLaTeXMath's first formula costs about a second), ready before a first
+     * Shortcut+F.
+     */
+    private AnimationTimer afterFirstFrames;
+    /** The opening experiments while they wait for the first frames (null once sent or replaced). */
+    private List<Experiment> opening;
+    /** Orders the opening's sending against a command from another thread ({@link #session()} from a test). */
+    private final Object openingLock = new Object();
     private long lastSequence = -1;
     private long shownGeneration = -1;
     private TrainingSession.Frame shown;
@@ -141,8 +153,22 @@ public final class TrainingView {
             }
         };
         if (live) {
-            session.load(List.of(start));
+            opening = List.of(start);
             timer.start();
+            afterFirstFrames = new AnimationTimer() {
+                private int frames;
+
+                @Override
+                public void handle(long now) {
+                    javafx.stage.Window w = root.getScene() == null ? null : root.getScene().getWindow();
+                    if (w != null && w.isShowing() && ++frames >= 3) {
+                        stop();
+                        sendOpening();
+                        formulas.prepare();
+                    }
+                }
+            };
+            afterFirstFrames.start();
         }
         root.sceneProperty().addListener((o, a, scene) -> installShortcuts(scene));
     }
@@ -167,9 +193,30 @@ public final class TrainingView {
         return controls.node();
     }
 
-    /** The session (null for a passive view). */
+    /**
+     * The session (null for a passive view), its opening experiment sent first if it still waited for the
+     * window's first frames: whoever commands or watches the session finds it loaded.
+     */
     public TrainingSession session() {
+        sendOpening();
         return session;
+    }
+
+    /** Sends the opening experiments to the session if still waiting; every command from this view comes after. */
+    private void sendOpening() {
+        synchronized (openingLock) {
+            if (opening != null) {
+                session.load(opening);
+                opening = null;
+            }
+        }
+    }
+
+    /** The opening is replaced by another load (a preset, a scene, a state) before it was sent: it is not sent. */
+    private void dropOpening() {
+        synchronized (openingLock) {
+            opening = null;
+        }
     }
 
     /** The panels shown (1, or 2 in compare mode). */
@@ -204,6 +251,9 @@ public final class TrainingView {
     /** Stops the timer and the worker. */
     public void dispose() {
         FxThread.run(timer::stop); // tear-downs call this from other threads
+        if (afterFirstFrames != null) {
+            FxThread.run(afterFirstFrames::stop);
+        }
         if (session != null) {
             session.close();
         }
@@ -214,13 +264,14 @@ public final class TrainingView {
     private void configure(Experiment e) {
         experimentsChanged(experimentsFor(e));
         if (session != null) {
-            session.configure(experimentsFor(e));
+            session().configure(experimentsFor(e));
         }
     }
 
     private void loadPreset(Experiment e) {
         experimentsChanged(experimentsFor(e));
         if (session != null) {
+            dropOpening();
             play.setSelected(false);
             session.pause();
             session.load(experimentsFor(e));
@@ -275,9 +326,9 @@ public final class TrainingView {
                 return;
             }
             if (play.isSelected()) {
-                session.play();
+                session().play();
             } else {
-                session.pause();
+                session().pause();
             }
         });
         stepCritic.setOnAction(e -> {
@@ -285,32 +336,32 @@ public final class TrainingView {
                 return;
             }
             pauseFirst();
-            session.stepCritic();
+            session().stepCritic();
         });
         stepGenerator.setOnAction(e -> {
             if (session == null) {
                 return;
             }
             pauseFirst();
-            session.stepGenerator();
+            session().stepGenerator();
         });
         stepIteration.setOnAction(e -> {
             if (session == null) {
                 return;
             }
             pauseFirst();
-            session.stepIteration();
+            session().stepIteration();
         });
         reset.setOnAction(e -> {
             if (session == null) {
                 return;
             }
             pauseFirst();
-            session.reset();
+            session().reset();
         });
         speed.valueProperty().addListener((o, a, b) -> {
             if (session != null && b != null) {
-                session.setSpeed(b);
+                session().setSpeed(b);
             }
         });
         compare.selectedProperty().addListener((o, a, on) -> {
@@ -322,7 +373,7 @@ public final class TrainingView {
             ensurePanels(on ? 2 : 1);
             experimentsChanged(experimentsFor(controls.current()));
             if (session != null) {
-                session.configure(experimentsFor(controls.current()));
+                session().configure(experimentsFor(controls.current()));
             }
         });
         internals.selectedProperty().addListener((o, a, on) -> {
@@ -345,7 +396,7 @@ public final class TrainingView {
     private void pauseFirst() {
         if (play.isSelected()) {
             play.setSelected(false);
-            session.pause();
+            session().pause();
         }
     }
 
@@ -628,7 +679,7 @@ public final class TrainingView {
         speed.setValue(s.speed());
         load(s.experiment());
         if (session != null && s.iterations() > 0) {
-            session.stepIterations(s.iterations());
+            session().stepIterations(s.iterations());
         }
     }
 
