@@ -1,7 +1,6 @@
 package org.divergencelab.ui;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 
 import javafx.application.Application;
@@ -97,10 +96,11 @@ public final class LabApp extends Application {
             scene.removePostLayoutPulseListener(once[0]);
             // CPU times too: on a loaded machine the wall clock says more about the neighbours than about us
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            long processCpuMs = os instanceof com.sun.management.OperatingSystemMXBean sun
-                    ? sun.getProcessCpuTime() / 1_000_000 : -1;
-            System.out.println("first window pulse after " + msSinceProcessStart() + " ms (launch requested "
+            // java.base's view of the process CPU: the jlinked runtime has no jdk.management (com.sun.management)
+            long processCpuMs = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+            System.out.println("first window pulse after " + msSinceProcessStart() + " ms since "
+                    + (System.getProperty("divergencelab.startup.t0") != null ? "the given t0" : "the JVM's start")
+                    + " (launch requested "
                     + MILESTONES[0] + ", toolkit up " + MILESTONES[1] + ", window built " + MILESTONES[2]
                     + "); CPU: FX thread " + threads.getCurrentThreadCpuTime() / 1_000_000 + " ms, process "
                     + processCpuMs + " ms");
@@ -109,10 +109,18 @@ public final class LabApp extends Application {
         scene.addPostLayoutPulseListener(once[0]);
     }
 
+    /**
+     * Milliseconds since the start: {@code -Ddivergencelab.startup.t0=EPOCH_MS} when the measuring script gives
+     * it (the moment before it ran the launcher, so the native launcher and, for the jar, the relaunching JVM
+     * count), else this JVM's start. Not the process's start instant: Linux derives it from the boot time in
+     * whole seconds, up to a second off (the same offset every run of one boot).
+     */
     private static long msSinceProcessStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
+        return System.currentTimeMillis() - START_EPOCH_MS;
     }
+
+    private static final long START_EPOCH_MS = !REPORT ? 0 : Long.getLong("divergencelab.startup.t0",
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
 
     /** A main window configured from the system properties (or English, light theme). */
     static MainWindow createWindow() {

@@ -196,6 +196,17 @@ public final class MainWindow implements Shell {
         return sandbox;
     }
 
+    /**
+     * Stops the Training view's and, if it was built, the Sandbox's timers and workers (FX thread; a window that
+     * is done: tests, tools). Image mode's run is stopped by {@code imageMode().stop()}.
+     */
+    public void dispose() {
+        training.dispose();
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
     /** The window's root node. */
     @Override
     public Parent root() {

@@ -72,8 +72,7 @@ public class LayoutMatrixTest {
     @AfterEach
     void close() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            window.sandbox().close();
-            window.training().dispose();
+            window.dispose();
         }).get();
     }
 

@@ -110,8 +110,7 @@ public abstract class MainWindowFixture {
             return; // the set-up failed before there was a window
         }
         FxTestSupport.onFx(() -> {
-            window.training().dispose();
-            window.sandbox().close();
+            window.dispose();
             return null;
         });
     }

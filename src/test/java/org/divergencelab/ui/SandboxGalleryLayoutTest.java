@@ -40,8 +40,7 @@ public class SandboxGalleryLayoutTest {
     @AfterEach
     void close() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            window.sandbox().close();
-            window.training().dispose();
+            window.dispose();
         }).get();
     }
 

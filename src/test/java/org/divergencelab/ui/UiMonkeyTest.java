@@ -194,8 +194,7 @@ class UiMonkeyTest {
             window.frameTimes().stop();
         });
         window.imageMode().stop();
-        window.training().dispose();
-        window.sandbox().close();
+        window.dispose();
     }
 
     // ------------------------------------------------------------------ the run

@@ -94,8 +94,7 @@ class ImageModeLayoutTest {
         } finally {
             tab.stop();
             FxTestSupport.onFx(() -> {
-                window.sandbox().close();
-                window.training().dispose();
+                window.dispose();
                 return null;
             });
         }

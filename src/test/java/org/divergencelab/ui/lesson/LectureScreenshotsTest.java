@@ -79,8 +79,7 @@ class LectureScreenshotsTest {
             }
         } finally {
             FxTestSupport.onFx(() -> {
-                w.sandbox().close();
-                w.training().dispose();
+                w.dispose();
                 return null;
             });
         }

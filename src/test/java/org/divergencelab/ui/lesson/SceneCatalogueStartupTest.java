@@ -39,8 +39,7 @@ class SceneCatalogueStartupTest {
     void close() throws Exception {
         if (window != null) {
             onFx(() -> {
-                window.sandbox().close();
-                window.training().dispose();
+                window.dispose();
                 return null;
             });
         }
