@@ -211,6 +211,20 @@ public final class Axes {
             tx--;
             xTicks = xTicksFor(tx);
         }
+        // a target of 2 may still give three crowded labels ("0 20 40" in a 50 px projector-font chart): every
+        // other one, keeping the first, never fewer than two (as spacedY)
+        while (xTicks.values().length > 2 && xLabelsCrowded(0)) {
+            xTicks = everyOther(xTicks);
+        }
+    }
+
+    private static Ticks everyOther(Ticks t) {
+        double[] v = t.values();
+        double[] half = new double[(v.length + 1) / 2];
+        for (int i = 0; i < half.length; i++) {
+            half[i] = v[2 * i];
+        }
+        return new Ticks(t.step() * 2, half, t.decimals());
     }
 
     /**
@@ -234,13 +248,7 @@ public final class Axes {
             t = Ticks.of(yMin, yMax, target);
         }
         while (t.values().length > 2 && crowdedY(t, need)) {
-            // every other tick, keeping the first
-            double[] v = t.values();
-            double[] half = new double[(v.length + 1) / 2];
-            for (int i = 0; i < half.length; i++) {
-                half[i] = v[2 * i];
-            }
-            t = new Ticks(t.step() * 2, half, t.decimals());
+            t = everyOther(t); // keeping the first
         }
         return t;
     }

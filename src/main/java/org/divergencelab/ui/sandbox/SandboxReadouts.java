@@ -46,7 +46,10 @@ final class SandboxReadouts {
         grid.setId("sandbox-readouts");
         grid.setHgap(12);
         grid.setVgap(4);
-        grid.add(boundLabel("sandbox.readout.quantity", "section-title"), 0, 0);
+        Label quantityHeader = boundLabel("sandbox.readout.quantity", "section-title");
+        // one word: the column may wrap its rows' names, never break this heading inside the word ("quantit|y")
+        quantityHeader.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.add(quantityHeader, 0, 0);
         grid.add(boundLabel("sandbox.readout.true", "section-title"), 1, 0);
         Label estHeader = new Label();
         estHeader.getStyleClass().add("section-title");

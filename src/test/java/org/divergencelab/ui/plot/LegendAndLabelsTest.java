@@ -114,4 +114,24 @@ class LegendAndLabelsTest {
             assertTrue(a.xTicks().values().length >= 2);
         }
     }
+
+    /**
+     * Thinning the target down to two ticks may still leave three crowded labels ("0 20 40" in a plot a little
+     * wider than its labels, projector font: LayoutMatrixTest saw '20' and '40' overlap): every other one then.
+     */
+    @Test
+    void xTickLabelsStayApartWhenEvenTwoTargetTicksAreCrowded() throws Exception {
+        for (double w : new double[] {110, 120, 130, 140, 160, 180, 220}) {
+            for (Theme t : Theme.builtIns()) {
+                Axes a = new Axes().setNiceAutoRange(false);
+                boolean overlap = FxTestSupport.onFx(() -> {
+                    a.layout(0, 0, w, 160, new Range(-3, 45), new Range(0, 1), t, "System", 0);
+                    return a.xTickLabelsOverlap();
+                });
+                assertFalse(overlap, "x ticks overlap at width " + w + ", " + t.id() + ": "
+                        + java.util.Arrays.toString(a.xTicks().values()));
+                assertTrue(a.xTicks().values().length >= 2);
+            }
+        }
+    }
 }
