@@ -76,6 +76,14 @@ class LectureModeTest extends MainWindowFixture {
             // a presenter clicker sends PageDown: alternate it with the arrow
             robot.type(k % 2 == 0 ? KeyCode.RIGHT : KeyCode.PAGE_DOWN);
             WaitForAsyncUtils.waitForFxEvents();
+            if (k + 1 < n) {
+                // Monocle delivers the robot's key from its own thread: on a loaded machine, while the FX thread
+                // builds a view, waitForFxEvents can return before the key arrived (a full run once saw S2 at
+                // step 2 with the focus on the tab headers, as it should be)
+                String nextId = ids.get(k + 1);
+                org.divergencelab.ui.FxTestSupport.await("the key opened " + nextId,
+                        () -> window.currentScene() != null && window.currentScene().id().equals(nextId));
+            }
         }
         // → on the last scene stays there
         assertEquals(ids.get(n - 1), fx(() -> window.currentScene().id()));
