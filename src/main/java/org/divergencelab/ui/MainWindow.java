@@ -240,8 +240,7 @@ public final class MainWindow implements Shell {
     }
 
     /**
-     * Adds a view as a tab whose content is built by {@code content} when the tab is first selected (or
-     * {@link #view(String)} asks for it).
+     * Adds a view as a tab whose content is built by {@code content} when the tab is first selected.
      */
     public Tab addView(String id, ObservableValue<String> title, java.util.function.Supplier<Node> content) {
         Tab t = new Tab();
@@ -256,16 +255,6 @@ public final class MainWindow implements Shell {
     /** A tab's content builder, and its view once built (tab properties). */
     private static final String BUILD_VIEW = "divergencelab.buildView";
     private static final String VIEW = "divergencelab.view";
-
-    /** The view of tab {@code id}, built now if it was not yet; null for no such tab. */
-    public Node view(String id) {
-        for (Tab t : views.getTabs()) {
-            if (t.getId().equals("tab-" + id)) {
-                return view(t);
-            }
-        }
-        return null;
-    }
 
     @SuppressWarnings("unchecked")
     private static Node view(Tab t) {
