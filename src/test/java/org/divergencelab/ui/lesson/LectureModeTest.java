@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
 
@@ -39,6 +40,9 @@ class LectureModeTest extends MainWindowFixture {
         return WaitForAsyncUtils.asyncFx(c).get();
     }
 
+    /** The key events the scene saw during the walk (named in a failure). */
+    private final List<String> keysSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Test
     void walksEverySceneWithTheKeyboardThenStepsBack(FxRobot robot) throws Exception {
         List<String> ids = Scenes.ids();
@@ -50,6 +54,16 @@ class LectureModeTest extends MainWindowFixture {
             return null;
         });
         assertEquals("tab-welcome", fx(() -> window.views().getSelectionModel().getSelectedItem().getId()));
+        // The Sandbox view is built on first use; built inside the → key's handler (S1 → S2), the next key's press
+        // never reached the scene under Monocle in full test runs (only its release: "keys seen" below; not
+        // reproduced alone; docs/ui.md). Built before the walk, as after any earlier visit to the Sandbox tab.
+        fx(() -> window.sandbox());
+        fx(() -> {
+            window.root().getScene().addEventFilter(javafx.scene.input.KeyEvent.ANY,
+                    e -> keysSeen.add(e.getEventType() + " " + e.getCode() + (e.isShiftDown() ? "+shift" : "")
+                            + (e.isShortcutDown() ? "+shortcut" : "") + (e.isAltDown() ? "+alt" : "")));
+            return null;
+        });
         robot.clickOn("#welcome-start-lecture");
         // then the mouse rests (a presenter's clicker sends the keys): left over a control, its tooltip would pop
         // up during the walk, a window the robot's keys may go to instead
@@ -81,8 +95,15 @@ class LectureModeTest extends MainWindowFixture {
                 // builds a view, waitForFxEvents can return before the key arrived (a full run once saw S2 at
                 // step 2 with the focus on the tab headers, as it should be)
                 String nextId = ids.get(k + 1);
-                org.divergencelab.ui.FxTestSupport.await("the key opened " + nextId,
-                        () -> window.currentScene() != null && window.currentScene().id().equals(nextId));
+                try {
+                    WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() ->
+                            window.currentScene() != null && window.currentScene().id().equals(nextId)));
+                } catch (java.util.concurrent.TimeoutException e) {
+                    fail("step " + k + ": the key did not open " + nextId + "; scene " + fx(() -> window.currentScene().id())
+                            + ", lecture " + fx(() -> window.scenes().isLecture()) + ", focus on "
+                            + fx(() -> window.root().getScene().getFocusOwner()) + ", stage focused "
+                            + fx(() -> stage.isFocused()) + ", keys seen " + keysSeen);
+                }
             }
         }
         // → on the last scene stays there
