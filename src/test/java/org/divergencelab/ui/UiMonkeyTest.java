@@ -829,7 +829,7 @@ class UiMonkeyTest {
                 }
                 window.imageMode().stopRun();
                 // back to the start's settings, so both heap measures see the same views at the same sizes
-                if (window.root().lookup("#play") instanceof javafx.scene.control.ToggleButton play && play.isSelected()) {
+                if (window.training().node().lookup("#play") instanceof javafx.scene.control.ToggleButton play && play.isSelected()) {
                     play.fire();
                 }
                 window.scenes().close();
@@ -849,6 +849,10 @@ class UiMonkeyTest {
             // image mode keeps an ended run's networks and its datasets (bounded, but up to ~70 MB for 64×64
             // faces): let them go once the run has ended, so both heap measures see image mode as at the start
             FxTestSupport.await("image mode released", () -> window.imageMode().release());
+            // and the reloaded experiments done computing: a histogram taken during the first preset's opening
+            // evaluation counted its frame's arrays in flight (double[] +19 MB once, in a full UI run)
+            FxTestSupport.await("the sandbox idle", () -> window.sandbox().idle());
+            Thread.sleep(1500);
         }
 
         // ---------------------------------------------------------- one step

@@ -252,6 +252,11 @@ public final class SandboxView {
     }
 
     /** Shows {@code s}: controls, hide flags, presentation mode; measurements start in the background. */
+    /** True when no measurement is queued or running (tests that compare the heap in a quiet state). */
+    public boolean idle() {
+        return session.idle();
+    }
+
     public void setState(SandboxState s) {
         setState(s, null);
     }
