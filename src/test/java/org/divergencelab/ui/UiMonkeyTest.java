@@ -102,7 +102,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class UiMonkeyTest {
 
     static final long DEFAULT_SEED = 20261202L;
-    static final int DEFAULT_EVENTS = 1000;
+    static final int DEFAULT_EVENTS = 320;
     /** The goal for one event's FX-thread CPU ("never blocked over 100 ms"): measured and reported. */
     static final double BUSY_GOAL_MS = 100;
     /**
